@@ -1,0 +1,99 @@
+//! `normalize INPUT.txt [-o OUT.json] [--overrides FILE] [--strict]`
+//!
+//! Reads the text extracted from the report PDF and writes `initiatives.json`.
+//! Warnings go to stderr, one per line, as `FILE:LINE: field: message`.
+//! Exit status: 0 done, 1 warnings under `--strict`, 2 the input or overrides cannot be used.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use reform::normalize::{normalize_bytes, overrides, Input};
+
+const USAGE: &str = "usage: normalize INPUT.txt [-o OUT.json] [--overrides OVERRIDES.json] [--strict]";
+
+struct Args {
+    input: PathBuf,
+    output: Option<PathBuf>,
+    overrides: Option<PathBuf>,
+    strict: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut input = None;
+    let mut output = None;
+    let mut overrides = None;
+    let mut strict = false;
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("-o" | "--output") => output = Some(args.next().ok_or("-o needs a file name")?.into()),
+            Some("--overrides") => overrides = Some(args.next().ok_or("--overrides needs a file name")?.into()),
+            Some("--strict") => strict = true,
+            Some("-h" | "--help") => return Err(String::new()),
+            Some(s) if s.starts_with('-') => return Err(format!("unknown option {s}")),
+            _ if input.is_none() => input = Some(PathBuf::from(arg)),
+            _ => return Err("only one INPUT file".into()),
+        }
+    }
+    Ok(Args { input: input.ok_or("no INPUT file given")?, output, overrides, strict })
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn run(args: &Args) -> Result<usize, String> {
+    let bytes = std::fs::read(&args.input).map_err(|e| format!("{}: {e}", args.input.display()))?;
+    let loaded_overrides = match &args.overrides {
+        Some(path) => {
+            let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Some((file_name(path), overrides::parse(&json).map_err(|e| format!("{}: {e}", path.display()))?))
+        }
+        None => None,
+    };
+    let name = file_name(&args.input);
+    let input = Input { source_name: &name, overrides: loaded_overrides.as_ref().map(|(n, o)| (n.as_str(), o)) };
+    let out = normalize_bytes(&bytes, &input).map_err(|e| format!("{}: {e}", args.input.display()))?;
+    for w in &out.warnings {
+        eprintln!("{name}:{}: {}: {}", w.line, w.field, w.message);
+    }
+    if let Some(info) = &out.report.report.overrides {
+        eprintln!(
+            "note: {} KPIs and {} achieved marks come from {}",
+            info.kpis.len(),
+            info.achieved_marks.len(),
+            info.name
+        );
+    }
+    let mut json = serde_json::to_string_pretty(&out.report).map_err(|e| e.to_string())?;
+    json.push('\n');
+    match &args.output {
+        Some(path) => std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => print!("{json}"),
+    }
+    Ok(out.warnings.len())
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(msg) => {
+            if !msg.is_empty() {
+                eprintln!("normalize: {msg}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(warnings) if args.strict && warnings > 0 => {
+            eprintln!("normalize: {warnings} warnings (--strict)");
+            ExitCode::from(1)
+        }
+        Ok(_) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("normalize: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}

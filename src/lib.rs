@@ -1,0 +1,14 @@
+//! The reform-progress dashboard's data: the model shared by the normalizer and the app,
+//! the queries the app runs over it, and (feature `normalizer`) the text normalizer.
+//!
+//! See ARCHITECTURE.md for the map.
+
+pub mod fiscal;
+pub mod load;
+pub mod model;
+pub mod query;
+
+#[cfg(feature = "normalizer")]
+pub mod normalize;
+
+pub use model::*;

@@ -1,0 +1,425 @@
+//! Stage 3: occurrences become the report. Repeated pages and rows merge into one entity each,
+//! ordered by the plan (pillar, section, subsection, number), never by file order.
+
+use std::collections::BTreeMap;
+
+use super::blocks::{BlockKind, Blocks};
+use super::diag::{NormalizeError, Warning};
+use super::document::{Document, RowOcc, SubsectionOcc};
+use super::kpi::{self, KpiDraft, PointDraft};
+use super::overrides::{self, Mode, Overrides};
+use super::text::join_wrapped;
+use crate::model::*;
+
+pub struct SourceInfo<'a> {
+    pub name: &'a str,
+    pub sha256: String,
+    pub lines: &'a [&'a str],
+}
+
+const ROMAN: [&str; 5] = ["I", "II", "III", "IV", "V"];
+
+fn roman(n: u32) -> String {
+    ROMAN.get(n as usize - 1).map_or_else(|| n.to_string(), |r| r.to_string())
+}
+
+type Key = (u32, u32, u32);
+type RowKey = (u32, u32, u32, u32);
+
+pub fn assemble(
+    doc: Document,
+    source: &SourceInfo,
+    overrides: Option<(&str, &Overrides)>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Report, NormalizeError> {
+    let fiscal_year = match doc.fiscal_label.as_deref().and_then(crate::fiscal::fiscal_year_of) {
+        Some(y) => y,
+        None => {
+            warnings.push(Warning::new(1, "report.fiscal_year", "no table header with `令和N年度の取組状況` found; fiscal year unknown"));
+            0
+        }
+    };
+    if let Some((_, o)) = overrides {
+        if o.source_sha256 != source.sha256 {
+            warnings.push(Warning::new(
+                1,
+                "overrides",
+                format!("the overrides were reviewed for source {} but this source is {}; check every entry", short(&o.source_sha256), short(&source.sha256)),
+            ));
+        }
+    }
+
+    let pillars: Vec<Pillar> = {
+        let mut p: Vec<Pillar> = doc
+            .pillars
+            .iter()
+            .map(|p| Pillar { id: roman(p.number), numeral: p.numeral.to_string(), number: p.number, title: p.title.clone() })
+            .collect();
+        p.sort_by_key(|p| p.number);
+        p
+    };
+
+    let (sections, subsections) = build_subsections(&doc.subsections, warnings);
+    let (mut initiatives, cells) = build_initiatives(&doc.rows, &subsections, warnings);
+    link_relisted(&mut initiatives, warnings);
+
+    // Achieved marks and KPIs: extracted first, then the reviewed overrides.
+    let mut covered: Vec<&str> = Vec::new();
+    let mut marks_from_overrides = Vec::new();
+    if let Some((_, o)) = overrides {
+        covered = overrides::covered_texts(source.lines, o);
+        for m in &o.achieved_marks {
+            overrides::check_mark(source.lines, m)?;
+            let ini = initiatives.iter_mut().find(|i| i.id == m.initiative).ok_or_else(|| unknown(&m.initiative, "achieved mark"))?;
+            if !ini.achieved_marks.contains(&m.mark) {
+                ini.achieved_marks.push(m.mark.clone());
+            }
+            marks_from_overrides.push(m.initiative.clone());
+        }
+    }
+    for mark in &doc.achieved {
+        let attributed = overrides.is_some_and(|(_, o)| o.achieved_marks.iter().any(|m| m.lines.contains(&mark.line)));
+        if !attributed {
+            warnings.push(Warning::new(
+                mark.line,
+                "achieved_marks",
+                format!("`{}` printed at the page foot cannot be tied to a row; add it to the overrides", mark.text),
+            ));
+        }
+    }
+    for loose in &doc.loose {
+        if !covered.contains(&loose.text.as_str()) {
+            warnings.push(Warning::new(loose.line, "text", format!("not part of any row or summary, left out: `{}`", loose.text)));
+        }
+    }
+
+    let (kpis, override_ids) = build_kpis(&mut initiatives, &cells, source, overrides.map(|(_, o)| o), fiscal_year, warnings)?;
+
+    let pages = PageRange {
+        first: doc.pages.iter().copied().min().unwrap_or(0),
+        last: doc.pages.iter().copied().max().unwrap_or(0),
+    };
+    let title = overrides
+        .and_then(|(_, o)| o.report_title.clone())
+        .unwrap_or_else(|| format!("行財政改革の取組状況（{}）", doc.fiscal_label.clone().unwrap_or_default()));
+    Ok(Report {
+        schema_version: SCHEMA_VERSION.to_string(),
+        report: ReportMeta {
+            title,
+            fiscal_year,
+            label: doc.fiscal_label.clone().unwrap_or_default(),
+            source: SourceFile { name: source.name.to_string(), sha256: source.sha256.clone(), lines: source.lines.len() as u32 },
+            pages,
+            overrides: overrides.map(|(name, _)| OverridesInfo {
+                name: name.to_string(),
+                kpis: override_ids,
+                achieved_marks: marks_from_overrides,
+            }),
+        },
+        pillars,
+        sections,
+        subsections,
+        initiatives,
+        kpis,
+    })
+}
+
+fn short(sha: &str) -> &str {
+    &sha[..sha.len().min(12)]
+}
+
+fn unknown(id: &str, what: &str) -> NormalizeError {
+    NormalizeError::Overrides { entry: format!("{what} for {id}"), message: format!("there is no initiative {id} in the source") }
+}
+
+fn sub_id(k: Key) -> String {
+    format!("{}-{}-{}", roman(k.0), k.1, k.2)
+}
+
+/// Summary lines of one occurrence as paragraphs: a sentence cut at the page width goes on.
+fn paragraphs(lines: &[(u32, String)]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, t) in lines {
+        match out.last_mut() {
+            Some(last) if !last.ends_with('。') => join_wrapped(last, t),
+            _ => out.push(t.clone()),
+        }
+    }
+    out
+}
+
+fn build_subsections(occs: &[SubsectionOcc], warnings: &mut Vec<Warning>) -> (Vec<Section>, Vec<Subsection>) {
+    let mut sections: BTreeMap<(u32, u32), Section> = BTreeMap::new();
+    let mut groups: BTreeMap<Key, Vec<&SubsectionOcc>> = BTreeMap::new();
+    for o in occs {
+        let p = o.place;
+        let section = sections.entry((p.pillar, p.section)).or_insert_with(|| Section {
+            id: format!("{}-{}", roman(p.pillar), p.section),
+            pillar: roman(p.pillar),
+            number: p.section,
+            title: o.section_title.clone(),
+        });
+        if section.title != o.section_title {
+            warnings.push(Warning::new(o.first_line, "section.title", format!("section {} printed as `{}` and `{}`", section.id, section.title, o.section_title)));
+        }
+        groups.entry((p.pillar, p.section, p.subsection)).or_default().push(o);
+    }
+    let subsections = groups
+        .into_iter()
+        .map(|(key, occs)| {
+            let id = sub_id(key);
+            let first = occs[0];
+            let ratings: Vec<(u32, Rating)> = occs.iter().flat_map(|o| o.ratings.iter().copied()).collect();
+            let rating = ratings.first().map(|r| r.1);
+            if let Some(&(line, other)) = ratings.iter().find(|r| Some(r.1) != rating) {
+                warnings.push(Warning::new(line, "rating", format!("{id} is rated {} here but {} elsewhere", other.mark(), rating.map_or("", Rating::mark))));
+            }
+            if rating.is_none() {
+                warnings.push(Warning::new(first.first_line, "rating", format!("{id} has no 進捗状況 rating")));
+            }
+            let summary = occs.iter().map(|o| paragraphs(&o.summary)).find(|p| !p.is_empty()).unwrap_or_default();
+            for o in &occs {
+                let other = paragraphs(&o.summary);
+                if !other.is_empty() && compact(&other.concat()) != compact(&summary.concat()) {
+                    warnings.push(Warning::new(o.summary[0].0, "summary", format!("{id}: summary differs from the one printed at line {}", first_line_of_summary(&occs))));
+                }
+            }
+            let mut pages: Vec<u32> = occs.iter().filter_map(|o| o.place.page).collect();
+            pages.sort_unstable();
+            pages.dedup();
+            Subsection {
+                section: format!("{}-{}", roman(key.0), key.1),
+                pillar: roman(key.0),
+                number: key.2,
+                title: first.title.clone(),
+                relisted: occs.iter().any(|o| o.relisted),
+                rating,
+                rating_mark: rating.map(|r| r.mark().to_string()),
+                summary,
+                pages,
+                source: occs.iter().map(|o| LineSpan { first_line: o.first_line, last_line: o.last_line }).collect(),
+                id,
+            }
+        })
+        .collect();
+    (sections.into_values().collect(), subsections)
+}
+
+fn first_line_of_summary(occs: &[&SubsectionOcc]) -> u32 {
+    occs.iter().find_map(|o| o.summary.first().map(|s| s.0)).unwrap_or(0)
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
+}
+
+/// Everything a reader sees of a row, to tell whether two copies agree.
+fn fingerprint(o: &RowOcc) -> Vec<(&'static str, String)> {
+    let r = &o.row;
+    let mut f = vec![
+        ("title", r.title.clone()),
+        ("departments", r.orgs.departments.join("、")),
+        ("divisions", r.orgs.divisions.join("、")),
+        ("zencho", r.orgs.zencho.to_string()),
+    ];
+    for kind in [BlockKind::Content, BlockKind::Targets, BlockKind::Status, BlockKind::Challenges, BlockKind::NextYear] {
+        f.push((kind.field(), compact(&r.blocks.texts(kind).concat())));
+    }
+    f
+}
+
+fn weight(o: &RowOcc) -> usize {
+    fingerprint(o).iter().map(|(_, v)| v.chars().count()).sum()
+}
+
+/// The initiatives, and the cells of the copy kept for each (with source lines, for KPIs).
+fn build_initiatives(
+    rows: &[RowOcc],
+    subsections: &[Subsection],
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Initiative>, BTreeMap<String, Blocks>) {
+    let mut cells = BTreeMap::new();
+    let mut groups: BTreeMap<RowKey, Vec<&RowOcc>> = BTreeMap::new();
+    for r in rows {
+        let p = r.place;
+        groups.entry((p.pillar, p.section, p.subsection, r.row.number)).or_default().push(r);
+    }
+    let initiatives = groups
+        .into_iter()
+        .map(|(key, occs)| {
+            let sub = sub_id((key.0, key.1, key.2));
+            let id = format!("{sub}-{}", key.3);
+            // The fullest copy wins: a shorter one lost text at a page edge.
+            let best = *occs.iter().max_by_key(|o| (weight(o), std::cmp::Reverse(o.first_line))).expect("group is never empty");
+            let best_print = fingerprint(best);
+            for o in &occs {
+                for ((field, a), (_, b)) in best_print.iter().zip(fingerprint(o)) {
+                    if *a != b {
+                        warnings.push(Warning::new(o.first_line, field, format!("{id}: this copy differs from the one at line {} (kept the fuller one)", best.first_line)));
+                    }
+                }
+            }
+            let subsection_relisted = subsections.iter().any(|s| s.id == sub && s.relisted);
+            let r = &best.row;
+            cells.insert(id.clone(), r.blocks.clone());
+            let mut source: Vec<Occurrence> =
+                occs.iter().map(|o| Occurrence { page: o.place.page, first_line: o.first_line, last_line: o.last_line }).collect();
+            source.sort_by_key(|o| o.first_line);
+            Initiative {
+                pillar: roman(key.0),
+                section: format!("{}-{}", roman(key.0), key.1),
+                subsection: sub,
+                number: key.3,
+                title: r.title.clone(),
+                original_title: r.original_title.clone(),
+                departments: r.orgs.departments.clone(),
+                divisions: r.orgs.divisions.clone(),
+                zencho: r.orgs.zencho,
+                relisted: r.relisted || subsection_relisted,
+                relisted_from: None,
+                content: r.blocks.texts(BlockKind::Content),
+                targets: r.blocks.texts(BlockKind::Targets),
+                status: r.blocks.texts(BlockKind::Status),
+                challenges: r.blocks.texts(BlockKind::Challenges),
+                next_year: r.blocks.texts(BlockKind::NextYear),
+                achieved_marks: Vec::new(),
+                kpis: Vec::new(),
+                source,
+                id,
+            }
+        })
+        .collect();
+    (initiatives, cells)
+}
+
+/// A relisted copy prints its original's content cell word for word; the title may differ.
+fn link_relisted(initiatives: &mut [Initiative], warnings: &mut Vec<Warning>) {
+    for i in 0..initiatives.len() {
+        if !initiatives[i].relisted {
+            continue;
+        }
+        let copy = &initiatives[i];
+        let content = compact(&copy.content.concat());
+        let candidates: Vec<&Initiative> = initiatives
+            .iter()
+            .filter(|o| !o.relisted && o.id != copy.id && compact(&o.content.concat()) == content)
+            .collect();
+        let wanted_title = copy.original_title.as_deref().unwrap_or(&copy.title);
+        let chosen = candidates.iter().find(|o| o.title == wanted_title).or(candidates.first()).map(|o| o.id.clone());
+        if chosen.is_none() {
+            let line = copy.source.first().map_or(0, |s| s.first_line);
+            warnings.push(Warning::new(line, "relisted_from", format!("{}: 【再掲】 but no original with the same content was found", copy.id)));
+        }
+        initiatives[i].relisted_from = chosen;
+    }
+}
+
+fn to_point(p: PointDraft) -> KpiPoint {
+    KpiPoint { period: p.period, fiscal_year: p.fiscal_year, value: p.value, kind: p.kind, line: p.line, text: p.text }
+}
+
+fn build_kpis(
+    initiatives: &mut [Initiative],
+    cells: &BTreeMap<String, Blocks>,
+    source: &SourceInfo,
+    overrides: Option<&Overrides>,
+    report_year: i32,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Vec<Kpi>, Vec<String>), NormalizeError> {
+    // Drafts per initiative, extracted from the cells kept for it.
+    let mut drafts: BTreeMap<String, Vec<(KpiDraft, KpiOrigin)>> = BTreeMap::new();
+    for ini in initiatives.iter() {
+        if ini.relisted_from.is_some() {
+            continue; // its figures are its original's
+        }
+        let (found, ambiguous) = cells.get(&ini.id).map(|b| kpi::extract(b, &ini.title, report_year)).unwrap_or_default();
+        for a in ambiguous {
+            let reviewed = overrides.is_some_and(|o| o.kpis.iter().any(|k| k.initiative == ini.id && k.replaces() == a.label));
+            if !reviewed {
+                warnings.push(Warning::new(
+                    a.lines[0],
+                    "kpis",
+                    format!("{}: `{}` has several figures for one period (lines {:?}); left out, review it in the overrides", ini.id, a.label, a.lines),
+                ));
+            }
+        }
+        drafts.insert(ini.id.clone(), found.into_iter().map(|d| (d, KpiOrigin::Extracted)).collect());
+    }
+    if let Some(o) = overrides {
+        for entry in &o.kpis {
+            let name = format!("KPI `{}` of {}", entry.label, entry.initiative);
+            if !initiatives.iter().any(|i| i.id == entry.initiative) {
+                return Err(unknown(&entry.initiative, "KPI"));
+            }
+            let mut points = Vec::new();
+            for p in &entry.points {
+                let c = overrides::check_point(source.lines, &name, p)?;
+                points.push(PointDraft { period: c.period, fiscal_year: c.fiscal_year, value: c.value, kind: c.kind, line: c.line, text: c.text });
+            }
+            let list = drafts.entry(entry.initiative.clone()).or_default();
+            let existing = list.iter().position(|(d, _)| d.label == entry.replaces());
+            match (entry.mode, existing) {
+                (Mode::Drop, Some(i)) => {
+                    list.remove(i);
+                }
+                (Mode::Drop, None) => {
+                    return Err(NormalizeError::Overrides { entry: name, message: "mode `drop` but no extracted KPI has this label".into() });
+                }
+                (Mode::Extend, Some(i)) => {
+                    let (d, origin) = &mut list[i];
+                    d.label = entry.label.clone();
+                    for p in points {
+                        if !d.points.iter().any(|q| q.kind == p.kind && q.period == p.period && q.value == p.value) {
+                            d.points.push(p);
+                        }
+                    }
+                    if entry.direction.is_some() {
+                        d.direction = entry.direction;
+                    }
+                    *origin = KpiOrigin::Override;
+                }
+                (Mode::Extend, None) => {
+                    return Err(NormalizeError::Overrides { entry: name, message: "mode `extend` but no extracted KPI has this label".into() });
+                }
+                (Mode::Replace, at) => {
+                    let mut draft = KpiDraft { label: entry.label.clone(), unit: entry.unit.clone(), direction: entry.direction, points };
+                    if draft.direction.is_none() {
+                        draft.direction = kpi::infer_direction(&draft);
+                    }
+                    match at {
+                        Some(i) => list[i] = (draft, KpiOrigin::Override),
+                        None => list.push((draft, KpiOrigin::Override)),
+                    }
+                }
+            }
+        }
+    }
+    let mut kpis = Vec::new();
+    let mut override_ids = Vec::new();
+    let mut ids_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for ini in initiatives.iter() {
+        let Some(list) = drafts.remove(&ini.id) else { continue };
+        for (n, (mut draft, origin)) in list.into_iter().enumerate() {
+            let id = format!("{}-k{}", ini.id, n + 1);
+            draft.points.sort_by_key(|p| (p.fiscal_year.unwrap_or(i32::MAX), p.kind == PointKind::Actual, p.line));
+            if origin == KpiOrigin::Override {
+                override_ids.push(id.clone());
+            }
+            ids_of.entry(ini.id.clone()).or_default().push(id.clone());
+            kpis.push(Kpi {
+                id,
+                initiative: ini.id.clone(),
+                label: draft.label,
+                unit: draft.unit,
+                direction: draft.direction,
+                series: draft.points.into_iter().map(to_point).collect(),
+                origin,
+            });
+        }
+    }
+    for ini in initiatives.iter_mut() {
+        let owner = ini.relisted_from.clone().unwrap_or_else(|| ini.id.clone());
+        ini.kpis = ids_of.get(&owner).cloned().unwrap_or_default();
+    }
+    Ok((kpis, override_ids))
+}

@@ -1,0 +1,289 @@
+//! The text cells of a row: 主な取組内容, ◎目標, 取組状況 with 【課題】, 次年度の取組.
+//! Wrapped lines are joined; bullets (`・`, `【…】`, `※`) start new items and are kept as printed.
+
+use super::diag::Warning;
+use super::text::{join_wrapped, trim};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Content,
+    Targets,
+    Status,
+    Challenges,
+    NextYear,
+}
+
+impl BlockKind {
+    pub fn field(self) -> &'static str {
+        match self {
+            BlockKind::Content => "content",
+            BlockKind::Targets => "targets",
+            BlockKind::Status => "status",
+            BlockKind::Challenges => "challenges",
+            BlockKind::NextYear => "next_year",
+        }
+    }
+}
+
+/// One bullet or paragraph, with the source lines it was joined from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub text: String,
+    pub lines: Vec<(u32, String)>,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Blocks {
+    pub content: Vec<Item>,
+    pub targets: Vec<Item>,
+    pub status: Vec<Item>,
+    pub challenges: Vec<Item>,
+    pub next_year: Vec<Item>,
+}
+
+impl Blocks {
+    pub fn get(&self, kind: BlockKind) -> &[Item] {
+        match kind {
+            BlockKind::Content => &self.content,
+            BlockKind::Targets => &self.targets,
+            BlockKind::Status => &self.status,
+            BlockKind::Challenges => &self.challenges,
+            BlockKind::NextYear => &self.next_year,
+        }
+    }
+
+    fn get_mut(&mut self, kind: BlockKind) -> &mut Vec<Item> {
+        match kind {
+            BlockKind::Content => &mut self.content,
+            BlockKind::Targets => &mut self.targets,
+            BlockKind::Status => &mut self.status,
+            BlockKind::Challenges => &mut self.challenges,
+            BlockKind::NextYear => &mut self.next_year,
+        }
+    }
+
+    pub fn texts(&self, kind: BlockKind) -> Vec<String> {
+        self.get(kind).iter().map(|i| i.text.clone()).collect()
+    }
+}
+
+/// Labels that open the first cell of a row.
+pub const CONTENT_LABELS: &[&str] = &["主な取組内容", "主な取組項目", "主な取組状況"];
+const STATUS_LABELS: &[&str] = &["取組状況", "令和5年度の取組状況", "取組状況・課題", "令和5年度の取組状況・課題"];
+const NEXT_YEAR_LABELS: &[&str] = &["次年度の取組", "次年度の取組内容"];
+
+pub fn is_content_label(t: &str) -> bool {
+    CONTENT_LABELS.contains(&t)
+}
+
+/// Which block a label line opens, given the block we are in.
+fn label_kind(t: &str, current: Option<BlockKind>, has_content: bool) -> Option<BlockKind> {
+    if CONTENT_LABELS.contains(&t) && !has_content {
+        return Some(BlockKind::Content);
+    }
+    // `取組内容` opens the content cell when it is the first label, else the status cell.
+    if t == "取組内容" {
+        return Some(if has_content { BlockKind::Status } else { BlockKind::Content });
+    }
+    if STATUS_LABELS.contains(&t) || (t.starts_with("令和") && t.ends_with("年度の取組状況")) {
+        return Some(BlockKind::Status);
+    }
+    if NEXT_YEAR_LABELS.contains(&t) {
+        return Some(BlockKind::NextYear);
+    }
+    // ◎目標 inside 次年度の取組 is next year's target: it stays there as printed.
+    if t.starts_with("◎目標") && current != Some(BlockKind::NextYear) {
+        return Some(BlockKind::Targets);
+    }
+    if t == "【課題】" && matches!(current, Some(BlockKind::Status)) {
+        return Some(BlockKind::Challenges);
+    }
+    None
+}
+
+/// Lines that start a new item even without a blank line before them.
+fn starts_item(t: &str, raw: &str) -> bool {
+    const MARKS: &[&str] = &["・", "【", "※", "（※）", "(※)", "◎", "→", "〔"];
+    if MARKS.iter().any(|m| t.starts_with(m)) {
+        return true;
+    }
+    // Indented lines are sub-items in the printed cell.
+    if raw.starts_with([' ', '\u{3000}']) {
+        return true;
+    }
+    starts_with_period_label(t) || starts_with_numbered_point(t)
+}
+
+/// `令和3年度：40所属`, `R2.4：13.4％`, `令和5年度 1.5億円`: one figure per line.
+fn starts_with_period_label(t: &str) -> bool {
+    let folded = crate::fiscal::fold_ascii(t);
+    let head: String = folded.chars().take_while(|c| !matches!(c, '：' | ':' | ' ' | '…' | '　')).collect();
+    if head.len() == folded.len() {
+        return false;
+    }
+    crate::fiscal::fiscal_year_of(&head).is_some()
+}
+
+/// `1　「B試験」…`: a numbered point (digit and an ideographic space).
+fn starts_with_numbered_point(t: &str) -> bool {
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && t.chars().nth(digits) == Some('\u{3000}')
+}
+
+fn heading_key(t: &str) -> Option<String> {
+    let inner = t.strip_prefix('【')?.strip_suffix('】')?;
+    Some(inner.replace("（※）", "").replace("(※)", ""))
+}
+
+/// Splits the body of a row (from its first label on) into blocks.
+pub fn parse_blocks(body: &[(u32, &str)], warnings: &mut Vec<Warning>) -> Blocks {
+    let mut blocks = Blocks::default();
+    let mut current: Option<BlockKind> = None;
+    let mut open = false; // the last item may take a wrapped continuation
+    let mut status_headings: Vec<String> = Vec::new();
+    for &(number, raw) in body {
+        let t = trim(raw);
+        if t.is_empty() {
+            open = false;
+            continue;
+        }
+        if let Some(kind) = label_kind(t, current, !blocks.content.is_empty() || current.is_some()) {
+            current = Some(kind);
+            open = false;
+            if kind == BlockKind::Status {
+                status_headings.clear();
+            }
+            // A qualified target label (`◎目標（令和6年度）`) keeps its qualifier as an item.
+            if kind == BlockKind::Targets && t != "◎目標" {
+                let qualifier = t.trim_start_matches("◎目標");
+                blocks.targets.push(Item { text: qualifier.to_string(), lines: vec![(number, raw.to_string())] });
+            }
+            continue;
+        }
+        let Some(mut kind) = current else {
+            warnings.push(Warning::new(number, "content", format!("text before the first cell label, kept as content: {t}")));
+            current = Some(BlockKind::Content);
+            blocks.content.push(Item { text: t.to_string(), lines: vec![(number, raw.to_string())] });
+            open = true;
+            continue;
+        };
+        if let Some(key) = heading_key(t) {
+            // After 【課題】 a results heading returns to the status cell.
+            if kind == BlockKind::Challenges && key.contains("実績") {
+                kind = BlockKind::Status;
+                current = Some(kind);
+            }
+            // The next-year column repeats the status column's headings; when its label was
+            // lost in extraction, the first repeated heading is where it starts.
+            if kind == BlockKind::Status {
+                if status_headings.contains(&key) {
+                    warnings.push(Warning::new(
+                        number,
+                        "next_year",
+                        format!("label 次年度の取組 missing; next-year cell assumed to start at repeated heading {t}"),
+                    ));
+                    kind = BlockKind::NextYear;
+                    current = Some(kind);
+                } else {
+                    status_headings.push(key);
+                }
+            }
+        }
+        if kind == BlockKind::Challenges && t.starts_with('◎') {
+            kind = BlockKind::Status;
+            current = Some(kind);
+        }
+        let items = blocks.get_mut(kind);
+        let continues = open && !starts_item(t, raw) && !items.last().is_some_and(|i| i.text.ends_with('。'));
+        match items.last_mut() {
+            Some(last) if continues => {
+                join_wrapped(&mut last.text, t);
+                last.lines.push((number, raw.to_string()));
+            }
+            _ => items.push(Item { text: t.to_string(), lines: vec![(number, raw.to_string())] }),
+        }
+        open = true;
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Vec<(u32, &str)> {
+        text.lines().enumerate().map(|(i, l)| (i as u32 + 1, l)).collect()
+    }
+
+    fn parse(text: &str) -> (Blocks, Vec<Warning>) {
+        let mut w = Vec::new();
+        let b = parse_blocks(&body(text), &mut w);
+        (b, w)
+    }
+
+    #[test]
+    fn cells_bullets_and_wrapped_lines() {
+        let (b, w) = parse(
+            "主な取組内容\n・県民サービス向上を目的とした電子申請システムの\n活用\n\n◎目標\n・電子申請利用所属数（累計）\n・令和3年度：40所属\n\n取組状況\n・オンライン化の前提\n\n【課題】\n・各部局との調整が\n必要\n\n次年度の取組\n・部局の実状に応じたオンライン\n化を推進",
+        );
+        assert!(w.is_empty());
+        assert_eq!(b.texts(BlockKind::Content), ["・県民サービス向上を目的とした電子申請システムの活用"]);
+        assert_eq!(b.texts(BlockKind::Targets), ["・電子申請利用所属数（累計）", "・令和3年度：40所属"]);
+        assert_eq!(b.texts(BlockKind::Status), ["・オンライン化の前提"]);
+        assert_eq!(b.texts(BlockKind::Challenges), ["・各部局との調整が必要"]);
+        assert_eq!(b.texts(BlockKind::NextYear), ["・部局の実状に応じたオンライン化を推進"]);
+        assert_eq!(b.targets[1].lines, [(7, "・令和3年度：40所属".to_string())]);
+    }
+
+    #[test]
+    fn label_variants() {
+        let (b, _) = parse("主な取組内容\n・a\n\n◎目標\n制度の試行\n\n取組内容\n・b\n\n次年度の取組内容\n・c");
+        assert_eq!(b.texts(BlockKind::Status), ["・b"]);
+        assert_eq!(b.texts(BlockKind::NextYear), ["・c"]);
+        let (b, _) = parse("主な取組状況\n・a\n\n◎目標\n【見直し】\n\n取組状況\n・b");
+        assert_eq!(b.texts(BlockKind::Content), ["・a"]);
+        assert_eq!(b.texts(BlockKind::Status), ["・b"]);
+    }
+
+    #[test]
+    fn year_lines_without_bullets_are_separate_items() {
+        let (b, _) = parse("◎目標\nテレビ会議開催件数\n令和3年度：1,700件\n令和4年度：3,000件\n\n取組状況\n　R1：950名\n　R2：1,618名（R1比70%増）");
+        assert_eq!(b.texts(BlockKind::Targets), ["テレビ会議開催件数", "令和3年度：1,700件", "令和4年度：3,000件"]);
+        assert_eq!(b.texts(BlockKind::Status), ["R1：950名", "R2：1,618名（R1比70%増）"]);
+    }
+
+    #[test]
+    fn body_lines_starting_with_digits_stay_text() {
+        let (b, _) = parse("取組状況\n1　「B試験」（4月実施）の充実\n・企画力\n\n2　テストセンターで\nパソコンを用いた試験");
+        assert_eq!(b.texts(BlockKind::Status), ["1　「B試験」（4月実施）の充実", "・企画力", "2　テストセンターでパソコンを用いた試験"]);
+    }
+
+    #[test]
+    fn next_year_target_stays_in_next_year() {
+        let (b, _) = parse("次年度の取組\n・FAQを随時更新\n\n◎目標（令和6年度）\n・テレビ会議開催件数：3,200件");
+        assert!(b.targets.is_empty());
+        assert_eq!(b.texts(BlockKind::NextYear), ["・FAQを随時更新", "◎目標（令和6年度）", "・テレビ会議開催件数：3,200件"]);
+    }
+
+    #[test]
+    fn target_qualifier_is_kept() {
+        let (b, _) = parse("◎目標（毎年度（令和6年度まで））\n・寄附額　30,000千円");
+        assert_eq!(b.texts(BlockKind::Targets), ["（毎年度（令和6年度まで））", "・寄附額　30,000千円"]);
+    }
+
+    #[test]
+    fn results_heading_after_challenges_returns_to_status() {
+        let (b, _) = parse("取組状況\n・用途廃止\n\n【課題】\n・地区ごとの職員数\n\n【実績】\n・用途廃止公舎：1棟15戸");
+        assert_eq!(b.texts(BlockKind::Challenges), ["・地区ごとの職員数"]);
+        assert_eq!(b.texts(BlockKind::Status), ["・用途廃止", "【実績】", "・用途廃止公舎：1棟15戸"]);
+    }
+
+    #[test]
+    fn a_lost_next_year_label_is_inferred_from_a_repeated_heading() {
+        let (b, w) = parse("取組状況\n【RPA（※）活用推進】\n・引き続き推進\n\n【RPA活用推進】\n・引き続きRPAの活用を推進");
+        assert_eq!(b.texts(BlockKind::Status), ["【RPA（※）活用推進】", "・引き続き推進"]);
+        assert_eq!(b.texts(BlockKind::NextYear), ["【RPA活用推進】", "・引き続きRPAの活用を推進"]);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, 5);
+    }
+}

@@ -1,0 +1,56 @@
+//! What the normalizer tells its user: warnings (it went on) and errors (it stopped).
+//! Every message names the 1-based source line and the field it concerns.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub line: u32,
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn new(line: u32, field: &'static str, message: impl Into<String>) -> Warning {
+        Warning { line, field, message: message.into() }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}: {}", self.line, self.field, self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NormalizeError {
+    /// The input has no non-blank line.
+    Empty,
+    /// The input is not UTF-8; `line` is where the first bad byte sits.
+    NotUtf8 { line: u32, byte_offset: usize },
+    /// No page header, section or table row was recognised: probably not a report.
+    NoStructure { lines: u32 },
+    /// The overrides file is malformed or contradicts the source.
+    Overrides { entry: String, message: String },
+}
+
+impl fmt::Display for NormalizeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NormalizeError::Empty => write!(f, "the input is empty: give the text extracted from the report PDF"),
+            NormalizeError::NotUtf8 { line, byte_offset } => write!(
+                f,
+                "line {line}: the input is not UTF-8 (first bad byte at offset {byte_offset}); \
+                 convert it, e.g. `iconv -f SHIFT_JIS -t UTF-8`"
+            ),
+            NormalizeError::NoStructure { lines } => write!(
+                f,
+                "none of the {lines} lines looks like the report (no page header `Ⅰ 題名 1`, \
+                 no section `1 題名` followed by `(1) 題名`, no table header `番号 取組項目 …`)"
+            ),
+            NormalizeError::Overrides { entry, message } => write!(f, "overrides: {entry}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for NormalizeError {}

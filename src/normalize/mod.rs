@@ -1,0 +1,73 @@
+//! The normalizer: report text in, [`Report`] and warnings out. Pure: no files, no clock.
+//!
+//! Stages, each in its own module:
+//! 1. [`lines`] gives every line a kind (page header, section, rating, summary, text …);
+//! 2. [`document`] walks the pages and cuts rows out, tagged with their place in the plan;
+//!    [`rows`], [`orgs`] and [`blocks`] read one row's title, organisations and text cells;
+//! 3. [`assemble`] merges repeated pages and rows, orders by the plan, links relisted copies;
+//! 4. [`kpi`] reads figures from the cells; [`overrides`] adds the reviewed ones.
+
+mod assemble;
+mod blocks;
+pub mod diag;
+mod document;
+mod kpi;
+mod lines;
+mod orgs;
+pub mod overrides;
+mod rows;
+pub mod text;
+
+use sha2::{Digest, Sha256};
+
+pub use diag::{NormalizeError, Warning};
+pub use overrides::Overrides;
+
+use crate::model::Report;
+
+/// What [`normalize`] needs besides the text.
+pub struct Input<'a> {
+    /// File name recorded in the output (`000_7008800fb5738cea.txt`).
+    pub source_name: &'a str,
+    /// The reviewed overrides and the name to record for them.
+    pub overrides: Option<(&'a str, &'a Overrides)>,
+}
+
+#[derive(Debug)]
+pub struct Output {
+    pub report: Report,
+    pub warnings: Vec<Warning>,
+}
+
+/// Checks that `bytes` are UTF-8, then normalizes them.
+pub fn normalize_bytes(bytes: &[u8], input: &Input) -> Result<Output, NormalizeError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        NormalizeError::NotUtf8 { line, byte_offset: at }
+    })?;
+    normalize(text, input)
+}
+
+pub fn normalize(text: &str, input: &Input) -> Result<Output, NormalizeError> {
+    let sha256 = hex(&Sha256::digest(text.as_bytes()));
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(NormalizeError::Empty);
+    }
+    let source_lines: Vec<&str> = text.lines().collect();
+    let classified = lines::classify(text);
+    let mut warnings = Vec::new();
+    let doc = document::read_document(&classified, &mut warnings);
+    if doc.subsections.is_empty() && doc.rows.is_empty() {
+        return Err(NormalizeError::NoStructure { lines: source_lines.len() as u32 });
+    }
+    let source = assemble::SourceInfo { name: input.source_name, sha256, lines: &source_lines };
+    let report = assemble::assemble(doc, &source, input.overrides, &mut warnings)?;
+    warnings.sort_by_key(|w| w.line);
+    Ok(Output { report, warnings })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

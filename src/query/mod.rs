@@ -1,0 +1,4 @@
+//! Questions the app asks of a [`Report`](crate::model::Report), as plain functions over the
+//! model so they are tested natively. Components only display their answers.
+
+pub mod overview;
