@@ -81,13 +81,16 @@ fn parse_small(s: &str) -> Option<i32> {
 /// Folds full-width ASCII (digits, Latin letters, punctuation) to half-width.
 /// Enough for period labels and figures; the search code has the full NFKC folding.
 pub fn fold_ascii(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
+    s.chars().map(fold_char).collect()
+}
+
+/// [`fold_ascii`] for one character.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
 }
 
 /// `令和5年度` style label for a fiscal year (`令和元年度` for 2019).

@@ -20,7 +20,7 @@ pub struct SourceInfo<'a> {
 const ROMAN: [&str; 5] = ["I", "II", "III", "IV", "V"];
 
 fn roman(n: u32) -> String {
-    ROMAN.get(n as usize - 1).map_or_else(|| n.to_string(), |r| r.to_string())
+    (n as usize).checked_sub(1).and_then(|i| ROMAN.get(i)).map_or_else(|| n.to_string(), |r| r.to_string())
 }
 
 type Key = (u32, u32, u32);

@@ -123,6 +123,7 @@ pub fn read_document(lines: &[Line], warnings: &mut Vec<Warning>) -> Document {
                 if place.pillar == 0 || place.section == 0 {
                     warnings.push(Warning::new(line.number, "subsection", format!("subsection ({number}) {title} before any pillar or section; skipped")));
                     current_sub = None;
+                    place.subsection = 0;
                 } else {
                     doc.subsections.push(SubsectionOcc {
                         place,

@@ -11,7 +11,7 @@
 
 use super::blocks::{BlockKind, Blocks, Item};
 use super::text::{leading_figure, leading_number, trim, Figure};
-use crate::fiscal::{fiscal_year_of, fold_ascii};
+use crate::fiscal::{fiscal_year_of, fold_ascii, fold_char};
 use crate::model::{Direction, PointKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -270,7 +270,7 @@ fn leading_period(text: &str) -> Option<(String, &str)> {
         if c.is_whitespace() || c == '\u{3000}' || fiscal_year_of(&t[..end]).is_none() {
             continue;
         }
-        let is_digit = |ch: char| fold_ascii(&ch.to_string()).chars().all(|d| d.is_ascii_digit() || d == '.');
+        let is_digit = |ch: char| matches!(fold_char(ch), '0'..='9' | '.');
         let cuts_number = is_digit(c) && t[end..].chars().next().is_some_and(is_digit);
         if !cuts_number {
             best = Some(end);

@@ -1,6 +1,6 @@
 //! Small text helpers shared by the parser stages.
 
-use crate::fiscal::fold_ascii;
+use crate::fiscal::fold_char;
 
 /// Trims ASCII and ideographic white space.
 pub fn trim(s: &str) -> &str {
@@ -55,19 +55,19 @@ pub fn leading_number(s: &str) -> Option<(f64, &str, &str)> {
     let mut seen_digit = false;
     let mut seen_point = false;
     for (i, c) in rest.char_indices() {
-        let folded = fold_ascii(&c.to_string()).chars().next().unwrap_or(c);
+        let folded = fold_char(c);
         if folded.is_ascii_digit() {
             digits.push(folded);
             seen_digit = true;
         } else if folded == ',' && seen_digit && !seen_point {
             // A thousands separator only when three digits follow.
-            let after: String = rest[i + c.len_utf8()..].chars().take(3).collect();
-            if after.chars().count() < 3 || !after.chars().all(|d| fold_ascii(&d.to_string()).chars().all(|x| x.is_ascii_digit())) {
+            let mut after = rest[i + c.len_utf8()..].chars().take(3).map(fold_char);
+            if !(0..3).all(|_| after.next().is_some_and(|d| d.is_ascii_digit())) {
                 break;
             }
         } else if folded == '.' && seen_digit && !seen_point {
-            let next = rest[i + c.len_utf8()..].chars().next();
-            if !matches!(next.map(|n| fold_ascii(&n.to_string())), Some(ref n) if n.chars().all(|x| x.is_ascii_digit())) {
+            let next = rest[i + c.len_utf8()..].chars().next().map(fold_char);
+            if !next.is_some_and(|n| n.is_ascii_digit()) {
                 break;
             }
             digits.push('.');
@@ -94,8 +94,9 @@ pub fn leading_figure(s: &str) -> Option<(Figure, &str)> {
     let (value, printed, rest) = leading_number(s)?;
     let unit = UNITS.iter().find(|u| rest.starts_with(**u))?;
     let rest = &rest[unit.len()..];
+    let text = format!("{printed}{unit}");
     let unit = if *unit == "%" { "％" } else { unit };
-    Some((Figure { value, unit: unit.to_string(), text: format!("{printed}{unit}") }, rest))
+    Some((Figure { value, unit: unit.to_string(), text }, rest))
 }
 
 /// Parses a figure as written in the overrides file (`1,719`, `▲ 16`, `36%`) and checks that

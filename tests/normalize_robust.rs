@@ -1,0 +1,95 @@
+//! Bad input never panics, and the command line says what is wrong.
+
+use std::process::Command;
+
+use proptest::prelude::*;
+use reform::normalize::{normalize, normalize_bytes, Input, NormalizeError};
+
+const SOURCE: &str = include_str!("../data/source/000_7008800fb5738cea.txt");
+
+fn input() -> Input<'static> {
+    Input { source_name: "fuzz.txt", overrides: None }
+}
+
+/// Cases per property; `PROPTEST_CASES=20000 cargo test --test normalize_robust` runs longer.
+fn config() -> ProptestConfig {
+    ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300), failure_persistence: None, ..ProptestConfig::default() }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = normalize_bytes(&bytes, &input());
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        let _ = normalize(&text, &input());
+    }
+
+    /// Real lines in random order and with random cuts: structure-shaped garbage.
+    #[test]
+    fn shuffled_real_lines_never_panic(picks in proptest::collection::vec((0usize..7550, 0usize..40), 1..300)) {
+        let lines: Vec<&str> = SOURCE.lines().collect();
+        let text: String = picks
+            .iter()
+            .map(|&(i, cut)| {
+                let l = lines[i % lines.len()];
+                let end = l.char_indices().nth(cut).map_or(l.len(), |(b, _)| b);
+                format!("{}\n", &l[..end])
+            })
+            .collect();
+        if let Ok(out) = normalize(&text, &input()) {
+            out.report.check().expect("whatever is produced is consistent");
+        }
+    }
+}
+
+#[test]
+fn empty_and_non_utf8_input_are_clear_errors() {
+    assert_eq!(normalize("  \n\n", &input()).unwrap_err(), NormalizeError::Empty);
+    let e = normalize_bytes(b"line one\nline \xff two\n", &input()).unwrap_err();
+    assert_eq!(e, NormalizeError::NotUtf8 { line: 2, byte_offset: 14 });
+    assert!(e.to_string().starts_with("line 2:"), "{e}");
+    assert!(matches!(normalize("hello\nworld\n", &input()), Err(NormalizeError::NoStructure { lines: 2 })));
+}
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_normalize")).args(args).output().expect("runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("reform-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn cli_rejects_bad_input_with_exit_2() {
+    let (code, stdout, stderr) = cli(&[&temp("sjis.txt", b"\x82\xa0\x82\xa2\n")]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("line 1: the input is not UTF-8"), "{stderr}");
+    let (code, _, stderr) = cli(&[&temp("empty.txt", b"")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("the input is empty"), "{stderr}");
+    let (code, _, stderr) = cli(&["--bogus"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("usage:"), "{stderr}");
+}
+
+#[test]
+fn cli_strict_fails_on_warnings_and_prints_them_with_lines() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/source/000_7008800fb5738cea.txt");
+    let (code, stdout, stderr) = cli(&[path]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("{\n  \"schema_version\""));
+    assert!(stderr.lines().any(|l| l.starts_with("000_7008800fb5738cea.txt:335: text: ")), "{stderr}");
+    let (code, _, _) = cli(&[path, "--strict"]);
+    assert_eq!(code, 1);
+}

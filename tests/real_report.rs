@@ -1,0 +1,185 @@
+//! The normalizer on the real FY2023 report: the committed JSON is exactly what it produces,
+//! and the figures executives will quote are the ones the report prints.
+
+use std::collections::HashSet;
+
+use reform::model::*;
+use reform::normalize::{normalize, overrides, Input, Output};
+
+const SOURCE: &str = include_str!("../data/source/000_7008800fb5738cea.txt");
+const OVERRIDES: &str = include_str!("../data/overrides.json");
+const COMMITTED: &str = include_str!("../data/initiatives.json");
+
+fn run(text: &str) -> Output {
+    let o = overrides::parse(OVERRIDES).expect("overrides parse");
+    let input = Input { source_name: "000_7008800fb5738cea.txt", overrides: Some(("overrides.json", &o)) };
+    normalize(text, &input).expect("the real report normalizes")
+}
+
+fn real() -> Output {
+    run(SOURCE)
+}
+
+#[test]
+fn committed_json_is_the_regenerated_one_byte_for_byte() {
+    let mut json = serde_json::to_string_pretty(&real().report).unwrap();
+    json.push('\n');
+    assert!(json == COMMITTED, "data/initiatives.json is stale: run `make data` and review the diff");
+}
+
+#[test]
+fn committed_json_loads_in_the_app_loader() {
+    let r = Report::from_json(COMMITTED).expect("loads");
+    assert_eq!(r.schema_version, SCHEMA_VERSION);
+}
+
+#[test]
+fn counts_per_pillar() {
+    let r = real().report;
+    assert_eq!(r.report.fiscal_year, 2023);
+    assert_eq!(r.report.label, "令和5年度");
+    assert_eq!((r.report.pages.first, r.report.pages.last), (1, 35));
+    assert_eq!(r.pillars.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["I", "II", "III"]);
+    assert_eq!(r.pillars[1].title, "行政のデジタル改革と働き方改革");
+    assert_eq!(r.sections.len(), 12);
+    assert_eq!(r.subsections.len(), 32);
+    assert_eq!(r.initiatives.len(), 117);
+    let per_pillar: Vec<usize> = ["I", "II", "III"].iter().map(|p| r.initiatives.iter().filter(|i| i.pillar == *p).count()).collect();
+    assert_eq!(per_pillar, [41, 36, 40]);
+    assert_eq!(r.initiatives.iter().filter(|i| i.zencho).count(), 46);
+    assert_eq!(r.initiatives.iter().filter(|i| i.relisted).count(), 6);
+    let delayed: Vec<&str> = r.subsections.iter().filter(|s| s.rating == Some(Rating::Delayed)).map(|s| s.id.as_str()).collect();
+    assert_eq!(delayed, ["II-3-2", "III-4-3"]);
+    assert!(r.subsections.iter().all(|s| s.rating.is_some()));
+}
+
+#[test]
+fn only_the_reviewed_warnings_remain() {
+    let w: Vec<(u32, &str)> = real().warnings.iter().map(|w| (w.line, w.field)).collect::<Vec<_>>().into_iter().collect();
+    assert_eq!(w, [(551, "next_year"), (2318, "targets"), (4939, "next_year")]);
+}
+
+#[test]
+fn every_figure_stands_on_its_source_line() {
+    let lines: Vec<&str> = SOURCE.lines().collect();
+    let r = real().report;
+    let mut points = 0;
+    for k in &r.kpis {
+        for p in &k.series {
+            let line = lines[p.line as usize - 1];
+            assert!(line.contains(&p.text), "{}: `{}` not on line {}: {line}", k.id, p.text, p.line);
+            points += 1;
+        }
+    }
+    assert_eq!((r.kpis.len(), points), (61, 147));
+}
+
+#[test]
+fn invariants() {
+    let r = real().report;
+    let ids: HashSet<&str> = r.initiatives.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(ids.len(), r.initiatives.len(), "initiative ids are unique");
+    for i in &r.initiatives {
+        assert!(!i.title.is_empty() && !i.departments.is_empty() && !i.divisions.is_empty(), "{} is incomplete", i.id);
+        assert!(!i.content.is_empty(), "{} has no content", i.id);
+        assert!(!i.title.contains("【再掲】"), "{}", i.id);
+        assert_eq!(i.id, format!("{}-{}", i.subsection, i.number));
+        for s in &i.source {
+            assert!(s.first_line <= s.last_line);
+        }
+    }
+    // Plan order, not file order.
+    let keys: Vec<Vec<u32>> = r.initiatives.iter().map(|i| plan_key(&i.id)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    r.check().expect("references resolve");
+}
+
+fn plan_key(id: &str) -> Vec<u32> {
+    id.split('-')
+        .enumerate()
+        .map(|(n, part)| if n == 0 { ["I", "II", "III"].iter().position(|p| *p == part).unwrap() as u32 } else { part.parse().unwrap() })
+        .collect()
+}
+
+fn kpi<'a>(r: &'a Report, initiative: &str, label: &str) -> &'a Kpi {
+    r.kpis.iter().find(|k| k.initiative == initiative && k.label == label).unwrap_or_else(|| panic!("no KPI {label} in {initiative}"))
+}
+
+fn values(k: &Kpi, kind: PointKind) -> Vec<(Option<i32>, f64)> {
+    k.series.iter().filter(|p| p.kind == kind).map(|p| (p.fiscal_year, p.value)).collect()
+}
+
+#[test]
+fn figures_as_printed() {
+    let r = real().report;
+    let overtime = kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）");
+    assert_eq!(overtime.direction, Some(Direction::Decrease));
+    assert_eq!(values(overtime, PointKind::Actual), [(Some(2019), 950.0), (Some(2020), 1618.0), (Some(2021), 1679.0), (Some(2022), 1482.0), (Some(2023), 1121.0)]);
+    assert_eq!(values(overtime, PointKind::Target), [(None, 855.0)]);
+
+    let receivables = kpi(&r, "I-3-3-4", "税外未収金残高");
+    assert_eq!(receivables.series.first().map(|p| (p.period.as_deref(), p.fiscal_year, p.value)), Some((Some("H27"), Some(2015), 1719.0)));
+    assert_eq!(receivables.origin, KpiOrigin::Override);
+    let change = kpi(&r, "I-3-3-4", "税外未収金残高の対前年度増減（定量分析）");
+    assert_eq!(change.series.iter().map(|p| p.value).sum::<f64>(), -259.0);
+
+    let online = kpi(&r, "II-1-1-1", "電子申請利用所属数（累計）");
+    assert_eq!(online.origin, KpiOrigin::Extracted);
+    assert_eq!(values(online, PointKind::Actual), [(Some(2023), 87.0)]);
+    assert_eq!(values(online, PointKind::Target).last(), Some(&(Some(2025), 70.0)));
+
+    let women = kpi(&r, "III-5-1-2", "管理職員に占める女性職員の割合");
+    assert_eq!(women.unit, "％");
+    assert_eq!(values(women, PointKind::Actual).last(), Some(&(Some(2024), 17.5)));
+    assert_eq!(values(women, PointKind::Target), [(Some(2025), 20.0)]);
+
+    let seals = kpi(&r, "II-1-2-1", "押印見直しの進捗率（制度的対応）");
+    assert_eq!(values(seals, PointKind::Actual), [(Some(2020), 36.0), (Some(2021), 81.0), (Some(2021), 97.0)]);
+}
+
+#[test]
+fn organisations_and_relisted_links() {
+    let r = real().report;
+    let hiring = r.initiative("III-5-1-4").unwrap();
+    assert_eq!(hiring.departments, ["総務部", "人事委員会事務局", "教育庁", "警察本部"]);
+    assert_eq!(hiring.divisions, ["人事課", "職員課", "教育政策課", "総務課"]);
+    let pr = r.initiative("III-1-1-4").unwrap();
+    assert_eq!((pr.departments[0].as_str(), pr.divisions[0].as_str(), pr.zencho), ("秘書・広報戦略部", "広報課", true));
+    let copy = r.initiative("III-3-2-2").unwrap();
+    assert_eq!(copy.relisted_from.as_deref(), Some("II-2-2-5"));
+    assert_eq!(copy.original_title.as_deref(), Some("新技術の導入・活用"));
+    assert_eq!(copy.kpis, r.initiative("II-2-2-5").unwrap().kpis);
+    assert_eq!(r.initiative("II-3-1-1").unwrap().relisted_from.as_deref(), Some("II-2-2-4"));
+    assert_eq!(r.initiative("II-1-2-1").unwrap().achieved_marks, ["令和3年度達成済"]);
+    let dup = r.initiative("II-2-2-5").unwrap();
+    assert!(dup.source.len() >= 2, "repeated rows keep every occurrence");
+}
+
+/// Splits the text at page headers and feeds the pages in reverse: the result must not change.
+#[test]
+fn output_does_not_depend_on_page_order() {
+    let mut pages: Vec<String> = Vec::new();
+    for line in SOURCE.lines() {
+        let t = line.trim();
+        let header = t.starts_with(['Ⅰ', 'Ⅱ', 'Ⅲ']) && t.contains(' ');
+        if header || pages.is_empty() {
+            pages.push(String::new());
+        }
+        let page = pages.last_mut().unwrap();
+        page.push_str(line);
+        page.push('\n');
+    }
+    assert!(pages.len() > 80);
+    let reversed: String = pages.iter().rev().cloned().collect();
+    // Line numbers move with the pages, so compare without the overrides (they cite lines).
+    let plain = |text: &str| normalize(text, &Input { source_name: "x", overrides: None }).unwrap().report;
+    let (a, b) = (plain(SOURCE), plain(&reversed));
+    let strip = |r: &Report| -> Vec<(String, String, Vec<String>, Vec<String>, Vec<String>, bool)> {
+        r.initiatives.iter().map(|i| (i.id.clone(), i.title.clone(), i.divisions.clone(), i.status.clone(), i.next_year.clone(), i.zencho)).collect()
+    };
+    assert_eq!(strip(&a), strip(&b));
+    let ratings = |r: &Report| r.subsections.iter().map(|s| (s.id.clone(), s.rating, s.summary.clone())).collect::<Vec<_>>();
+    assert_eq!(ratings(&a), ratings(&b));
+}
