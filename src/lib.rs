@@ -4,6 +4,7 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod fiscal;
+pub mod format;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -1,0 +1,82 @@
+// Browser-test harness: serves a built folder on loopback and drives Debian's headless Chromium
+// through puppeteer-core. It builds nothing: `make test` builds dist/ first.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const DIST = join(ROOT, 'dist');
+export const REPORT = JSON.parse(readFileSync(join(ROOT, 'data/initiatives.json'), 'utf8'));
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export function chromiumPath() {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: run \`make tools\` (as root it installs Debian's chromium) or set CHROMIUM=/path/to/chromium`);
+  }
+  return CHROMIUM;
+}
+
+/** A browser with a fresh profile and no background traffic. */
+export async function launch(extraArgs = []) {
+  const profile = mkdtempSync(join(tmpdir(), 'rd-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profile}`,
+      ...extraArgs,
+    ],
+  });
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return browser;
+}
+
+/** Serves `dir` (relative to dist/) on a free loopback port. */
+export async function serveDist(dir = 'web', options = {}) {
+  const root = join(DIST, dir);
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html missing: run \`make dist\` first`);
+  return serve(root, options);
+}
+
+/**
+ * Opens `url` in a new page and records what a person would not see: console errors, page errors,
+ * and every request (to check that nothing leaves the machine).
+ */
+export async function open(browser, url, { waitFor = '.rd-main', viewport = { width: 1280, height: 900 } } = {}) {
+  const page = await browser.newPage();
+  await page.setViewport(viewport);
+  const log = { errors: [], requests: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('request', (r) => log.requests.push(r.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 20000 });
+  return { page, log };
+}
+
+export const text = (page, selector) => page.$eval(selector, (el) => el.textContent.replace(/\s+/g, ' ').trim());
+
+/** Figures computed in JavaScript straight from the JSON, independent of the Rust queries. */
+export function expectedOverview(report = REPORT) {
+  const byPillar = (p) => ({
+    initiatives: report.initiatives.filter((i) => !p || i.pillar === p).length,
+    zencho: report.initiatives.filter((i) => (!p || i.pillar === p) && i.zencho).length,
+    onTrack: report.subsections.filter((s) => (!p || s.pillar === p) && s.rating === 'on_track').length,
+    delayed: report.subsections.filter((s) => (!p || s.pillar === p) && s.rating === 'delayed').length,
+    kpis: report.kpis.filter((k) => !p || report.initiatives.find((i) => i.id === k.initiative).pillar === p).length,
+  });
+  return {
+    total: { ...byPillar(null), relisted: report.initiatives.filter((i) => i.relisted).length, points: report.kpis.reduce((n, k) => n + k.series.length, 0) },
+    pillars: report.pillars.map((p) => ({ id: p.id, ...byPillar(p.id) })),
+  };
+}
+
+export const fmt = (n) => n.toLocaleString('en-US');
