@@ -2,3 +2,9 @@
 //! model so they are tested natively. Components only display their answers.
 
 pub mod overview;
+pub mod achievement;
+pub mod csv;
+pub mod explore;
+pub mod heatmap;
+pub mod route;
+pub mod search;

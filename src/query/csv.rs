@@ -1,0 +1,124 @@
+//! CSV exports for Excel users: UTF-8 with a byte-order mark, CRLF line ends, every field quoted
+//! where needed. Text blocks keep their items, one per line inside the cell.
+
+use super::achievement::{self, Status};
+use crate::format::number;
+use crate::model::{Initiative, PointKind, Report};
+
+pub const BOM: &str = "\u{feff}";
+
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn line(out: &mut String, fields: &[String]) {
+    let row: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
+
+/// The initiatives given, with all their fields.
+pub fn initiatives_csv(report: &Report, rows: &[&Initiative]) -> String {
+    let mut out = String::from(BOM);
+    line(&mut out, &[
+        "番号", "柱", "項目", "小項目", "取組項目", "部局等", "担当課", "全庁", "再掲", "再掲元", "進捗状況",
+        "主な取組内容", "目標", "取組状況", "課題", "次年度の取組", "達成済", "KPI", "出典行",
+    ].map(String::from));
+    let year = report.report.fiscal_year;
+    for i in rows {
+        let sub = report.subsection(&i.subsection);
+        let rating = sub.and_then(|s| s.rating).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_default();
+        let kpis: Vec<String> = i
+            .kpis
+            .iter()
+            .filter_map(|k| report.kpi(k))
+            .map(|k| format!("{}（{}）", k.label, achievement::overall(k, year).label_ja()))
+            .collect();
+        let lines: Vec<String> = i.source.iter().map(|s| format!("{}-{}", s.first_line, s.last_line)).collect();
+        line(&mut out, &[
+            i.id.clone(),
+            report.pillar(&i.pillar).map(|p| format!("{} {}", p.numeral, p.title)).unwrap_or_default(),
+            report.section(&i.section).map(|s| s.title.clone()).unwrap_or_default(),
+            sub.map(|s| s.title.clone()).unwrap_or_default(),
+            i.title.clone(),
+            i.departments.join("、"),
+            i.divisions.join("、"),
+            if i.zencho { "○".into() } else { String::new() },
+            if i.relisted { "再掲".into() } else { String::new() },
+            i.relisted_from.clone().unwrap_or_default(),
+            rating,
+            i.content.join("\n"),
+            i.targets.join("\n"),
+            i.status.join("\n"),
+            i.challenges.join("\n"),
+            i.next_year.join("\n"),
+            i.achieved_marks.join("、"),
+            kpis.join("\n"),
+            lines.join(" "),
+        ]);
+    }
+    out
+}
+
+/// Every figure of the KPIs given: one row per point.
+pub fn kpis_csv(report: &Report, kpis: &[&crate::model::Kpi]) -> String {
+    let mut out = String::from(BOM);
+    line(&mut out, &["KPI", "取組番号", "取組項目", "指標", "単位", "方向", "区分", "時点", "年度", "値", "報告書の表記", "出典行", "判定"].map(String::from));
+    let year = report.report.fiscal_year;
+    for k in kpis {
+        let title = report.initiative(&k.initiative).map(|i| i.title.clone()).unwrap_or_default();
+        let status = achievement::overall(k, year);
+        let direction = match k.direction {
+            Some(crate::model::Direction::Increase) => "増加が良い",
+            Some(crate::model::Direction::Decrease) => "減少が良い",
+            None => "",
+        };
+        for p in &k.series {
+            line(&mut out, &[
+                k.id.clone(),
+                k.initiative.clone(),
+                title.clone(),
+                k.label.clone(),
+                k.unit.clone(),
+                direction.into(),
+                match p.kind {
+                    PointKind::Target => "目標".into(),
+                    PointKind::Actual => "実績".into(),
+                },
+                p.period.clone().unwrap_or_default(),
+                p.fiscal_year.map(|y| y.to_string()).unwrap_or_default(),
+                number(p.value).replace(',', ""),
+                p.text.clone(),
+                p.line.to_string(),
+                if status == Status::NoTarget { String::new() } else { status.label_ja().into() },
+            ]);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_and_bom() {
+        let r = Report::from_json(include_str!("../../data/initiatives.json")).unwrap();
+        let rows: Vec<&Initiative> = r.initiatives.iter().filter(|i| i.id == "II-3-2-4").collect();
+        let csv = initiatives_csv(&r, &rows);
+        assert!(csv.starts_with("\u{feff}番号,柱,"));
+        assert_eq!(csv.matches("\r\n").count(), 2, "header and one row");
+        assert!(csv.contains("\r\nII-3-2-4,Ⅱ 行政のデジタル改革と働き方改革,"));
+        assert!(csv.contains(",・時間外勤務月45時間超の職員数（年間延べ人数）の削減,"));
+        // Multi-item cells are quoted, one item per line.
+        assert!(csv.contains("\"・出退勤システムにより"));
+        assert_eq!(field("a\"b"), "\"a\"\"b\"");
+        let k: Vec<_> = r.kpis.iter().filter(|k| k.initiative == "II-3-2-4").collect();
+        let csv = kpis_csv(&r, &k);
+        assert!(csv.contains(",実績,R5,2023,1121,\"1,121名\",1427,未達成\r\n"), "{csv}");
+    }
+}

@@ -1,0 +1,433 @@
+//! The explorer: filters, facet counts, Japanese search and sorting over the initiatives.
+//!
+//! [`Explorer::new`] prepares what every keystroke needs (folded search text, ratings, KPI
+//! statuses) once; filtering then touches each initiative once.
+
+use super::achievement::{self, Status};
+use super::search::{fold, Query};
+use crate::model::{PointKind, Rating, Report};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KpiFilter {
+    /// Has at least one KPI.
+    Any,
+    /// Has a numeric target.
+    Target,
+    /// Has no KPI.
+    None,
+}
+
+impl KpiFilter {
+    pub const ALL: [KpiFilter; 3] = [KpiFilter::Any, KpiFilter::Target, KpiFilter::None];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            KpiFilter::Any => "any",
+            KpiFilter::Target => "target",
+            KpiFilter::None => "none",
+        }
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            KpiFilter::Any => "KPIあり",
+            KpiFilter::Target => "数値目標あり",
+            KpiFilter::None => "KPIなし",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub pillar: Option<String>,
+    pub section: Option<String>,
+    pub subsection: Option<String>,
+    pub department: Option<String>,
+    pub division: Option<String>,
+    pub rating: Option<Rating>,
+    /// `true`: only all-agency (全庁) initiatives.
+    pub zencho: bool,
+    pub kpi: Option<KpiFilter>,
+    /// Show relisted copies (【再掲】) too.
+    pub include_relisted: bool,
+    pub query: String,
+}
+
+impl Filter {
+    pub fn is_default(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Id,
+    Title,
+    Department,
+    Division,
+    Rating,
+    Kpi,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 6] = [SortKey::Id, SortKey::Title, SortKey::Department, SortKey::Division, SortKey::Rating, SortKey::Kpi];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SortKey::Id => "id",
+            SortKey::Title => "title",
+            SortKey::Department => "department",
+            SortKey::Division => "division",
+            SortKey::Rating => "rating",
+            SortKey::Kpi => "kpi",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+/// Which facet a count belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    Pillar,
+    Section,
+    Subsection,
+    Department,
+    Division,
+    Rating,
+    Zencho,
+    Kpi,
+    Relisted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetOption {
+    /// The value as it goes into the filter (`II`, `総務部`, `delayed`, `target`, `true`).
+    pub value: String,
+    pub label: String,
+    /// Initiatives with this value, given all the other filters.
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facet {
+    pub dimension: Dimension,
+    pub options: Vec<FacetOption>,
+}
+
+struct Prepared {
+    rating: Option<Rating>,
+    kpi_status: Option<Status>,
+    has_target: bool,
+    haystack: Vec<String>,
+    sort_title: String,
+}
+
+pub struct Explorer<'r> {
+    report: &'r Report,
+    prepared: Vec<Prepared>,
+}
+
+impl<'r> Explorer<'r> {
+    pub fn new(report: &'r Report) -> Explorer<'r> {
+        let year = report.report.fiscal_year;
+        let prepared = report
+            .initiatives
+            .iter()
+            .map(|i| {
+                let kpis: Vec<_> = i.kpis.iter().filter_map(|k| report.kpi(k)).collect();
+                let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall(k, year)).collect();
+                let kpi_status = [Status::NotAchieved, Status::Achieved, Status::NoResult, Status::Upcoming, Status::NoTarget]
+                    .into_iter()
+                    .find(|s| statuses.contains(s));
+                let has_target = kpis.iter().any(|k| k.series.iter().any(|p| p.kind == PointKind::Target));
+                let mut fields: Vec<&str> = vec![&i.id, &i.title];
+                fields.extend(i.original_title.as_deref());
+                for block in [&i.departments, &i.divisions, &i.content, &i.targets, &i.status, &i.challenges, &i.next_year] {
+                    fields.extend(block.iter().map(String::as_str));
+                }
+                Prepared {
+                    rating: report.subsection(&i.subsection).and_then(|s| s.rating),
+                    kpi_status,
+                    has_target,
+                    haystack: fields.into_iter().map(fold).collect(),
+                    sort_title: fold(&i.title),
+                }
+            })
+            .collect();
+        Explorer { report, prepared }
+    }
+
+    pub fn report(&self) -> &'r Report {
+        self.report
+    }
+
+    pub fn rating(&self, index: usize) -> Option<Rating> {
+        self.prepared[index].rating
+    }
+
+    pub fn kpi_status(&self, index: usize) -> Option<Status> {
+        self.prepared[index].kpi_status
+    }
+
+    fn matches(&self, i: usize, f: &Filter, q: &Query, skip: Option<Dimension>) -> bool {
+        let ini = &self.report.initiatives[i];
+        let p = &self.prepared[i];
+        let want = |d: Dimension| skip != Some(d);
+        let eq = |v: &Option<String>, have: &str| v.as_deref().is_none_or(|v| v == have);
+        (!want(Dimension::Relisted) || f.include_relisted || !ini.relisted)
+            && (!want(Dimension::Pillar) || eq(&f.pillar, &ini.pillar))
+            && (!want(Dimension::Section) || eq(&f.section, &ini.section))
+            && (!want(Dimension::Subsection) || eq(&f.subsection, &ini.subsection))
+            && (!want(Dimension::Department) || f.department.as_ref().is_none_or(|d| ini.departments.contains(d)))
+            && (!want(Dimension::Division) || f.division.as_ref().is_none_or(|d| ini.divisions.contains(d)))
+            && (!want(Dimension::Rating) || f.rating.is_none_or(|r| p.rating == Some(r)))
+            && (!want(Dimension::Zencho) || !f.zencho || ini.zencho)
+            && (!want(Dimension::Kpi) || f.kpi.is_none_or(|k| kpi_matches(k, !ini.kpis.is_empty(), p.has_target)))
+            && (q.is_empty() || q.matches_folded(&p.haystack))
+    }
+
+    /// Indices of the initiatives that pass `filter`, in plan order.
+    pub fn filter(&self, filter: &Filter) -> Vec<usize> {
+        let q = Query::new(&filter.query);
+        (0..self.prepared.len()).filter(|&i| self.matches(i, filter, &q, None)).collect()
+    }
+
+    /// Sorts indices; ties keep plan order, so the result is stable.
+    pub fn sort(&self, rows: &mut [usize], sort: Sort) {
+        let ini = |i: usize| &self.report.initiatives[i];
+        let first = |v: &Vec<String>| v.first().cloned().unwrap_or_default();
+        rows.sort_by(|&a, &b| {
+            let ord = match sort.key {
+                SortKey::Id => a.cmp(&b),
+                SortKey::Title => self.prepared[a].sort_title.cmp(&self.prepared[b].sort_title),
+                SortKey::Department => first(&ini(a).departments).cmp(&first(&ini(b).departments)),
+                SortKey::Division => first(&ini(a).divisions).cmp(&first(&ini(b).divisions)),
+                SortKey::Rating => rating_rank(self.prepared[a].rating).cmp(&rating_rank(self.prepared[b].rating)),
+                SortKey::Kpi => status_rank(self.prepared[a].kpi_status).cmp(&status_rank(self.prepared[b].kpi_status)),
+            };
+            let ord = if sort.descending { ord.reverse() } else { ord };
+            ord.then(a.cmp(&b))
+        });
+    }
+
+    /// Every facet with counts under the other filters (a facet ignores its own selection).
+    pub fn facets(&self, filter: &Filter) -> Vec<Facet> {
+        let q = Query::new(&filter.query);
+        let r = self.report;
+        let count = |dim: Dimension, pred: &dyn Fn(usize) -> bool| {
+            (0..self.prepared.len()).filter(|&i| pred(i) && self.matches(i, filter, &q, Some(dim))).count()
+        };
+        let inis = &r.initiatives;
+        let mut facets = Vec::new();
+        let opt = |value: String, label: String, count: usize| FacetOption { value, label, count };
+        facets.push(Facet {
+            dimension: Dimension::Pillar,
+            options: r.pillars.iter().map(|p| opt(p.id.clone(), format!("{} {}", p.numeral, p.title), count(Dimension::Pillar, &|i| inis[i].pillar == p.id))).collect(),
+        });
+        facets.push(Facet {
+            dimension: Dimension::Section,
+            options: r
+                .sections
+                .iter()
+                .filter(|s| filter.pillar.as_ref().is_none_or(|p| *p == s.pillar))
+                .map(|s| opt(s.id.clone(), format!("{} {}", s.id, s.title), count(Dimension::Section, &|i| inis[i].section == s.id)))
+                .collect(),
+        });
+        facets.push(Facet {
+            dimension: Dimension::Subsection,
+            options: r
+                .subsections
+                .iter()
+                .filter(|s| filter.section.as_ref().is_none_or(|x| *x == s.section) && filter.pillar.as_ref().is_none_or(|p| *p == s.pillar))
+                .map(|s| opt(s.id.clone(), format!("{} {}", s.id, s.title), count(Dimension::Subsection, &|i| inis[i].subsection == s.id)))
+                .collect(),
+        });
+        facets.push(Facet {
+            dimension: Dimension::Department,
+            options: distinct(inis.iter().flat_map(|i| i.departments.iter()))
+                .into_iter()
+                .map(|d| {
+                    let n = count(Dimension::Department, &|i| inis[i].departments.contains(&d));
+                    opt(d.clone(), d, n)
+                })
+                .collect(),
+        });
+        facets.push(Facet {
+            dimension: Dimension::Division,
+            options: distinct(
+                inis.iter()
+                    .filter(|i| filter.department.as_ref().is_none_or(|d| i.departments.contains(d)))
+                    .flat_map(|i| i.divisions.iter()),
+            )
+            .into_iter()
+            .map(|d| {
+                let n = count(Dimension::Division, &|i| inis[i].divisions.contains(&d));
+                opt(d.clone(), d, n)
+            })
+            .collect(),
+        });
+        facets.push(Facet {
+            dimension: Dimension::Rating,
+            options: [Rating::OnTrack, Rating::Delayed]
+                .into_iter()
+                .map(|rt| opt(rating_key(rt).into(), format!("{} {}", rt.mark(), rt.label_ja()), count(Dimension::Rating, &|i| self.prepared[i].rating == Some(rt))))
+                .collect(),
+        });
+        facets.push(Facet { dimension: Dimension::Zencho, options: vec![opt("true".into(), "全庁的な取組（○）".into(), count(Dimension::Zencho, &|i| inis[i].zencho))] });
+        facets.push(Facet {
+            dimension: Dimension::Kpi,
+            options: KpiFilter::ALL
+                .into_iter()
+                .map(|k| opt(k.key().into(), k.label_ja().into(), count(Dimension::Kpi, &|i| kpi_matches(k, !inis[i].kpis.is_empty(), self.prepared[i].has_target))))
+                .collect(),
+        });
+        facets.push(Facet { dimension: Dimension::Relisted, options: vec![opt("true".into(), "再掲を含める".into(), count(Dimension::Relisted, &|i| inis[i].relisted))] });
+        facets
+    }
+}
+
+fn kpi_matches(k: KpiFilter, has_kpi: bool, has_target: bool) -> bool {
+    match k {
+        KpiFilter::Any => has_kpi,
+        KpiFilter::Target => has_target,
+        KpiFilter::None => !has_kpi,
+    }
+}
+
+fn distinct<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for n in names {
+        if !seen.contains(n) {
+            seen.push(n.clone());
+        }
+    }
+    seen
+}
+
+pub fn rating_key(r: Rating) -> &'static str {
+    match r {
+        Rating::OnTrack => "on_track",
+        Rating::Delayed => "delayed",
+    }
+}
+
+pub fn rating_from_key(s: &str) -> Option<Rating> {
+    match s {
+        "on_track" => Some(Rating::OnTrack),
+        "delayed" => Some(Rating::Delayed),
+        _ => None,
+    }
+}
+
+/// Delayed first when ascending: the rows that need attention.
+fn rating_rank(r: Option<Rating>) -> u8 {
+    match r {
+        Some(Rating::Delayed) => 0,
+        Some(Rating::OnTrack) => 1,
+        None => 2,
+    }
+}
+
+fn status_rank(s: Option<Status>) -> u8 {
+    match s {
+        Some(Status::NotAchieved) => 0,
+        Some(Status::NoResult) => 1,
+        Some(Status::Achieved) => 2,
+        Some(Status::Upcoming) => 3,
+        Some(Status::NoTarget) => 4,
+        None => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Report;
+
+    fn report() -> Report {
+        Report::from_json(include_str!("../../data/initiatives.json")).unwrap()
+    }
+
+    fn ids(e: &Explorer, rows: &[usize]) -> Vec<String> {
+        rows.iter().map(|&i| e.report().initiatives[i].id.clone()).collect()
+    }
+
+    /// What a filter should give, computed the plain way from the model.
+    fn by_hand(r: &Report, pred: impl Fn(&crate::model::Initiative) -> bool) -> Vec<String> {
+        r.initiatives.iter().filter(|i| pred(i)).map(|i| i.id.clone()).collect()
+    }
+
+    #[test]
+    fn department_and_rating() {
+        let r = report();
+        let e = Explorer::new(&r);
+        let f = Filter { division: Some("人事課".into()), rating: Some(Rating::Delayed), ..Filter::default() };
+        let got = ids(&e, &e.filter(&f));
+        let want = by_hand(&r, |i| !i.relisted && i.divisions.contains(&"人事課".to_string()) && r.subsection(&i.subsection).unwrap().rating == Some(Rating::Delayed));
+        assert_eq!(got, want);
+        assert!(got.contains(&"II-3-2-4".to_string()), "長時間労働の是正 is 人事課's and delayed");
+        assert_eq!(got.len(), 6);
+    }
+
+    #[test]
+    fn relisted_copies_only_on_request() {
+        let r = report();
+        let e = Explorer::new(&r);
+        assert_eq!(e.filter(&Filter::default()).len(), 111);
+        assert_eq!(e.filter(&Filter { include_relisted: true, ..Filter::default() }).len(), 117);
+    }
+
+    #[test]
+    fn full_and_half_width_queries_agree() {
+        let r = report();
+        let e = Explorer::new(&r);
+        let a = e.filter(&Filter { query: "ＩＣＴ".into(), ..Filter::default() });
+        let b = e.filter(&Filter { query: "ict".into(), ..Filter::default() });
+        assert_eq!(a, b);
+        assert!(a.len() >= 5, "{}", a.len());
+        assert!(e.filter(&Filter { query: "存在しない語句ｘｙｚ".into(), ..Filter::default() }).is_empty());
+    }
+
+    #[test]
+    fn facet_counts_ignore_their_own_selection() {
+        let r = report();
+        let e = Explorer::new(&r);
+        let f = Filter { pillar: Some("II".into()), ..Filter::default() };
+        let facets = e.facets(&f);
+        let pillar = &facets[0];
+        let total: usize = pillar.options.iter().map(|o| o.count).sum();
+        assert_eq!(total, e.filter(&Filter::default()).len());
+        let rating = facets.iter().find(|f| f.dimension == Dimension::Rating).unwrap();
+        let in_ii = e.filter(&f).len();
+        assert_eq!(rating.options.iter().map(|o| o.count).sum::<usize>(), in_ii);
+        let delayed = rating.options.iter().find(|o| o.value == "delayed").unwrap().count;
+        assert_eq!(delayed, e.filter(&Filter { rating: Some(Rating::Delayed), ..f.clone() }).len());
+        // Sections offered are those of the chosen pillar.
+        let sections = facets.iter().find(|f| f.dimension == Dimension::Section).unwrap();
+        assert!(sections.options.iter().all(|o| o.value.starts_with("II-")));
+    }
+
+    #[test]
+    fn sorting_is_stable_and_reversible() {
+        let r = report();
+        let e = Explorer::new(&r);
+        let mut rows = e.filter(&Filter::default());
+        e.sort(&mut rows, Sort { key: SortKey::Rating, descending: false });
+        assert_eq!(e.rating(rows[0]), Some(Rating::Delayed));
+        let mut desc = rows.clone();
+        e.sort(&mut desc, Sort { key: SortKey::Rating, descending: true });
+        assert_eq!(e.rating(desc[0]), Some(Rating::OnTrack));
+        e.sort(&mut rows, Sort { key: SortKey::Kpi, descending: false });
+        assert_eq!(e.kpi_status(rows[0]), Some(Status::NotAchieved));
+    }
+}

@@ -1,0 +1,202 @@
+//! The progress heatmap: departments (or divisions) × pillars (or sections, subsections).
+//! Each cell counts the initiatives there and how many sit in △ (delayed) subsections.
+//!
+//! An initiative with several departments counts in each of their rows, so a column total
+//! (distinct initiatives) can be below the sum of its cells; a row total always equals the sum
+//! of its row.
+
+use crate::model::{Initiative, Rating, Report};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rows {
+    Departments,
+    /// The divisions of one department.
+    Divisions { department: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Columns {
+    Pillars,
+    /// The sections of one pillar.
+    Sections { pillar: String },
+    /// The subsections of one section.
+    Subsections { section: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub rows: Rows,
+    pub columns: Columns,
+    /// Only all-agency (全庁) initiatives.
+    pub zencho_only: bool,
+    pub include_relisted: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { rows: Rows::Departments, columns: Columns::Pillars, zencho_only: false, include_relisted: false }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cell {
+    pub initiatives: usize,
+    pub delayed: usize,
+}
+
+impl Cell {
+    fn add(&mut self, delayed: bool) {
+        self.initiatives += 1;
+        self.delayed += usize::from(delayed);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// The filter value: a department or division name, a pillar/section/subsection id.
+    pub key: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heatmap {
+    pub rows: Vec<Header>,
+    pub columns: Vec<Header>,
+    /// `cells[row][column]`.
+    pub cells: Vec<Vec<Cell>>,
+    pub row_totals: Vec<Cell>,
+    pub column_totals: Vec<Cell>,
+    pub total: Cell,
+}
+
+fn row_keys<'a>(rows: &Rows, i: &'a Initiative) -> Vec<&'a String> {
+    match rows {
+        Rows::Departments => i.departments.iter().collect(),
+        Rows::Divisions { department } if i.departments.contains(department) => i.divisions.iter().collect(),
+        Rows::Divisions { .. } => Vec::new(),
+    }
+}
+
+fn column_key<'a>(columns: &Columns, i: &'a Initiative) -> Option<&'a String> {
+    match columns {
+        Columns::Pillars => Some(&i.pillar),
+        Columns::Sections { pillar } => (i.pillar == *pillar).then_some(&i.section),
+        Columns::Subsections { section } => (i.section == *section).then_some(&i.subsection),
+    }
+}
+
+/// The initiatives counted by the heatmap under `options`, in plan order.
+pub fn included<'r>(report: &'r Report, options: &Options) -> impl Iterator<Item = &'r Initiative> + 'r {
+    let zencho_only = options.zencho_only;
+    let relisted = options.include_relisted;
+    report.initiatives.iter().filter(move |i| (!zencho_only || i.zencho) && (relisted || !i.relisted))
+}
+
+pub fn heatmap(report: &Report, options: &Options) -> Heatmap {
+    let columns: Vec<Header> = match &options.columns {
+        Columns::Pillars => report.pillars.iter().map(|p| Header { key: p.id.clone(), label: format!("{} {}", p.numeral, p.title) }).collect(),
+        Columns::Sections { pillar } => report
+            .sections
+            .iter()
+            .filter(|s| s.pillar == *pillar)
+            .map(|s| Header { key: s.id.clone(), label: format!("{} {}", s.number, s.title) })
+            .collect(),
+        Columns::Subsections { section } => report
+            .subsections
+            .iter()
+            .filter(|s| s.section == *section)
+            .map(|s| Header { key: s.id.clone(), label: format!("({}) {}", s.number, s.title) })
+            .collect(),
+    };
+    let mut rows: Vec<Header> = Vec::new();
+    for i in included(report, options) {
+        for k in row_keys(&options.rows, i) {
+            if !rows.iter().any(|r| r.key == *k) {
+                rows.push(Header { key: k.clone(), label: k.clone() });
+            }
+        }
+    }
+    let mut cells = vec![vec![Cell::default(); columns.len()]; rows.len()];
+    let mut row_totals = vec![Cell::default(); rows.len()];
+    let mut column_totals = vec![Cell::default(); columns.len()];
+    let mut total = Cell::default();
+    for i in included(report, options) {
+        let Some(ck) = column_key(&options.columns, i) else { continue };
+        let Some(c) = columns.iter().position(|h| h.key == *ck) else { continue };
+        let delayed = report.subsection(&i.subsection).is_some_and(|s| s.rating == Some(Rating::Delayed));
+        let keys = row_keys(&options.rows, i);
+        if keys.is_empty() {
+            continue;
+        }
+        for k in keys {
+            let r = rows.iter().position(|h| h.key == *k).expect("rows hold every key");
+            cells[r][c].add(delayed);
+            row_totals[r].add(delayed);
+        }
+        column_totals[c].add(delayed);
+        total.add(delayed);
+    }
+    Heatmap { rows, columns, cells, row_totals, column_totals, total }
+}
+
+/// The initiatives behind one cell, for the link to the explorer.
+pub fn cell_initiatives<'r>(report: &'r Report, options: &Options, row: &str, column: &str) -> Vec<&'r Initiative> {
+    included(report, options)
+        .filter(|i| row_keys(&options.rows, i).iter().any(|k| *k == row) && column_key(&options.columns, i).is_some_and(|c| c == column))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> Report {
+        Report::from_json(include_str!("../../data/initiatives.json")).unwrap()
+    }
+
+    #[test]
+    fn cells_equal_counts_from_the_model_and_rows_add_up() {
+        let r = report();
+        let o = Options::default();
+        let h = heatmap(&r, &o);
+        for (ri, row) in h.rows.iter().enumerate() {
+            for (ci, col) in h.columns.iter().enumerate() {
+                let by_hand = r.initiatives.iter().filter(|i| !i.relisted && i.departments.contains(&row.key) && i.pillar == col.key).count();
+                assert_eq!(h.cells[ri][ci].initiatives, by_hand, "{} × {}", row.key, col.key);
+                assert_eq!(cell_initiatives(&r, &o, &row.key, &col.key).len(), by_hand);
+            }
+            assert_eq!(h.row_totals[ri].initiatives, h.cells[ri].iter().map(|c| c.initiatives).sum::<usize>());
+            assert_eq!(h.row_totals[ri].delayed, h.cells[ri].iter().map(|c| c.delayed).sum::<usize>());
+        }
+        assert_eq!(h.total.initiatives, 111);
+        assert_eq!(h.column_totals.iter().map(|c| c.initiatives).sum::<usize>(), h.total.initiatives);
+        let soumu = h.rows.iter().position(|r| r.key == "総務部").unwrap();
+        let ii = h.columns.iter().position(|c| c.key == "II").unwrap();
+        let delayed_by_hand = r
+            .initiatives
+            .iter()
+            .filter(|i| !i.relisted && i.pillar == "II" && i.departments.contains(&"総務部".to_string()))
+            .filter(|i| r.subsection(&i.subsection).unwrap().rating == Some(Rating::Delayed))
+            .count();
+        assert_eq!(h.cells[soumu][ii].delayed, delayed_by_hand);
+        assert_eq!(delayed_by_hand, 8);
+    }
+
+    #[test]
+    fn drill_down_to_divisions_and_subsections() {
+        let r = report();
+        let o = Options { rows: Rows::Divisions { department: "総務部".into() }, columns: Columns::Subsections { section: "II-3".into() }, ..Options::default() };
+        let h = heatmap(&r, &o);
+        assert_eq!(h.columns.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(), ["II-3-1", "II-3-2"]);
+        let jinji = h.rows.iter().position(|r| r.key == "人事課").unwrap();
+        let delayed = h.columns.iter().position(|c| c.key == "II-3-2").unwrap();
+        assert_eq!(h.cells[jinji][delayed], Cell { initiatives: 3, delayed: 3 });
+    }
+
+    #[test]
+    fn zencho_toggle_counts_only_all_agency_rows() {
+        let r = report();
+        let h = heatmap(&r, &Options { zencho_only: true, ..Options::default() });
+        assert_eq!(h.total.initiatives, r.initiatives.iter().filter(|i| i.zencho && !i.relisted).count());
+    }
+}

@@ -1,0 +1,304 @@
+//! View state in the URL hash (`#rd/explore?dept=総務部&rating=delayed&open=II-3-2-4`), so a
+//! reload or a shared link restores the exact view. The `rd/` prefix keeps the host page's own
+//! anchors working. Unknown or malformed values are dropped with a notice, never a panic.
+
+use super::explore::{rating_from_key, rating_key, Filter, KpiFilter, Sort, SortKey};
+use super::heatmap::{Columns, Options as HeatOptions, Rows};
+use crate::format::YearStyle;
+use crate::model::Report;
+
+pub const PREFIX: &str = "#rd/";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    Explore,
+    Heatmap,
+    Kpi,
+    Help,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [View::Overview, View::Explore, View::Heatmap, View::Kpi, View::Help];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Explore => "explore",
+            View::Heatmap => "heatmap",
+            View::Kpi => "kpi",
+            View::Help => "help",
+        }
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            View::Overview => "概要",
+            View::Explore => "取組一覧",
+            View::Heatmap => "進捗ヒートマップ",
+            View::Kpi => "数値目標（KPI）",
+            View::Help => "使い方",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Route {
+    pub view: View,
+    pub filter: Filter,
+    pub sort: Sort,
+    /// The initiative whose detail is open.
+    pub open: Option<String>,
+    pub heat: HeatOptions,
+    pub years: YearStyle,
+    /// KPI page: pillar shown, and the KPI whose data table is open.
+    pub kpi_pillar: Option<String>,
+    pub kpi_table: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub route: Route,
+    /// What was ignored, in Japanese, for a visible notice.
+    pub notices: Vec<String>,
+}
+
+pub fn parse(hash: &str, report: &Report) -> Parsed {
+    let mut route = Route::default();
+    let mut notices = Vec::new();
+    let Some(rest) = hash.strip_prefix(PREFIX) else {
+        // Not ours (empty, or the host page's own anchor): the overview.
+        return Parsed { route, notices };
+    };
+    let (view, query) = rest.split_once('?').unwrap_or((rest, ""));
+    match View::ALL.into_iter().find(|v| v.key() == view) {
+        Some(v) => route.view = v,
+        None => notices.push(format!("不明な画面「{}」のため概要を表示しています", shorten(view))),
+    }
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let Some(value) = decode(raw) else {
+            notices.push(format!("読めない値（{}）を無視しました", shorten(key)));
+            continue;
+        };
+        if !apply(&mut route, key, &value, report) {
+            notices.push(format!("不明な条件「{}={}」を無視しました", shorten(key), shorten(&value)));
+        }
+    }
+    Parsed { route, notices }
+}
+
+/// Sets one key; `false` when the key or value is unknown to this report.
+fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
+    let f = &mut route.filter;
+    let known_department = || report.initiatives.iter().any(|i| i.departments.iter().any(|d| d == value));
+    let known_division = || report.initiatives.iter().any(|i| i.divisions.iter().any(|d| d == value));
+    match key {
+        "p" if report.pillar(value).is_some() => f.pillar = Some(value.into()),
+        "s" if report.section(value).is_some() => f.section = Some(value.into()),
+        "ss" if report.subsection(value).is_some() => f.subsection = Some(value.into()),
+        "dept" if known_department() => f.department = Some(value.into()),
+        "div" if known_division() => f.division = Some(value.into()),
+        "rating" => match rating_from_key(value) {
+            Some(r) => f.rating = Some(r),
+            None => return false,
+        },
+        "zencho" if value == "1" => f.zencho = true,
+        "kpi" => match KpiFilter::ALL.into_iter().find(|k| k.key() == value) {
+            Some(k) => f.kpi = Some(k),
+            None => return false,
+        },
+        "relisted" if value == "1" => f.include_relisted = true,
+        "q" => f.query = value.chars().take(200).collect(),
+        "sort" => match SortKey::from_key(value) {
+            Some(k) => route.sort.key = k,
+            None => return false,
+        },
+        "desc" if value == "1" => route.sort.descending = true,
+        "open" if report.initiative(value).is_some() => route.open = Some(value.into()),
+        "hr" if report.initiatives.iter().any(|i| i.departments.iter().any(|d| d == value)) => {
+            route.heat.rows = Rows::Divisions { department: value.into() }
+        }
+        "hc" if report.pillar(value).is_some() => route.heat.columns = Columns::Sections { pillar: value.into() },
+        "hc" if report.section(value).is_some() => route.heat.columns = Columns::Subsections { section: value.into() },
+        "hz" if value == "1" => route.heat.zencho_only = true,
+        "hrel" if value == "1" => route.heat.include_relisted = true,
+        "years" if value == "ad" => route.years = YearStyle::Gregorian,
+        "kp" if report.pillar(value).is_some() => route.kpi_pillar = Some(value.into()),
+        "table" if report.kpi(value).is_some() => route.kpi_table = Some(value.into()),
+        _ => return false,
+    }
+    true
+}
+
+/// The hash for a route; the inverse of [`parse`].
+pub fn to_hash(route: &Route) -> String {
+    let mut q: Vec<(&str, String)> = Vec::new();
+    let f = &route.filter;
+    let mut opt = |k: &'static str, v: &Option<String>| {
+        if let Some(v) = v {
+            q.push((k, v.clone()));
+        }
+    };
+    opt("p", &f.pillar);
+    opt("s", &f.section);
+    opt("ss", &f.subsection);
+    opt("dept", &f.department);
+    opt("div", &f.division);
+    if let Some(r) = f.rating {
+        q.push(("rating", rating_key(r).into()));
+    }
+    if f.zencho {
+        q.push(("zencho", "1".into()));
+    }
+    if let Some(k) = f.kpi {
+        q.push(("kpi", k.key().into()));
+    }
+    if f.include_relisted {
+        q.push(("relisted", "1".into()));
+    }
+    if !f.query.is_empty() {
+        q.push(("q", f.query.clone()));
+    }
+    if route.sort.key != SortKey::Id {
+        q.push(("sort", route.sort.key.key().into()));
+    }
+    if route.sort.descending {
+        q.push(("desc", "1".into()));
+    }
+    if let Some(o) = &route.open {
+        q.push(("open", o.clone()));
+    }
+    if let Rows::Divisions { department } = &route.heat.rows {
+        q.push(("hr", department.clone()));
+    }
+    match &route.heat.columns {
+        Columns::Pillars => {}
+        Columns::Sections { pillar } => q.push(("hc", pillar.clone())),
+        Columns::Subsections { section } => q.push(("hc", section.clone())),
+    }
+    if route.heat.zencho_only {
+        q.push(("hz", "1".into()));
+    }
+    if route.heat.include_relisted {
+        q.push(("hrel", "1".into()));
+    }
+    if route.years == YearStyle::Gregorian {
+        q.push(("years", "ad".into()));
+    }
+    if let Some(p) = &route.kpi_pillar {
+        q.push(("kp", p.clone()));
+    }
+    if let Some(t) = &route.kpi_table {
+        q.push(("table", t.clone()));
+    }
+    let mut hash = format!("{PREFIX}{}", route.view.key());
+    for (i, (k, v)) in q.iter().enumerate() {
+        hash.push(if i == 0 { '?' } else { '&' });
+        hash.push_str(k);
+        hash.push('=');
+        hash.push_str(&encode(v));
+    }
+    hash
+}
+
+fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().take(30).collect();
+    if s.chars().count() > 30 {
+        out.push('…');
+    }
+    out
+}
+
+/// Percent-encoding of everything but unreserved ASCII.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-decoding (`+` is a space); `None` for a broken escape or bytes that are not UTF-8.
+pub fn decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Rating;
+
+    fn report() -> Report {
+        Report::from_json(include_str!("../../data/initiatives.json")).unwrap()
+    }
+
+    #[test]
+    fn round_trip() {
+        let r = report();
+        let route = Route {
+            view: View::Explore,
+            filter: Filter { division: Some("人事課".into()), rating: Some(Rating::Delayed), query: "テレワーク ICT&=".into(), include_relisted: true, ..Filter::default() },
+            sort: Sort { key: SortKey::Title, descending: true },
+            open: Some("II-3-2-4".into()),
+            heat: HeatOptions { rows: Rows::Divisions { department: "総務部".into() }, columns: Columns::Subsections { section: "II-3".into() }, zencho_only: true, include_relisted: false },
+            years: YearStyle::Gregorian,
+            kpi_pillar: Some("II".into()),
+            kpi_table: Some(r.kpis[0].id.clone()),
+        };
+        let hash = to_hash(&route);
+        assert!(hash.starts_with("#rd/explore?div=%E4%BA%BA"), "{hash}");
+        let parsed = parse(&hash, &r);
+        assert_eq!(parsed.notices, Vec::<String>::new());
+        assert_eq!(parsed.route, route);
+    }
+
+    #[test]
+    fn unknown_and_malformed_values_become_notices() {
+        let r = report();
+        let p = parse("#rd/explore?dept=存在しない部&rating=great&q=%E3%81&open=X-9&sort=title&bogus", &r);
+        assert_eq!(p.route.view, View::Explore);
+        assert_eq!(p.route.sort.key, SortKey::Title);
+        assert_eq!(p.route.filter, Filter::default());
+        assert_eq!(p.notices.len(), 5, "{:?}", p.notices);
+        let p = parse("#rd/nowhere", &r);
+        assert_eq!((p.route.view, p.notices.len()), (View::Overview, 1));
+        assert_eq!(parse("#top", &r).route, Route::default());
+        assert_eq!(parse("", &r).notices.len(), 0);
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode("%E7%B7%8F%E5%8B%99%E9%83%A8").as_deref(), Some("総務部"));
+        assert_eq!(decode("a+b").as_deref(), Some("a b"));
+        assert_eq!(decode("%"), None);
+        assert_eq!(decode("%zz"), None);
+        assert_eq!(decode("%FF"), None);
+        assert_eq!(encode("a b/総"), "a%20b%2F%E7%B7%8F");
+    }
+}
