@@ -22,3 +22,4 @@ fn overview_totals_and_pillars() {
     assert_eq!(o.pillars.iter().map(|p| p.counts.kpis).sum::<usize>(), o.total.kpis);
     assert_eq!(o.pillars.iter().map(|p| p.counts.zencho).sum::<usize>(), o.total.zencho);
 }
+

@@ -6,5 +6,6 @@ pub mod achievement;
 pub mod csv;
 pub mod explore;
 pub mod heatmap;
+pub mod kpi_view;
 pub mod route;
 pub mod search;
