@@ -3,9 +3,20 @@
 //! Start-up: find the host element (or the body), replace its loading message with the app.
 //! Everything the app shows is computed from the embedded report by `reform::query`.
 
+mod chart;
 mod data;
+mod detail;
+mod download;
+mod explore;
+mod heatmap;
+mod help;
+mod highlight;
+mod kpi;
+mod kpi_chart;
+mod kpi_parts;
 mod overview;
 mod shell;
+mod state;
 
 use wasm_bindgen::JsCast;
 

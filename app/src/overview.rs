@@ -1,20 +1,27 @@
 //! The executive overview: what the plan holds and how it is going, per pillar.
 //! All figures come from `reform::query::overview`.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use reform::format::group;
-use reform::model::{Rating, Report};
+use reform::model::Rating;
+use reform::query::kpi_view::status_counts;
 use reform::query::overview::{overview, Counts};
+use reform::query::route::View;
+
+use crate::kpi_parts::StatusBadge;
+use crate::state::AppState;
 
 fn n(v: usize) -> String {
     group(v as i64)
 }
 
 #[component]
-pub fn Overview(report: Arc<Report>) -> impl IntoView {
-    let o = overview(&report);
+pub fn Overview() -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let report = st.report;
+    let o = overview(report);
+    let kpi_counts = status_counts(&report.kpis, report.report.fiscal_year);
+    let kpi_href = st.href_view(View::Kpi);
     let t = o.total.clone();
     let pages = format!("報告書 {}〜{}ページ", o.pages.first, o.pages.last);
     let source = format!("出典: {}（{}）", report.report.source.name, pages);
@@ -80,6 +87,11 @@ pub fn Overview(report: Arc<Report>) -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
+            <h3 class="rd-subhead">"KPI の判定（"{report.report.label.clone()}"時点）"</h3>
+            <ul class="rd-status-counts" data-testid="overview-kpi-counts">
+                {kpi_counts.into_iter().map(|(s, n)| view! { <li data-status=s.key()><StatusBadge status=s />" "<strong>{n}</strong>"指標"</li> }).collect_view()}
+            </ul>
+            <p><a class="rd-link" href=kpi_href>"KPI のグラフと数値を見る"</a></p>
             <p class="rd-source" data-testid="source">{source}</p>
             <p class="rd-help">
                 "進捗状況の記号は報告書の「進捗状況」欄のとおりです。報告書に凡例がないため、"

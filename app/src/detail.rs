@@ -1,0 +1,131 @@
+//! One initiative as printed: every text block, its subsection's rating and summary, KPI
+//! figures with small charts, source lines, links between relisted copies and originals, and
+//! previous/next within the current result.
+
+use leptos::prelude::*;
+use reform::model::Initiative;
+use reform::query::achievement;
+use reform::query::search::Query;
+use wasm_bindgen::JsCast;
+
+use crate::highlight::highlighted;
+use crate::kpi_parts::{KpiChart, KpiTable, StatusBadge};
+use crate::state::AppState;
+
+#[component]
+pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    // Move focus to the heading when another initiative opens, so keyboard and screen-reader
+    // users land on it.
+    Effect::new(move |_| {
+        id.track();
+        if let Some(el) = gloo::utils::document().get_element_by_id("rd-detail-h") {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+    move || {
+        let id = id.get();
+        let Some(index) = st.report.initiatives.iter().position(|i| i.id == id) else {
+            return view! { <p class="rd-notice">"取組 "{id}" は見つかりません。"</p> }.into_any();
+        };
+        let ini: &'static Initiative = &st.report.initiatives[index];
+        let query = Query::new(&st.route.with_untracked(|r| r.filter.query.clone()));
+        let position = rows.with(|r| r.iter().position(|&i| i == index));
+        let neighbour = move |offset: isize| {
+            let p = position? as isize + offset;
+            let i = rows.with(|r| r.get(usize::try_from(p).ok()?).copied())?;
+            Some(st.report.initiatives[i].id.clone())
+        };
+        let nav_link = move |offset: isize, label: &'static str| match neighbour(offset) {
+            Some(target) => {
+                let href = st.href(|r| r.open = Some(target.clone()));
+                view! { <a class="rd-button" href=href data-testid=if offset < 0 { "prev" } else { "next" }>{label}</a> }.into_any()
+            }
+            None => view! { <span class="rd-button rd-disabled" aria-disabled="true">{label}</span> }.into_any(),
+        };
+        let close = st.href(|r| r.open = None);
+        let sub = st.report.subsection(&ini.subsection);
+        let section = st.report.section(&ini.section);
+        let pillar = st.report.pillar(&ini.pillar);
+        let crumbs = format!(
+            "{} {} ＞ {} {} ＞ ({}) {}",
+            pillar.map_or("", |p| p.numeral.as_str()),
+            pillar.map_or("", |p| p.title.as_str()),
+            section.map_or(0, |s| s.number),
+            section.map_or("", |s| s.title.as_str()),
+            sub.map_or(0, |s| s.number),
+            sub.map_or("", |s| s.title.as_str()),
+        );
+        let rating = sub.and_then(|s| s.rating).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_else(|| "記載なし".into());
+        let summary = sub.map(|s| s.summary.clone()).unwrap_or_default();
+        let copies: Vec<&'static Initiative> = st.report.initiatives.iter().filter(|i| i.relisted_from.as_deref() == Some(&ini.id)).collect();
+        let link_to = move |other: &'static Initiative| {
+            let href = st.href(|r| {
+                r.open = Some(other.id.clone());
+                if other.relisted {
+                    r.filter.include_relisted = true;
+                }
+            });
+            view! { <a class="rd-link" href=href>{format!("{} {}", other.id, other.title)}</a> }
+        };
+        let original = ini.relisted_from.as_deref().and_then(|o| st.report.initiative(o));
+        let blocks = [
+            ("主な取組内容", &ini.content),
+            ("目標", &ini.targets),
+            ("令和5年度の取組状況", &ini.status),
+            ("課題", &ini.challenges),
+            ("次年度の取組", &ini.next_year),
+        ];
+        let kpis: Vec<&'static reform::model::Kpi> = ini.kpis.iter().filter_map(|k| st.report.kpi(k)).collect();
+        let style = Signal::derive(move || st.route.with(|r| r.years));
+        let year = st.report.report.fiscal_year;
+        let sources = ini
+            .source
+            .iter()
+            .map(|s| format!("{}ページ 行{}〜{}", s.page.map_or_else(|| "（ページ番号なし）".to_string(), |p| p.to_string()), s.first_line, s.last_line))
+            .collect::<Vec<_>>()
+            .join("、");
+        view! {
+            <section class="rd-detail" aria-labelledby="rd-detail-h" data-testid="detail" data-id=ini.id.clone()>
+                <div class="rd-detail-nav">
+                    {nav_link(-1, "← 前の取組")}
+                    {nav_link(1, "次の取組 →")}
+                    <a class="rd-button rd-button-secondary" href=close data-testid="close">"閉じる"</a>
+                </div>
+                <p class="rd-crumbs">{crumbs}</p>
+                <h3 id="rd-detail-h" tabindex="-1">{ini.id.clone()}" "{highlighted(&ini.title, &query)}</h3>
+                <dl class="rd-facts">
+                    <div><dt>"部局等"</dt><dd>{ini.departments.join("、")}</dd></div>
+                    <div><dt>"担当課"</dt><dd>{ini.divisions.join("、")}</dd></div>
+                    <div><dt>"全庁"</dt><dd>{if ini.zencho { "○ 全庁的な取組" } else { "—" }}</dd></div>
+                    <div><dt>"小項目の進捗状況"</dt><dd data-testid="detail-rating">{rating}</dd></div>
+                    {(!ini.achieved_marks.is_empty()).then(|| view! { <div><dt>"達成済"</dt><dd>{ini.achieved_marks.join("、")}</dd></div> })}
+                    {original.map(|o| view! { <div><dt>"再掲元"</dt><dd data-testid="relisted-from">{link_to(o)}</dd></div> })}
+                    {(!copies.is_empty()).then(|| view! {
+                        <div><dt>"再掲先"</dt><dd data-testid="relisted-copies">{copies.iter().map(|c| view! { <span class="rd-inline">{link_to(c)}</span> }).collect_view()}</dd></div>
+                    })}
+                </dl>
+                {blocks.into_iter().filter(|(_, items)| !items.is_empty()).map(|(label, items)| {
+                    let items = items.iter().map(|t| view! { <li>{highlighted(t, &query)}</li> }).collect_view();
+                    view! { <h4>{label}</h4><ul class="rd-items">{items}</ul> }
+                }).collect_view()}
+                {(!kpis.is_empty()).then(|| view! {
+                    <h4>"数値目標・実績（KPI）"</h4>
+                    {kpis.iter().map(|&k| view! {
+                        <div class="rd-kpi-mini">
+                            <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall(k, year) /></p>
+                            <KpiChart kpi=k style height=200 />
+                            <KpiTable kpi=k style />
+                        </div>
+                    }).collect_view()}
+                })}
+                {(!summary.is_empty()).then(|| view! {
+                    <h4>"小項目の概要"</h4>
+                    {summary.into_iter().map(|p| view! { <p class="rd-para">{p}</p> }).collect_view()}
+                })}
+                <p class="rd-source" data-testid="detail-source">"出典：" {st.report.report.source.name.clone()} " " {sources}</p>
+            </section>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,27 @@
+//! Saving a generated file (CSV) from the browser, offline and from file:// too.
+
+use wasm_bindgen::JsCast;
+
+pub fn save(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props).map_err(|_| "Blob を作れません")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "URL を作れません")?;
+    let document = gloo::utils::document();
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "リンクを作れません")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("data-download", name).ok();
+    let body = gloo::utils::body();
+    body.append_child(&a).ok();
+    a.click();
+    body.remove_child(&a).ok();
+    // Revoke later: some browsers read the blob after click() returns.
+    let url_later = url.clone();
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url_later);
+    })
+    .forget();
+    Ok(())
+}

@@ -1,0 +1,304 @@
+//! The explorer: filters with facet counts, debounced Japanese search, a sortable result table
+//! with pages, the open initiative's detail, CSV export. State lives in the route (URL hash).
+
+use leptos::prelude::*;
+use reform::format::group;
+use reform::model::Initiative;
+use reform::query::csv;
+use reform::query::explore::{rating_from_key, rating_key, Dimension, Facet, Filter, KpiFilter, Sort, SortKey};
+use reform::query::search::Query;
+
+use crate::detail::Detail;
+use crate::download;
+use crate::highlight::highlighted;
+use crate::state::AppState;
+
+const PAGE: usize = 50;
+const DEBOUNCE_MS: u32 = 200;
+
+#[component]
+pub fn ExploreView() -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let filter = Memo::new(move |_| st.route.with(|r| r.filter.clone()));
+    let sort = Memo::new(move |_| st.route.with(|r| r.sort));
+    let rows = Memo::new(move |_| {
+        let mut v = st.explorer.filter(&filter.get());
+        st.explorer.sort(&mut v, sort.get());
+        v
+    });
+    let facets = Memo::new(move |_| st.explorer.facets(&filter.get()));
+    let universe = Memo::new(move |_| {
+        let relisted = filter.with(|f| f.include_relisted);
+        st.report.initiatives.iter().filter(|i| relisted || !i.relisted).count()
+    });
+    let page = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        rows.track();
+        page.set(0);
+    });
+    let open = Memo::new(move |_| st.route.with(|r| r.open.clone()));
+    let query = Memo::new(move |_| Query::new(&filter.with(|f| f.query.clone())));
+    let save_error = RwSignal::new(None::<String>);
+
+    let export_rows = move |_| {
+        let list: Vec<&Initiative> = rows.get_untracked().iter().map(|&i| &st.report.initiatives[i]).collect();
+        let content = csv::initiatives_csv(st.report, &list);
+        save_error.set(download::save("取組一覧.csv", "text/csv;charset=utf-8", &content).err());
+    };
+    let export_kpis = move |_| {
+        let ids: Vec<&str> = rows.get_untracked().iter().flat_map(|&i| st.report.initiatives[i].kpis.iter().map(String::as_str)).collect();
+        let mut kpis: Vec<_> = st.report.kpis.iter().filter(|k| ids.contains(&k.id.as_str())).collect();
+        kpis.dedup_by(|a, b| a.id == b.id);
+        let content = csv::kpis_csv(st.report, &kpis);
+        save_error.set(download::save("KPIデータ.csv", "text/csv;charset=utf-8", &content).err());
+    };
+
+    view! {
+        <section class="rd-explore" aria-labelledby="rd-explore-h">
+            <h2 id="rd-explore-h">"取組一覧"</h2>
+            <div class="rd-explore-grid">
+                <Filters filter facets />
+                <div class="rd-results">
+                    <Show when=move || open.get().is_some()>
+                        <Detail id=Signal::derive(move || open.get().unwrap_or_default()) rows=Signal::derive(move || rows.get()) />
+                    </Show>
+                    <div class="rd-results-bar">
+                        <p class="rd-count" role="status" aria-live="polite" data-testid="result-count">
+                            {move || format!("{}件 / 全{}件", group(rows.with(Vec::len) as i64), group(universe.get() as i64))}
+                        </p>
+                        <div class="rd-actions">
+                            <button type="button" class="rd-button" on:click=export_rows data-testid="csv-initiatives">"この結果をCSVで保存"</button>
+                            <button type="button" class="rd-button" on:click=export_kpis data-testid="csv-kpis">"KPIデータをCSVで保存"</button>
+                        </div>
+                    </div>
+                    {move || save_error.get().map(|e| view! { <p class="rd-notice" role="alert">"保存できませんでした："{e}</p> })}
+                    <Show
+                        when=move || !rows.with(Vec::is_empty)
+                        fallback=move || view! {
+                            <div class="rd-empty" data-testid="empty">
+                                <p>"条件に合う取組はありません。"</p>
+                                <button type="button" class="rd-button" on:click=move |_| st.navigate(|r| { r.filter = Filter::default(); r.open = None; })>"条件をすべて解除"</button>
+                            </div>
+                        }
+                    >
+                        <ResultTable rows page sort query />
+                        <Pager rows page />
+                    </Show>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Filters(filter: Memo<Filter>, facets: Memo<Vec<Facet>>) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let facet = move |d: Dimension| facets.with(|f| f.iter().find(|x| x.dimension == d).cloned());
+    let count_of = move |d: Dimension| facet(d).and_then(|f| f.options.first().map(|o| o.count)).unwrap_or(0);
+
+    // The search box keeps its own text; the route follows after a pause in typing.
+    let text = RwSignal::new(filter.get_untracked().query);
+    Effect::new(move |_| {
+        let q = filter.with(|f| f.query.clone());
+        if q != text.get_untracked() {
+            text.set(q);
+        }
+    });
+    let pending = StoredValue::new_local(None::<gloo::timers::callback::Timeout>);
+    let on_input = move |ev| {
+        let value = event_target_value(&ev);
+        text.set(value.clone());
+        let t = gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || {
+            st.navigate(|r| {
+                r.filter.query = value;
+                r.open = None;
+            })
+        });
+        pending.set_value(Some(t));
+    };
+
+    view! {
+        <form class="rd-filters" role="search" aria-label="取組の絞り込み" on:submit=|ev| ev.prevent_default()>
+            <div class="rd-field">
+                <label for="rd-q">"キーワード検索"</label>
+                <input id="rd-q" type="search" class="rd-input" prop:value=move || text.get() on:input=on_input
+                    autocomplete="off" placeholder="例：テレワーク、ICT" aria-describedby="rd-q-help" />
+                <p id="rd-q-help" class="rd-hint">"取組項目・内容・目標・状況・課題・次年度の取組を検索します（全角・半角、大文字・小文字を区別しません）。"</p>
+            </div>
+            <FacetSelect id="rd-f-pillar" label="柱" dim=Dimension::Pillar facet=Signal::derive(move || facet(Dimension::Pillar))
+                value=Signal::derive(move || filter.with(|f| f.pillar.clone()))
+                set=|f: &mut Filter, v| { f.pillar = v; f.section = None; f.subsection = None; } />
+            <FacetSelect id="rd-f-section" label="項目" dim=Dimension::Section facet=Signal::derive(move || facet(Dimension::Section))
+                value=Signal::derive(move || filter.with(|f| f.section.clone()))
+                set=|f: &mut Filter, v| { f.section = v; f.subsection = None; } />
+            <FacetSelect id="rd-f-subsection" label="小項目" dim=Dimension::Subsection facet=Signal::derive(move || facet(Dimension::Subsection))
+                value=Signal::derive(move || filter.with(|f| f.subsection.clone()))
+                set=|f: &mut Filter, v| f.subsection = v />
+            <FacetSelect id="rd-f-dept" label="部局等" dim=Dimension::Department facet=Signal::derive(move || facet(Dimension::Department))
+                value=Signal::derive(move || filter.with(|f| f.department.clone()))
+                set=|f: &mut Filter, v| { f.department = v; f.division = None; } />
+            <FacetSelect id="rd-f-div" label="担当課" dim=Dimension::Division facet=Signal::derive(move || facet(Dimension::Division))
+                value=Signal::derive(move || filter.with(|f| f.division.clone()))
+                set=|f: &mut Filter, v| f.division = v />
+            <FacetSelect id="rd-f-rating" label="進捗状況（小項目）" dim=Dimension::Rating facet=Signal::derive(move || facet(Dimension::Rating))
+                value=Signal::derive(move || filter.with(|f| f.rating.map(|r| rating_key(r).to_string())))
+                set=|f: &mut Filter, v| f.rating = v.as_deref().and_then(rating_from_key) />
+            <FacetSelect id="rd-f-kpi" label="KPI・数値目標" dim=Dimension::Kpi facet=Signal::derive(move || facet(Dimension::Kpi))
+                value=Signal::derive(move || filter.with(|f| f.kpi.map(|k| k.key().to_string())))
+                set=|f: &mut Filter, v| f.kpi = v.and_then(|v| KpiFilter::ALL.into_iter().find(|k| k.key() == v)) />
+            <div class="rd-check">
+                <input id="rd-f-zencho" type="checkbox" prop:checked=move || filter.with(|f| f.zencho)
+                    on:change=move |ev| { let on = event_target_checked(&ev); st.navigate(|r| { r.filter.zencho = on; r.open = None; }) } />
+                <label for="rd-f-zencho">{move || format!("全庁的な取組（○）だけ（{}件）", count_of(Dimension::Zencho))}</label>
+            </div>
+            <div class="rd-check">
+                <input id="rd-f-relisted" type="checkbox" prop:checked=move || filter.with(|f| f.include_relisted)
+                    on:change=move |ev| { let on = event_target_checked(&ev); st.navigate(|r| r.filter.include_relisted = on) } />
+                <label for="rd-f-relisted">{move || format!("再掲（【再掲】）の取組も表示（{}件）", count_of(Dimension::Relisted))}</label>
+            </div>
+            <button type="button" class="rd-button rd-button-secondary" data-testid="clear-filters"
+                prop:disabled=move || filter.with(Filter::is_default)
+                on:click=move |_| st.navigate(|r| { r.filter = Filter::default(); r.open = None; })>"条件をすべて解除"</button>
+        </form>
+    }
+}
+
+#[component]
+fn FacetSelect(
+    id: &'static str,
+    label: &'static str,
+    dim: Dimension,
+    facet: Signal<Option<Facet>>,
+    value: Signal<Option<String>>,
+    set: fn(&mut Filter, Option<String>),
+) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let _ = dim;
+    let on_change = move |ev| {
+        let v = event_target_value(&ev);
+        st.navigate(|r| {
+            set(&mut r.filter, (!v.is_empty()).then_some(v));
+            r.open = None;
+        });
+    };
+    view! {
+        <div class="rd-field">
+            <label for=id>{label}</label>
+            <select id=id class="rd-select" on:change=on_change prop:value=move || value.get().unwrap_or_default()>
+                <option value="">"すべて"</option>
+                {move || facet.get().map(|f| f.options.into_iter().map(|o| {
+                    let text = format!("{}（{}）", o.label, o.count);
+                    let selected = value.with(|v| v.as_deref() == Some(o.value.as_str()));
+                    view! { <option value=o.value.clone() selected=selected>{text}</option> }
+                }).collect_view())}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn ResultTable(rows: Memo<Vec<usize>>, page: RwSignal<usize>, sort: Memo<Sort>, query: Memo<Query>) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let header = move |key: SortKey, label: &'static str| {
+        let aria = move || {
+            let s = sort.get();
+            if s.key != key {
+                "none"
+            } else if s.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        };
+        let click = move |_| {
+            st.navigate(|r| {
+                if r.sort.key == key {
+                    r.sort.descending = !r.sort.descending;
+                } else {
+                    r.sort = Sort { key, descending: false };
+                }
+            })
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="rd-sort" on:click=click data-sort=key.key()>
+                    {label}
+                    <span class="rd-sort-icon" aria-hidden="true">{move || match aria() { "ascending" => "▲", "descending" => "▼", _ => "⇅" }}</span>
+                </button>
+            </th>
+        }
+    };
+    let visible = move || {
+        let p = page.get();
+        rows.with(|r| r.iter().skip(p * PAGE).take(PAGE).copied().collect::<Vec<_>>())
+    };
+    view! {
+        <div class="rd-table-wrap">
+            <table class="rd-table rd-results-table" data-testid="results">
+                <caption class="rd-visually-hidden">"取組一覧（列見出しのボタンで並べ替え）"</caption>
+                <thead>
+                    <tr>
+                        {header(SortKey::Id, "番号")}
+                        {header(SortKey::Title, "取組項目")}
+                        {header(SortKey::Department, "部局等")}
+                        {header(SortKey::Division, "担当課")}
+                        {header(SortKey::Rating, "進捗状況")}
+                        {header(SortKey::Kpi, "KPI")}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=visible key=|i| *i let:index>
+                        <ResultRow index query />
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ResultRow(index: usize, query: Memo<Query>) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let ini = &st.report.initiatives[index];
+    let id = ini.id.clone();
+    let href = {
+        let id = id.clone();
+        move || st.href(|r| r.open = Some(id.clone()))
+    };
+    let title = ini.title.clone();
+    let rating = st.explorer.rating(index).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_else(|| "記載なし".into());
+    let delayed = st.explorer.rating(index) == Some(reform::model::Rating::Delayed);
+    let kpi = st.explorer.kpi_status(index).map(|s| format!("{} {}", s.mark(), s.label_ja())).unwrap_or_else(|| "—".into());
+    let relisted = ini.relisted;
+    view! {
+        <tr data-id=id.clone()>
+            <td class="rd-id">{id.clone()}</td>
+            <td>
+                <a href=href class="rd-link">{move || highlighted(&title, &query.get())}</a>
+                {relisted.then(|| view! { <span class="rd-tag">"再掲"</span> })}
+            </td>
+            <td>{ini.departments.join("、")}</td>
+            <td>{ini.divisions.join("、")}</td>
+            <td class:rd-delayed=delayed>{rating}</td>
+            <td>{kpi}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn Pager(rows: Memo<Vec<usize>>, page: RwSignal<usize>) -> impl IntoView {
+    let pages = move || rows.with(Vec::len).div_ceil(PAGE);
+    view! {
+        <Show when=move || { pages() > 1 }>
+            <nav class="rd-pager" aria-label="ページ送り">
+                <button type="button" class="rd-button" prop:disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"前の50件"</button>
+                <span>{move || {
+                    let total = rows.with(Vec::len);
+                    let from = page.get() * PAGE + 1;
+                    format!("{}〜{}件目（全{}件）", from, (from + PAGE - 1).min(total), total)
+                }}</span>
+                <button type="button" class="rd-button" prop:disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"次の50件"</button>
+            </nav>
+        </Show>
+    }
+}

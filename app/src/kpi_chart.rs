@@ -1,0 +1,53 @@
+//! A KPI as an ECharts option: bars for actuals, a line with markers for targets, a dashed
+//! horizontal line for targets without a year. Colours are colour-blind safe (blue and orange)
+//! and decal patterns tell the series apart without colour.
+
+use charming::component::{Aria, Axis, Decal, Grid, Legend};
+use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger};
+use charming::series::{Bar, Line};
+use charming::Chart;
+use reform::format::YearStyle;
+use reform::model::Kpi;
+use reform::query::kpi_view::chart_data;
+
+const BLUE: &str = "#0031d8";
+const ORANGE: &str = "#c74700";
+
+pub fn kpi_chart(kpi: &Kpi, style: YearStyle, animate: bool) -> Chart {
+    let data = chart_data(kpi, style);
+    let labels: Vec<String> = data.columns.iter().map(|c| c.label.clone()).collect();
+    let actual: Vec<Option<f64>> = data.columns.iter().map(|c| c.actual).collect();
+    let target: Vec<Option<f64>> = data.columns.iter().map(|c| c.target).collect();
+    let unit = if kpi.unit.is_empty() { "値".to_string() } else { kpi.unit.clone() };
+    let mut bar = Bar::new().name("実績").data(actual).item_style(ItemStyle::new().color(BLUE)).bar_width("40%");
+    if !data.standing_targets.is_empty() {
+        let lines = data
+            .standing_targets
+            .iter()
+            .map(|(v, _)| MarkLineVariant::Simple(MarkLineData::new().y_axis(*v).name("目標")))
+            .collect();
+        bar = bar.mark_line(MarkLine::new().data(lines).line_style(LineStyle::new().color(ORANGE).width(2).type_(LineStyleType::Dashed)).symbol(vec![Symbol::None, Symbol::None]));
+    }
+    let mut chart = Chart::new()
+        .animation(animate)
+        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().top(0))
+        .grid(Grid::new().left(8).right(16).top(36).bottom(8).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Category).data(labels))
+        .y_axis(Axis::new().type_(AxisType::Value).name(unit))
+        .series(bar);
+    if target.iter().any(Option::is_some) {
+        chart = chart.series(
+            Line::new()
+                .name("目標")
+                .data(target)
+                .connect_nulls(true)
+                .symbol(Symbol::Diamond)
+                .symbol_size(12)
+                .item_style(ItemStyle::new().color(ORANGE))
+                .line_style(LineStyle::new().color(ORANGE).width(2).type_(LineStyleType::Dashed)),
+        );
+    }
+    chart
+}

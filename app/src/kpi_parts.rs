@@ -1,0 +1,94 @@
+//! Pieces shared by the KPI page and the initiative detail: a KPI's status badge, chart with
+//! its one-sentence summary, and its figures as a table.
+
+use leptos::prelude::*;
+use reform::format::{fiscal_year, number, YearStyle};
+use reform::model::{Kpi, PointKind};
+use reform::query::achievement::{self, Status};
+use reform::query::kpi_view::summary_ja;
+
+use crate::chart::{reduced_motion, EChart};
+use crate::kpi_chart::kpi_chart;
+use crate::state::AppState;
+
+pub fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Achieved => "rd-badge rd-badge-ok",
+        Status::NotAchieved => "rd-badge rd-badge-ng",
+        _ => "rd-badge",
+    }
+}
+
+#[component]
+pub fn StatusBadge(status: Status) -> impl IntoView {
+    view! { <span class=status_class(status) data-status=status.key()>{status.mark()}" "{status.label_ja()}</span> }
+}
+
+#[component]
+pub fn KpiChart(kpi: &'static Kpi, #[prop(into)] style: Signal<YearStyle>, #[prop(default = 240)] height: u32) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let year = st.report.report.fiscal_year;
+    let animate = !reduced_motion();
+    let option = Signal::derive(move || kpi_chart(kpi, style.get(), animate));
+    let summary = Memo::new(move |_| summary_ja(kpi, year, style.get()));
+    view! {
+        <figure class="rd-kpi-figure" data-kpi=kpi.id.clone()>
+            <figcaption class="rd-kpi-summary">{move || summary.get()}</figcaption>
+            <EChart option label=summary.get_untracked() height />
+        </figure>
+    }
+}
+
+/// The figures of a KPI by column, with target, actual, judgement and source line.
+#[component]
+pub fn KpiTable(kpi: &'static Kpi, #[prop(into)] style: Signal<YearStyle>) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let year = st.report.report.fiscal_year;
+    let unit = kpi.unit.clone();
+    let judged: Vec<(u32, Status)> = achievement::judge(kpi, year).into_iter().map(|j| (j.target.line, j.status)).collect();
+    let rows = move || {
+        let style = style.get();
+        kpi.series
+            .iter()
+            .map(|p| {
+                let when = match (&p.period, p.fiscal_year) {
+                    (Some(period), Some(y)) => format!("{}（{}）", period, fiscal_year(y, style)),
+                    (Some(period), None) => period.clone(),
+                    (None, Some(y)) => fiscal_year(y, style),
+                    (None, None) => "年度の記載なし".into(),
+                };
+                let kind = match p.kind {
+                    PointKind::Target => "目標",
+                    PointKind::Actual => "実績",
+                };
+                let judgement = judged.iter().find(|(l, _)| *l == p.line && p.kind == PointKind::Target).map(|(_, s)| format!("{} {}", s.mark(), s.label_ja())).unwrap_or_default();
+                view! {
+                    <tr>
+                        <th scope="row">{when}</th>
+                        <td>{kind}</td>
+                        <td class="rd-num">{number(p.value)}</td>
+                        <td>{p.text.clone()}</td>
+                        <td>{judgement}</td>
+                        <td class="rd-num">{p.line}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <table class="rd-table rd-kpi-table" data-testid="kpi-table">
+            <caption>{format!("{}（単位：{}）", kpi.label, if unit.is_empty() { "なし".to_string() } else { unit.clone() })}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"時点"</th>
+                    <th scope="col">"区分"</th>
+                    <th scope="col">"値"</th>
+                    <th scope="col">"報告書の表記"</th>
+                    <th scope="col">"判定"</th>
+                    <th scope="col">"出典行"</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
