@@ -66,6 +66,9 @@ pub fn sync_with_hash(state: AppState) {
         if !hash.starts_with(route::PREFIX) {
             return; // an anchor of the host page or the skip link
         }
+        if hash == route::to_hash(&state.route.get_untracked()) {
+            return; // our own write of the canonical hash; keep the notices about the original
+        }
         let parsed = route::parse(&hash, state.report);
         if parsed.route != state.route.get_untracked() {
             state.route.set(parsed.route);

@@ -1,0 +1,154 @@
+// The explorer: filters, facets, Japanese search, sorting, URL state, detail, CSV.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPORT, launch, open, serveDist, text } from './harness.mjs';
+
+let browser, server, base;
+before(async () => {
+  ({ server, url: base } = await serveDist('web'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const ratingOf = (ini) => REPORT.subsections.find((s) => s.id === ini.subsection).rating;
+const rowIds = (page) => page.$$eval('[data-testid="results"] tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
+const count = (page) => text(page, '[data-testid="result-count"]');
+async function settle(page, expectedCount) {
+  await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), { timeout: 5000 }, expectedCount);
+}
+
+test('a department and a rating give exactly the initiatives computed from the JSON', async () => {
+  const { page, log } = await open(browser, `${base}#rd/explore`, { waitFor: '[data-testid="results"]' });
+  const want = REPORT.initiatives.filter((i) => !i.relisted && i.departments.includes('総務部') && ratingOf(i) === 'delayed').map((i) => i.id);
+  assert.ok(want.length > 3);
+  await page.select('#rd-f-dept', '総務部');
+  await page.select('#rd-f-rating', 'delayed');
+  await settle(page, want.length);
+  assert.deepEqual(await rowIds(page), want);
+  const universe = REPORT.initiatives.filter((i) => !i.relisted).length;
+  assert.equal(await count(page), `${want.length}件 / 全${universe}件`);
+  // Facet counts: the rating options count under the department filter alone.
+  const options = await page.$$eval('#rd-f-rating option', (os) => os.map((o) => o.textContent));
+  const onTrack = REPORT.initiatives.filter((i) => !i.relisted && i.departments.includes('総務部') && ratingOf(i) === 'on_track').length;
+  assert.ok(options.includes(`○ 順調（${onTrack}）`), options.join(' | '));
+  assert.match(page.url(), /#rd\/explore\?dept=%E7%B7%8F%E5%8B%99%E9%83%A8&rating=delayed/);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('ＩＣＴ and ict find the same initiatives, and the matches are highlighted', async () => {
+  const { page } = await open(browser, `${base}#rd/explore`, { waitFor: '#rd-q' });
+  const fold = (s) => s.normalize('NFKC').toLowerCase();
+  const want = REPORT.initiatives
+    .filter((i) => !i.relisted)
+    .filter((i) => [i.id, i.title, ...i.departments, ...i.divisions, ...i.content, ...i.targets, ...i.status, ...i.challenges, ...i.next_year, i.original_title ?? ''].some((t) => fold(t).includes('ict')))
+    .map((i) => i.id);
+  await page.type('#rd-q', 'ＩＣＴ');
+  await settle(page, want.length);
+  const wide = await rowIds(page);
+  await page.click('#rd-q', { clickCount: 3 });
+  await page.type('#rd-q', 'ict');
+  await page.waitForFunction(() => location.hash.includes('q=ict'));
+  await settle(page, want.length);
+  assert.deepEqual(await rowIds(page), wide);
+  assert.deepEqual(wide, want);
+  const marks = await page.$$eval('[data-testid="results"] mark', (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.length > 0 && marks.every((m) => fold(m) === 'ict'), marks.join(','));
+  await page.close();
+});
+
+test('a hash restores the view, back and forward work, and bad values show a notice', async () => {
+  const hash = '#rd/explore?div=%E4%BA%BA%E4%BA%8B%E8%AA%B2&rating=delayed&sort=title&desc=1&open=II-3-2-4';
+  const { page, log } = await open(browser, base + hash, { waitFor: '[data-testid="detail"]' });
+  const want = REPORT.initiatives.filter((i) => !i.relisted && i.divisions.includes('人事課') && ratingOf(i) === 'delayed');
+  await settle(page, want.length);
+  assert.equal(await page.$eval('[data-testid="detail"]', (d) => d.dataset.id), 'II-3-2-4');
+  assert.equal(await page.$eval('#rd-f-div', (s) => s.value), '人事課');
+  assert.equal(await page.$eval('th[aria-sort="descending"] button', (b) => b.dataset.sort), 'title');
+  assert.match(await text(page, '#rd-detail-h'), /長時間労働の是正/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'rd-detail-h');
+  // Forward to another view, then back.
+  await page.click('a[data-view="heatmap"]');
+  await page.waitForSelector('[data-testid="heatmap"]');
+  await page.goBack();
+  await page.waitForSelector('[data-testid="detail"]');
+  assert.equal(await page.$eval('#rd-f-div', (s) => s.value), '人事課');
+  await page.goto(`${base}#rd/explore?dept=%E5%AD%98%E5%9C%A8&rating=great&q=%E3%81`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="notices"] li');
+  const fresh = await browser.newPage();
+  await fresh.goto(`${base}#rd/nowhere?x=1`, { waitUntil: 'load' });
+  await fresh.waitForSelector('[data-testid="notices"] li');
+  assert.equal(await fresh.$eval('a[aria-current="page"]', (a) => a.dataset.view), 'overview');
+  await fresh.close();
+  const notices = await page.$$eval('[data-testid="notices"] li', (ls) => ls.map((l) => l.textContent));
+  assert.equal(notices.length, 3, notices.join(' | '));
+  assert.equal(await count(page), `${REPORT.initiatives.filter((i) => !i.relisted).length}件 / 全${REPORT.initiatives.filter((i) => !i.relisted).length}件`);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('detail: blocks as printed, relisted links, previous and next within the result', async () => {
+  const { page } = await open(browser, `${base}#rd/explore?relisted=1&open=III-3-2-2`, { waitFor: '[data-testid="detail"]' });
+  const ini = REPORT.initiatives.find((i) => i.id === 'III-3-2-2');
+  const items = await page.$$eval('[data-testid="detail"] .rd-items li', (ls) => ls.map((l) => l.textContent));
+  for (const t of [...ini.content, ...ini.status]) assert.ok(items.includes(t), t);
+  assert.match(await text(page, '[data-testid="relisted-from"]'), new RegExp(ini.relisted_from));
+  await page.click('[data-testid="relisted-from"] a');
+  await page.waitForFunction(() => document.querySelector('[data-testid="detail"]')?.dataset.id === 'II-2-2-5');
+  assert.match(await text(page, '[data-testid="relisted-copies"]'), /III-3-2-2/);
+  // KPI figures of the original, with their table.
+  const kpi = REPORT.kpis.find((k) => k.initiative === 'II-2-2-5');
+  const cells = await page.$$eval('[data-testid="detail"] [data-testid="kpi-table"] tbody tr td:nth-child(4)', (ts) => ts.map((t) => t.textContent));
+  assert.deepEqual(cells, kpi.series.map((p) => p.text));
+  await page.click('[data-testid="next"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="detail"]')?.dataset.id === 'II-2-2-6');
+  await page.click('[data-testid="prev"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="detail"]')?.dataset.id === 'II-2-2-5');
+  await page.close();
+});
+
+test('sorting by a column is operable by keyboard and sets aria-sort', async () => {
+  const { page } = await open(browser, `${base}#rd/explore`, { waitFor: '[data-testid="results"]' });
+  await page.focus('button[data-sort="rating"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('th[aria-sort="ascending"] button[data-sort="rating"]');
+  const first = await page.$eval('[data-testid="results"] tbody tr', (tr) => tr.dataset.id);
+  assert.equal(ratingOf(REPORT.initiatives.find((i) => i.id === first)), 'delayed');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('th[aria-sort="descending"] button[data-sort="rating"]');
+  await page.close();
+});
+
+test('an empty result says so and offers to clear the filters', async () => {
+  const { page } = await open(browser, `${base}#rd/explore?q=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84%E8%AA%9E`, { waitFor: '[data-testid="empty"]' });
+  await page.click('[data-testid="empty"] button');
+  await page.waitForSelector('[data-testid="results"]');
+  assert.equal(await page.$eval('#rd-q', (i) => i.value), '');
+  await page.close();
+});
+
+test('CSV download holds the filtered rows, UTF-8 with BOM', async () => {
+  const { page } = await open(browser, `${base}#rd/explore?dept=%E6%95%99%E8%82%B2%E5%BA%81`, { waitFor: '[data-testid="results"]' });
+  const dir = mkdtempSync(join(tmpdir(), 'rd-dl-'));
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+  await page.click('[data-testid="csv-initiatives"]');
+  let file;
+  for (let i = 0; i < 50 && !file; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    file = readdirSync(dir).find((f) => f.endsWith('.csv'));
+  }
+  assert.ok(file, 'a CSV file was saved');
+  const csv = readFileSync(join(dir, file), 'utf8');
+  assert.ok(csv.startsWith('\uFEFF番号,柱,'));
+  const want = REPORT.initiatives.filter((i) => !i.relisted && i.departments.includes('教育庁')).map((i) => i.id);
+  const ids = csv.split('\r\n').slice(1).map((l) => l.split(',')[0]).filter((id) => /^I{1,3}-\d+-\d+-\d+$/.test(id));
+  assert.deepEqual(ids, want);
+  await page.close();
+});

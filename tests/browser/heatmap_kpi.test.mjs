@@ -1,0 +1,102 @@
+// Heatmap cells lead to exactly their initiatives; every KPI chart renders with its numbers;
+// chart instances do not pile up when navigating.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { REPORT, launch, open, serveDist, text } from './harness.mjs';
+
+let browser, server, base;
+before(async () => {
+  ({ server, url: base } = await serveDist('web'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const ratingOf = (ini) => REPORT.subsections.find((s) => s.id === ini.subsection).rating;
+const live = (page) => page.evaluate(() => window.wasmBindings.liveChartCount());
+
+test('each heatmap cell equals the count from the JSON and leads to exactly its initiatives', async () => {
+  const { page, log } = await open(browser, `${base}#rd/heatmap`, { waitFor: '[data-testid="heatmap"]' });
+  const inis = REPORT.initiatives.filter((i) => !i.relisted);
+  const depts = [...new Set(inis.flatMap((i) => i.departments))];
+  for (const d of depts) {
+    const cells = await page.$$eval(`tr[data-row="${d}"] td.rd-heat`, (tds) => tds.map((td) => [Number(td.dataset.count ?? 0), Number(td.dataset.delayed ?? 0)]));
+    const want = REPORT.pillars.map((p) => {
+      const xs = inis.filter((i) => i.pillar === p.id && i.departments.includes(d));
+      return [xs.length, xs.filter((i) => ratingOf(i) === 'delayed').length];
+    });
+    assert.deepEqual(cells, want, d);
+  }
+  assert.equal(await text(page, '[data-testid="heat-total"]'), String(inis.length));
+  // 総務部 × Ⅱ: open the explorer and compare.
+  const want = inis.filter((i) => i.pillar === 'II' && i.departments.includes('総務部')).map((i) => i.id);
+  await page.click('tr[data-row="総務部"] td.rd-heat:nth-of-type(2) a');
+  await page.waitForSelector('[data-testid="results"]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]').textContent.startsWith(`${n}件`), {}, want.length);
+  const ids = [];
+  for (;;) {
+    ids.push(...(await page.$$eval('[data-testid="results"] tbody tr', (trs) => trs.map((tr) => tr.dataset.id))));
+    const next = await page.$('.rd-pager button:last-child:not([disabled])');
+    if (!next) break;
+    await next.click();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(ids, want);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('drilling down to divisions and subsections keeps a real table', async () => {
+  const { page } = await open(browser, `${base}#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II-3`, { waitFor: '[data-testid="heatmap"]' });
+  const cols = await page.$$eval('[data-testid="heatmap"] thead th', (ths) => ths.map((t) => t.textContent.trim()));
+  const subs = REPORT.subsections.filter((s) => s.section === 'II-3');
+  assert.equal(cols.length, subs.length + 2);
+  const jinji = await page.$$eval('tr[data-row="人事課"] td.rd-heat', (tds) => tds.map((td) => Number(td.dataset.count ?? 0)));
+  const want = subs.map((s) => REPORT.initiatives.filter((i) => !i.relisted && i.subsection === s.id && i.departments.includes('総務部') && i.divisions.includes('人事課')).length);
+  assert.deepEqual(jinji, want);
+  assert.equal(await page.$$eval('[data-testid="heatmap"] th[scope="row"]', (t) => t.length) > 3, true);
+  await page.close();
+});
+
+test('every KPI chart renders, and a table shows the numbers from the data', async () => {
+  const { page, log } = await open(browser, `${base}#rd/kpi`, { waitFor: '.rd-kpi-card' });
+  await page.waitForFunction((n) => document.querySelectorAll('.rd-kpi-card .rd-chart canvas').length === n, { timeout: 20000 }, REPORT.kpis.length);
+  assert.equal(await live(page), REPORT.kpis.length);
+  // ECharts' aria description (Japanese) replaced our placeholder on every chart.
+  const labels = await page.$$eval('.rd-kpi-card .rd-chart', (cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
+  assert.ok(labels.every((l) => l.length > 10), labels.slice(0, 3).join(' | '));
+  const counts = await page.$$eval('[data-testid="kpi-counts"] li', (ls) => ls.map((l) => [l.dataset.status, Number(l.querySelector('strong').textContent)]));
+  assert.equal(counts.reduce((n, [, c]) => n + c, 0), REPORT.kpis.length);
+  const kpi = REPORT.kpis.find((k) => k.label === '時間外勤務月45時間超の職員数（年間延べ人数）');
+  await page.click(`[data-kpi="${kpi.id}"] [data-testid="toggle-table"]`);
+  await page.waitForSelector(`[data-kpi="${kpi.id}"] [data-testid="kpi-table"]`);
+  const rows = await page.$$eval(`[data-kpi="${kpi.id}"] [data-testid="kpi-table"] tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(rows.map((r) => r[3]), kpi.series.map((p) => p.text));
+  assert.deepEqual(rows.map((r) => Number(r[5])), kpi.series.map((p) => p.line));
+  assert.match(page.url(), new RegExp(`table=${kpi.id}`));
+  assert.match(await text(page, `[data-kpi="${kpi.id}"] .rd-kpi-summary`), /1,121名で、目標855名に対し未達成/);
+  assert.equal(await page.$eval(`[data-kpi="${kpi.id}"] [data-status]`, (b) => b.dataset.status), 'not_achieved');
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('the year toggle relabels the axes, and twenty round trips leave no charts behind', async () => {
+  const { page } = await open(browser, `${base}#rd/kpi?kp=II`, { waitFor: '.rd-kpi-card' });
+  const inII = REPORT.kpis.filter((k) => REPORT.initiatives.find((i) => i.id === k.initiative).pillar === 'II').length;
+  await page.waitForFunction((n) => document.querySelectorAll('.rd-kpi-card .rd-chart canvas').length === n, {}, inII);
+  await page.click('input[name="rd-years"]:not(:checked)');
+  await page.waitForFunction(() => location.hash.includes('years=ad'));
+  const kpi = REPORT.kpis.find((k) => k.initiative === 'II-1-1-1');
+  assert.match(await text(page, `[data-kpi="${kpi.id}"] .rd-kpi-summary`), /2023年度/);
+  for (let i = 0; i < 20; i++) {
+    await page.click('a[data-view="overview"]');
+    await page.waitForSelector('[data-stat="initiatives"]');
+    assert.equal(await live(page), 0);
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelectorAll('.rd-kpi-card .rd-chart canvas').length === n, {}, inII);
+  }
+  assert.equal(await live(page), inII);
+  await page.close();
+});
