@@ -69,8 +69,9 @@ data:
 
 dist: dist/web/index.html
 
-dist/web/index.html: $(APP_SOURCES) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+dist/web/index.html: $(APP_SOURCES) scripts/package.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk build --release --offline
+	node scripts/package.mjs
 
 serve: dist
 	node scripts/serve.mjs dist/web $(PORT)

@@ -19,11 +19,15 @@ const TYPES = {
 };
 
 /** Starts a static server for `root`; `headers(path)` may add response headers (a CSP, say). */
-export function serve(root, { port = 0, host = '127.0.0.1', headers = () => ({}) } = {}) {
+export function serve(root, { port = 0, host = '127.0.0.1', headers = () => ({}), prefix = '/' } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    let path = normalize(join(base, decodeURIComponent(url.pathname.slice(prefix.length - 1))));
     if (!path.startsWith(base)) {
       res.writeHead(403).end('forbidden');
       return;
@@ -39,7 +43,7 @@ export function serve(root, { port = 0, host = '127.0.0.1', headers = () => ({})
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => ok({ server, url: `http://${host}:${server.address().port}/` }));
+    server.listen(port, host, () => ok({ server, url: `http://${host}:${server.address().port}${prefix}` }));
   });
 }
 

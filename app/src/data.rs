@@ -1,11 +1,33 @@
-//! The report the app was built with: `data/initiatives.json`, embedded at compile time and
-//! parsed once at start.
+//! The report on screen: the one embedded at build time (`data/initiatives.json`, compacted by
+//! build.rs), or one the user opened from a file, checked before it replaces anything.
+
+use std::cell::RefCell;
 
 use reform::load::LoadError;
 use reform::model::Report;
 
-const EMBEDDED: &str = include_str!("../../data/initiatives.json");
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/initiatives.min.json"));
 
-pub fn embedded() -> Result<Report, LoadError> {
-    Report::from_json(EMBEDDED)
+thread_local! {
+    /// A report opened by the user, with its file name.
+    static OPENED: RefCell<Option<(String, Report)>> = const { RefCell::new(None) };
+}
+
+/// The report to show, and the file name when it is not the embedded one.
+pub fn current() -> Result<(Report, Option<String>), LoadError> {
+    if let Some((name, report)) = OPENED.with(|o| o.borrow().clone()) {
+        return Ok((report, Some(name)));
+    }
+    Report::from_json(EMBEDDED).map(|r| (r, None))
+}
+
+/// Checks `json` and keeps it for the next mount; on error nothing changes.
+pub fn open(name: &str, json: &str) -> Result<(), LoadError> {
+    let report = Report::from_json(json)?;
+    OPENED.with(|o| *o.borrow_mut() = Some((name.to_string(), report)));
+    Ok(())
+}
+
+pub fn back_to_embedded() {
+    OPENED.with(|o| *o.borrow_mut() = None);
 }

@@ -1,7 +1,7 @@
 //! The reform-progress dashboard in the browser. See ARCHITECTURE.md for the map.
 //!
 //! Start-up: find the host element (or the body), replace its loading message with the app.
-//! Everything the app shows is computed from the embedded report by `reform::query`.
+//! Everything the app shows is computed from the report by `reform::query`.
 
 mod chart;
 mod data;
@@ -14,23 +14,42 @@ mod highlight;
 mod kpi;
 mod kpi_chart;
 mod kpi_parts;
+mod open_report;
 mod overview;
 mod shell;
 mod state;
 
+use std::any::Any;
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 
 /// The element web staff put in their page; without it the app takes the body.
-const HOST_ID: &str = "reform-dashboard";
+pub const HOST_ID: &str = "reform-dashboard";
+
+thread_local! {
+    /// Dropping the handle unmounts the app (used to show another report).
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = RefCell::new(None);
+}
+
+pub fn host() -> web_sys::HtmlElement {
+    match gloo::utils::document().get_element_by_id(HOST_ID) {
+        Some(el) => el.unchecked_into(),
+        None => gloo::utils::body(),
+    }
+}
+
+/// (Re)mounts the app with the current report.
+pub fn mount() {
+    MOUNTED.with(|m| drop(m.borrow_mut().take()));
+    let host = host();
+    // The static loading message and <noscript> stay in the page until the app replaces them.
+    host.set_inner_html("");
+    let handle = leptos::mount::mount_to(host, shell::App);
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+}
 
 fn main() {
     console_error_panic_hook::set_once();
-    let document = gloo::utils::document();
-    let host: web_sys::HtmlElement = match document.get_element_by_id(HOST_ID) {
-        Some(el) => el.unchecked_into(),
-        None => gloo::utils::body(),
-    };
-    // The static loading message and <noscript> stay in the page until the app replaces them.
-    host.set_inner_html("");
-    leptos::mount::mount_to(host, shell::App).forget();
+    mount();
 }

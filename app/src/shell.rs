@@ -10,6 +10,7 @@ use crate::explore::ExploreView;
 use crate::heatmap::HeatmapView;
 use crate::help::HelpView;
 use crate::kpi::KpiView;
+use crate::open_report::OpenReport;
 use crate::overview::Overview;
 use crate::state::{sync_with_hash, AppState};
 
@@ -17,12 +18,12 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[component]
 pub fn App() -> impl IntoView {
-    match data::embedded() {
-        Ok(report) => {
+    match data::current() {
+        Ok((report, opened)) => {
             let state = AppState::new(report);
             provide_context(state);
             sync_with_hash(state);
-            view! { <Dashboard /> }.into_any()
+            view! { <Dashboard opened /> }.into_any()
         }
         Err(e) => view! {
             <div class="rd" lang="ja">
@@ -45,18 +46,34 @@ fn focus_main() {
     }
 }
 
+/// Embedded in another page (`?embed=1` in the iframe's URL, or `data-embed` on the host
+/// element): the host shows its own title and footer, so ours are hidden.
+fn embed_mode() -> bool {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    search.trim_start_matches('?').split('&').any(|p| p == "embed=1") || crate::host().has_attribute("data-embed")
+}
+
 #[component]
-fn Dashboard() -> impl IntoView {
+fn Dashboard(opened: Option<String>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let meta = &st.report.report;
     let view_now = Memo::new(move |_| st.route.with(|r| r.view));
+    let embed = embed_mode();
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = crate::open_report::first_file(ev.data_transfer().and_then(|d| d.files())) {
+            crate::open_report::read_file(file, st.notices_error);
+        }
+    };
     view! {
-        <div class="rd" lang="ja">
+        <div class="rd" class:rd-embed=embed lang="ja" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <a class="rd-skip" href="#rd-main" on:click=move |ev| { ev.prevent_default(); focus_main(); }>"本文へ移動"</a>
             <header class="rd-header">
-                <p class="rd-kicker">"行財政改革 進捗ダッシュボード"</p>
-                <h1 class="rd-title">{meta.title.clone()}</h1>
-                <p class="rd-year">{format!("{}（{}年度）", meta.label, meta.fiscal_year)}</p>
+                <Show when=move || !embed>
+                    <p class="rd-kicker">"行財政改革 進捗ダッシュボード"</p>
+                    <h1 class="rd-title">{meta.title.clone()}</h1>
+                    <p class="rd-year">{format!("{}（{}年度）", meta.label, meta.fiscal_year)}</p>
+                </Show>
                 <nav class="rd-nav" aria-label="画面の切り替え">
                     <ul>
                         {View::ALL.into_iter().map(|v| view! {
@@ -69,6 +86,7 @@ fn Dashboard() -> impl IntoView {
                 </nav>
             </header>
             <Notices />
+            {move || st.notices_error.get().map(|e| view! { <p class="rd-notice" role="alert" data-testid="open-error">{e}</p> })}
             <main class="rd-main" id="rd-main" tabindex="-1">
                 {move || match view_now.get() {
                     View::Overview => view! { <Overview /> }.into_any(),
@@ -78,7 +96,9 @@ fn Dashboard() -> impl IntoView {
                     View::Help => view! { <HelpView /> }.into_any(),
                 }}
             </main>
-            <Footer />
+            <Show when=move || !embed>
+                <Footer opened=opened.clone() />
+            </Show>
         </div>
     }
 }
@@ -103,7 +123,7 @@ fn Notices() -> impl IntoView {
 }
 
 #[component]
-fn Footer() -> impl IntoView {
+fn Footer(opened: Option<String>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let meta = &st.report.report;
     let sha = meta.source.sha256.chars().take(12).collect::<String>();
@@ -112,6 +132,7 @@ fn Footer() -> impl IntoView {
         <footer class="rd-footer">
             <p data-testid="provenance">{text}</p>
             <p data-testid="app-version">"アプリ版 " {APP_VERSION}</p>
+            <OpenReport opened />
         </footer>
     }
 }

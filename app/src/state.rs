@@ -13,6 +13,8 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// What the last URL held that could not be used, shown until the next navigation.
     pub notices: RwSignal<Vec<String>>,
+    /// Why a dropped report file could not be opened.
+    pub notices_error: RwSignal<Option<String>>,
 }
 
 impl AppState {
@@ -21,7 +23,13 @@ impl AppState {
         let report: &'static Report = Box::leak(Box::new(report));
         let explorer: &'static Explorer<'static> = Box::leak(Box::new(Explorer::new(report)));
         let parsed = route::parse(&current_hash(), report);
-        AppState { report, explorer, route: RwSignal::new(parsed.route), notices: RwSignal::new(parsed.notices) }
+        AppState {
+            report,
+            explorer,
+            route: RwSignal::new(parsed.route),
+            notices: RwSignal::new(parsed.notices),
+            notices_error: RwSignal::new(None),
+        }
     }
 
     /// Changes the view state; the hash follows (a new history entry).

@@ -1,0 +1,13 @@
+//! Embeds the report compactly: `data/initiatives.json` is pretty-printed for review, the app
+//! needs no white space.
+
+use std::path::PathBuf;
+
+fn main() {
+    let source = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../data/initiatives.json");
+    println!("cargo:rerun-if-changed={}", source.display());
+    let text = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("{}: {e}; run `make data`", source.display()));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}; run `make data`", source.display()));
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("initiatives.min.json");
+    std::fs::write(out, serde_json::to_string(&value).unwrap()).unwrap();
+}

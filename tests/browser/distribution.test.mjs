@@ -1,0 +1,151 @@
+// Distribution: under a sub-path, embedded in a hostile host page under a strict CSP, the
+// single offline file from file:// with the network off, and opening another report.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, REPORT, ROOT, expectedOverview, fmt, launch, open, serveDist, text } from './harness.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function overviewIsRight(page) {
+  const e = expectedOverview();
+  assert.equal(await text(page, '[data-stat="initiatives"] .rd-stat-num'), fmt(e.total.initiatives));
+  assert.equal(await text(page, '[data-stat="delayed"] .rd-stat-num'), fmt(e.total.delayed));
+}
+
+/** Collects CSP violations from the start of every document. */
+async function watchCsp(page) {
+  await page.evaluateOnNewDocument(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+test('works under a sub-path of a website', async () => {
+  const { server, url } = await serve(join(DIST, 'web'), { prefix: '/kensei/gyozai/dashboard/' });
+  const { page, log } = await open(browser, url, { waitFor: '[data-stat="initiatives"]' });
+  await overviewIsRight(page);
+  assert.ok(log.requests.every((r) => r.startsWith(url) || r.startsWith('data:')), log.requests.join('\n'));
+  assert.deepEqual(log.errors, []);
+  await page.close();
+  server.close();
+});
+
+test('the hosted build runs under the strict CSP with no violation', async () => {
+  const { server, url } = await serveDist('web', { headers: () => ({ 'content-security-policy': CSP }) });
+  const page = await browser.newPage();
+  await watchCsp(page);
+  await page.goto(`${url}#rd/kpi`, { waitUntil: 'load' });
+  await page.waitForFunction((n) => document.querySelectorAll('.rd-chart canvas').length === n, { timeout: 20000 }, REPORT.kpis.length);
+  await page.goto(`${url}#rd/heatmap`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="heatmap"]');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await page.close();
+  server.close();
+});
+
+test('embedded with the tag snippet in a hostile host page, the app keeps its layout', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rd-host-'));
+  symlinkSync(join(DIST, 'web'), join(dir, 'dashboard'));
+  writeFileSync(join(dir, 'host.html'), `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>県のページ</title>
+<link rel="stylesheet" href="hostile.css"></head><body><h1>県のページ</h1><a href="#top">先頭へ</a>
+<table id="host-table"><tr><td>host</td></tr></table>
+<div id="reform-dashboard"></div><script type="module" src="dashboard/dashboard.js"></script></body></html>`);
+  writeFileSync(join(dir, 'hostile.css'), '* { box-sizing: content-box; font-size: 30px !important } table { display: none }\n');
+  const { server, url } = await serve(dir, { headers: () => ({ 'content-security-policy': CSP }) });
+  const page = await browser.newPage();
+  await watchCsp(page);
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${url}host.html`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-stat="initiatives"]');
+  await overviewIsRight(page);
+  const style = await page.evaluate(() => ({
+    table: getComputedStyle(document.querySelector('[data-testid="pillar-table"]')).display,
+    hostTable: getComputedStyle(document.querySelector('#host-table')).display,
+    num: getComputedStyle(document.querySelector('.rd-stat-num')).fontSize,
+    cell: getComputedStyle(document.querySelector('.rd-table td')).fontSize,
+    box: getComputedStyle(document.querySelector('.rd-stat')).boxSizing,
+  }));
+  assert.deepEqual(style, { table: 'table', hostTable: 'none', num: '32px', cell: '15px', box: 'border-box' });
+  // The host's own anchor leaves the dashboard alone; the dashboard's state uses #rd/.
+  await page.click('a[data-view="explore"]');
+  await page.waitForSelector('[data-testid="results"]');
+  await page.evaluate(() => { location.hash = '#top'; });
+  await new Promise((r) => setTimeout(r, 200));
+  assert.ok(await page.$('[data-testid="results"]'));
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  await page.close();
+  server.close();
+});
+
+test('iframe embed mode hides the header and footer', async () => {
+  const { server, url } = await serve(DIST);
+  const page = await browser.newPage();
+  await page.goto(`${url}embed/iframe.html`, { waitUntil: 'load' });
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  await frame.waitForSelector('[data-stat="initiatives"]');
+  assert.equal(await frame.$('.rd-title'), null);
+  assert.equal(await frame.$('.rd-footer'), null);
+  assert.ok(await frame.$('.rd-nav'));
+  await page.close();
+  server.close();
+});
+
+test('the offline file starts from file:// with the network off, and filters and charts work', async () => {
+  const file = pathToFileURL(join(DIST, 'offline/reform-dashboard.html')).href;
+  const page = await browser.newPage();
+  await page.setOfflineMode(true);
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(file, { waitUntil: 'load' });
+  await page.waitForSelector('[data-stat="initiatives"]', { timeout: 20000 });
+  await overviewIsRight(page);
+  await page.goto(`${file}#rd/explore?rating=delayed`, { waitUntil: 'load' });
+  const delayed = REPORT.initiatives.filter((i) => !i.relisted && REPORT.subsections.find((s) => s.id === i.subsection).rating === 'delayed').length;
+  await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), {}, delayed);
+  await page.goto(`${file}#rd/kpi`, { waitUntil: 'load' });
+  await page.waitForFunction((n) => document.querySelectorAll('.rd-chart canvas').length === n, { timeout: 20000 }, REPORT.kpis.length);
+  assert.ok(requests.every((r) => r.startsWith(file.split('#')[0]) || r.startsWith('data:') || r.startsWith('blob:')), requests.join('\n'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('another report opens from a file; a malformed one is refused with a message', async () => {
+  const { server, url } = await serveDist('web');
+  const { page } = await open(browser, url, { waitFor: '[data-testid="open-file"]' });
+  const dir = mkdtempSync(join(tmpdir(), 'rd-open-'));
+  const bad = join(dir, 'broken.json');
+  writeFileSync(bad, '{"schema_version": "1.0.0", "report": ');
+  await (await page.$('[data-testid="open-file"]')).uploadFile(bad);
+  await page.waitForSelector('[data-testid="open-error"]');
+  assert.match(await text(page, '[data-testid="open-error"]'), /broken\.json は使えません。\d+行\d+列/);
+  await overviewIsRight(page);
+  const next = JSON.parse(readFileSync(join(ROOT, 'data/initiatives.json'), 'utf8'));
+  next.report.title = '翌年度の報告書（試験）';
+  next.initiatives = next.initiatives.slice(0, 10);
+  const ids = new Set(next.initiatives.map((i) => i.id));
+  next.kpis = next.kpis.filter((k) => ids.has(k.initiative));
+  next.initiatives = next.initiatives.map((i) => ({ ...i, relisted_from: ids.has(i.relisted_from) ? i.relisted_from : null }));
+  const good = join(dir, 'next.json');
+  writeFileSync(good, JSON.stringify(next));
+  await (await page.$('[data-testid="open-file"]')).uploadFile(good);
+  await page.waitForFunction(() => document.querySelector('.rd-title')?.textContent === '翌年度の報告書（試験）');
+  assert.equal(await text(page, '[data-stat="initiatives"] .rd-stat-num'), '10');
+  assert.match(await text(page, '[data-testid="opened-name"]'), /next\.json/);
+  await page.click('[data-testid="opened-name"] button');
+  await page.waitForFunction((t) => document.querySelector('.rd-title')?.textContent === t, {}, REPORT.report.title);
+  await overviewIsRight(page);
+  await page.close();
+  server.close();
+});
