@@ -69,7 +69,12 @@ data:
 
 dist: dist/web/index.html
 
-dist/web/index.html: $(APP_SOURCES) scripts/package.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+# Only the charts and components the dashboard uses (about 200 KB gzipped instead of 370).
+build/echarts.min.js: scripts/echarts-entry.js node_modules/.installed
+	@mkdir -p build
+	esbuild scripts/echarts-entry.js --bundle --minify --format=iife --target=es2020 --outfile=$@ --log-level=warning
+
+dist/web/index.html: $(APP_SOURCES) build/echarts.min.js scripts/package.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk build --release --offline
 	node scripts/package.mjs
 
