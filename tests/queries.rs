@@ -23,3 +23,22 @@ fn overview_totals_and_pillars() {
     assert_eq!(o.pillars.iter().map(|p| p.counts.zencho).sum::<usize>(), o.total.zencho);
 }
 
+
+mod route_fuzz {
+    use proptest::prelude::*;
+    use reform::query::route::{parse, to_hash};
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Any hash parses without panic, and what it yields round-trips.
+        #[test]
+        fn any_hash_parses(tail in "\\PC{0,80}", view in prop::sample::select(vec!["#rd/explore?", "#rd/heatmap?", "#rd/kpi?", "#rd/", "#", ""])) {
+            let report = super::report();
+            let parsed = parse(&format!("{view}{tail}"), &report);
+            let again = parse(&to_hash(&parsed.route), &report);
+            prop_assert_eq!(again.route, parsed.route);
+            prop_assert!(again.notices.is_empty());
+        }
+    }
+}

@@ -58,7 +58,8 @@ pub fn HeatmapView() -> impl IntoView {
         }
         view! {
             <td class="rd-heat" style=style data-count=c.initiatives data-delayed=c.delayed>
-                <a href=href class="rd-heat-link" aria-label=label>
+                <a href=href class="rd-heat-link">
+                    <span class="rd-visually-hidden">{label}</span>
                     <span class="rd-heat-n">{c.initiatives}</span>
                     {(c.delayed > 0).then(|| view! { <span class="rd-heat-d">"△"{c.delayed}</span> })}
                 </a>
@@ -98,6 +99,9 @@ pub fn HeatmapView() -> impl IntoView {
                         on:click=move |_| st.navigate(|r| { r.heat.rows = Rows::Departments; r.heat.columns = Columns::Pillars; })>"部局 × 柱 の表示に戻る"</button>
                 })}
             </div>
+            {move || map.with(|m| m.rows.is_empty()).then(|| view! {
+                <p class="rd-empty" data-testid="empty-heatmap">"この条件で数える取組はありません。"</p>
+            })}
             <div class="rd-table-wrap">
                 <table class="rd-table rd-heat-table" data-testid="heatmap">
                     <caption>{move || match row_level() {
@@ -140,7 +144,7 @@ pub fn HeatmapView() -> impl IntoView {
                                 };
                                 let cells = m.columns.iter().enumerate().map(|(ci, c)| {
                                     let cell = m.cells[ri][ci];
-                                    let label = format!("{} × {}：{}件、うち△{}件。一覧を開く", h.label, c.label, cell.initiatives, cell.delayed);
+                                    let label = format!("{} × {} の取組一覧を開く（取組数、△遅れ・課題ありの数）：", h.label, c.label);
                                     cell_view(cell, cell_href(h.key.clone(), c.key.clone()), label)
                                 }).collect_view();
                                 let t = m.row_totals[ri];

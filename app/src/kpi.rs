@@ -45,7 +45,8 @@ pub fn KpiView() -> impl IntoView {
                         on:change=move |_| st.navigate(|r| r.years = YearStyle::Gregorian) />"西暦"</label>
                 </fieldset>
             </div>
-            {by_pillar(st.report).into_iter().map(|(p, kpis)| {
+            {st.report.kpis.is_empty().then(|| view! { <p class="rd-empty" data-testid="empty-kpis">"この報告書データには数値目標・実績（KPI）がありません。"</p> })}
+            {by_pillar(st.report).into_iter().filter(|(_, kpis)| !kpis.is_empty()).map(|(p, kpis)| {
                 let id = p.id.clone();
                 let heading = format!("{} {}（{}指標）", p.numeral, p.title, kpis.len());
                 view! {

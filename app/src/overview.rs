@@ -38,6 +38,15 @@ pub fn Overview() -> impl IntoView {
             }
         })
         .collect_view();
+    if report.initiatives.is_empty() {
+        return view! {
+            <section class="rd-overview" aria-labelledby="rd-overview-h">
+                <h2 id="rd-overview-h">"概要"</h2>
+                <p class="rd-empty" data-testid="empty-report">"この報告書データには取組が含まれていません。別の報告書データを開いてください。"</p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="rd-overview" aria-labelledby="rd-overview-h">
             <h2 id="rd-overview-h">"概要"</h2>
@@ -99,6 +108,7 @@ pub fn Overview() -> impl IntoView {
             </p>
         </section>
     }
+    .into_any()
 }
 
 #[component]

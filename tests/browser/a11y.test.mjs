@@ -1,0 +1,86 @@
+// Accessibility: axe-core (WCAG 2.0/2.1 A and AA, with the 2.0 4.1.1 rule JIS X 8341-3:2016
+// still requires) reports nothing on every view and state; keyboard use starts at a skip link.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, REPORT, ROOT, launch, open, serveDist } from './harness.mjs';
+
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag2a-obsolete', 'wcag21a', 'wcag21aa'];
+
+let browser, server, base;
+before(async () => {
+  ({ server, url: base } = await serveDist('web'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, TAGS);
+  return result;
+}
+
+const kpiWithTable = REPORT.kpis.find((k) => k.initiative === 'II-3-2-4').id;
+const states = [
+  ['overview', '', '[data-stat="initiatives"]'],
+  ['explorer with filters and search', '#rd/explore?dept=%E7%B7%8F%E5%8B%99%E9%83%A8&rating=delayed&q=%E7%A0%94%E4%BF%AE', '[data-testid="results"]'],
+  ['explorer, empty result', '#rd/explore?q=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84', '[data-testid="empty"]'],
+  ['detail with KPI charts', '#rd/explore?open=II-2-2-5', '[data-testid="detail"] canvas'],
+  ['heatmap', '#rd/heatmap', '[data-testid="heatmap"]'],
+  ['heatmap drilled down', '#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II-3', '[data-testid="heatmap"]'],
+  ['KPI page with a table open', `#rd/kpi?kp=II&table=${kpiWithTable}`, '[data-testid="kpi-table"]'],
+  ['help', '#rd/help', '#rd-help-h'],
+  ['notice after a bad link', '#rd/explore?rating=bad', '[data-testid="notices"] li'],
+];
+
+for (const [name, hash, waitFor] of states) {
+  test(`axe: ${name}`, async () => {
+    const { page } = await open(browser, base + hash, { waitFor });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(await axe(page), []);
+    await page.close();
+  });
+}
+
+test('axe: the offline file', async () => {
+  const page = await browser.newPage();
+  await page.goto(pathToFileURL(join(DIST, 'offline/reform-dashboard.html')).href, { waitUntil: 'load' });
+  await page.waitForSelector('[data-stat="initiatives"]');
+  assert.deepEqual(await axe(page), []);
+  await page.close();
+});
+
+test('keyboard: the first Tab reaches a visible skip link that moves focus to the content', async () => {
+  const { page } = await open(browser, base, { waitFor: '[data-stat="initiatives"]' });
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const a = document.activeElement;
+    const r = a.getBoundingClientRect();
+    return { cls: a.className, visible: r.width > 0 && r.left >= 0, outline: getComputedStyle(a).outlineStyle };
+  });
+  assert.deepEqual(skip, { cls: 'rd-skip', visible: true, outline: 'solid' });
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'rd-main');
+  await page.close();
+});
+
+test('reduced motion turns chart animation off', async () => {
+  const page = await browser.newPage();
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  await page.goto(`${base}#rd/kpi?kp=I`, { waitUntil: 'load' });
+  await page.waitForSelector('.rd-chart canvas');
+  const animated = await page.evaluate(() => {
+    const el = document.querySelector('.rd-chart');
+    return window.echarts.getInstanceByDom(el).getOption().animation;
+  });
+  assert.equal(animated, false);
+  await page.close();
+});
