@@ -94,8 +94,10 @@ test-browser: dist tool-chromium node_modules/.installed
 
 # ---- bench ---------------------------------------------------------------------------------
 
-bench: dist
-	cargo bench --bench normalize_time
+bench: dist tool-chromium
+	@mkdir -p build
+	cargo bench --bench normalize_time | tee build/bench-normalize.md
+	node scripts/bench.mjs build/bench-normalize.md
 
 clean:
 	rm -rf dist target/wasm-opt

@@ -89,7 +89,7 @@ ${safe(glueCode)}
 const wasmBase64 = "${wasmB64}";
 const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
-window.wasmBindings = { liveChartCount };
+window.wasmBindings = { liveChartCount, wasmMemoryBytes };
 dispatchEvent(new CustomEvent('reform-dashboard:started'));
 </script>
 </body>

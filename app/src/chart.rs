@@ -8,6 +8,7 @@ use charming::Chart;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -32,6 +33,12 @@ thread_local! {
 #[wasm_bindgen(js_name = liveChartCount)]
 pub fn live_chart_count() -> u32 {
     LIVE.with(Cell::get)
+}
+
+/// Bytes of wasm linear memory, for `make bench`.
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
 }
 
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {

@@ -22,6 +22,12 @@ pub fn Overview() -> impl IntoView {
     let o = overview(report);
     let kpi_counts = status_counts(&report.kpis, report.report.fiscal_year);
     let kpi_href = st.href_view(View::Kpi);
+    // For `make bench`: when the overview is in the DOM.
+    Effect::new(|_| {
+        if let Some(p) = gloo::utils::window().performance() {
+            let _ = p.mark("rd-overview-drawn");
+        }
+    });
     let t = o.total.clone();
     let pages = format!("報告書 {}〜{}ページ", o.pages.first, o.pages.last);
     let source = format!("出典: {}（{}）", report.report.source.name, pages);

@@ -107,6 +107,12 @@ pub enum Dimension {
     Zencho,
     Kpi,
     Relisted,
+    /// The search words (not a facet of its own).
+    Query,
+}
+
+fn bit(d: Dimension) -> u32 {
+    1 << (d as u32)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,27 +185,30 @@ impl<'r> Explorer<'r> {
         self.prepared[index].kpi_status
     }
 
-    fn matches(&self, i: usize, f: &Filter, q: &Query, skip: Option<Dimension>) -> bool {
+    /// The dimensions whose filter initiative `i` fails, as a bit set (bit = `Dimension as u32`).
+    fn failures(&self, i: usize, f: &Filter, q: &Query) -> u32 {
         let ini = &self.report.initiatives[i];
         let p = &self.prepared[i];
-        let want = |d: Dimension| skip != Some(d);
         let eq = |v: &Option<String>, have: &str| v.as_deref().is_none_or(|v| v == have);
-        (!want(Dimension::Relisted) || f.include_relisted || !ini.relisted)
-            && (!want(Dimension::Pillar) || eq(&f.pillar, &ini.pillar))
-            && (!want(Dimension::Section) || eq(&f.section, &ini.section))
-            && (!want(Dimension::Subsection) || eq(&f.subsection, &ini.subsection))
-            && (!want(Dimension::Department) || f.department.as_ref().is_none_or(|d| ini.departments.contains(d)))
-            && (!want(Dimension::Division) || f.division.as_ref().is_none_or(|d| ini.divisions.contains(d)))
-            && (!want(Dimension::Rating) || f.rating.is_none_or(|r| p.rating == Some(r)))
-            && (!want(Dimension::Zencho) || !f.zencho || ini.zencho)
-            && (!want(Dimension::Kpi) || f.kpi.is_none_or(|k| kpi_matches(k, !ini.kpis.is_empty(), p.has_target)))
-            && (q.is_empty() || q.matches_folded(&p.haystack))
+        let checks = [
+            (Dimension::Relisted, f.include_relisted || !ini.relisted),
+            (Dimension::Pillar, eq(&f.pillar, &ini.pillar)),
+            (Dimension::Section, eq(&f.section, &ini.section)),
+            (Dimension::Subsection, eq(&f.subsection, &ini.subsection)),
+            (Dimension::Department, f.department.as_ref().is_none_or(|d| ini.departments.contains(d))),
+            (Dimension::Division, f.division.as_ref().is_none_or(|d| ini.divisions.contains(d))),
+            (Dimension::Rating, f.rating.is_none_or(|r| p.rating == Some(r))),
+            (Dimension::Zencho, !f.zencho || ini.zencho),
+            (Dimension::Kpi, f.kpi.is_none_or(|k| kpi_matches(k, !ini.kpis.is_empty(), p.has_target))),
+            (Dimension::Query, q.is_empty() || q.matches_folded(&p.haystack)),
+        ];
+        checks.iter().filter(|(_, ok)| !ok).fold(0, |bits, (d, _)| bits | bit(*d))
     }
 
     /// Indices of the initiatives that pass `filter`, in plan order.
     pub fn filter(&self, filter: &Filter) -> Vec<usize> {
         let q = Query::new(&filter.query);
-        (0..self.prepared.len()).filter(|&i| self.matches(i, filter, &q, None)).collect()
+        (0..self.prepared.len()).filter(|&i| self.failures(i, filter, &q) == 0).collect()
     }
 
     /// Sorts indices; ties keep plan order, so the result is stable.
@@ -224,8 +233,10 @@ impl<'r> Explorer<'r> {
     pub fn facets(&self, filter: &Filter) -> Vec<Facet> {
         let q = Query::new(&filter.query);
         let r = self.report;
+        // One pass: an initiative counts towards a facet when it fails no other filter.
+        let failures: Vec<u32> = (0..self.prepared.len()).map(|i| self.failures(i, filter, &q)).collect();
         let count = |dim: Dimension, pred: &dyn Fn(usize) -> bool| {
-            (0..self.prepared.len()).filter(|&i| pred(i) && self.matches(i, filter, &q, Some(dim))).count()
+            failures.iter().enumerate().filter(|&(i, &f)| f & !bit(dim) == 0 && pred(i)).count()
         };
         let inis = &r.initiatives;
         let mut facets = Vec::new();

@@ -1,0 +1,209 @@
+// `make bench`: speed and size of the dashboard, as medians over several runs, in one table
+// printed and written to BENCHMARKS.md. Usage: node scripts/bench.mjs [normalize-rows.md]
+import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { DIST, REPORT, ROOT, launch } from '../tests/browser/harness.mjs';
+import { serve } from './serve.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const rows = [];
+const row = (what, value, goal = '', note = '') => rows.push(`| ${what} | ${value} | ${goal} | ${note} |`);
+
+// ---- sizes -----------------------------------------------------------------------------------
+const web = join(DIST, 'web');
+const size = (f) => { const b = readFileSync(f); return { raw: b.length, gz: gzipSync(b, { level: 9 }).length }; };
+const files = readdirSync(web).filter((f) => statSync(join(web, f)).isFile());
+const of = (re) => size(join(web, files.find((f) => re.test(f))));
+const wasm = of(/_bg\.wasm$/);
+const echarts = of(/^echarts/);
+const total = files.map((f) => size(join(web, f))).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz }), { raw: 0, gz: 0 });
+const offlineFile = join(DIST, 'offline/reform-dashboard.html');
+const offline = size(offlineFile);
+row('wasm', `${kb(wasm.raw)} raw, ${kb(wasm.gz)} gzip`, '', 'wasm-opt -Oz; report JSON embedded');
+row('ECharts (bar, line, aria only)', `${kb(echarts.raw)} raw, ${kb(echarts.gz)} gzip`, '', 'esbuild of echarts/core');
+row('hosted transfer, all of dist/web', `${kb(total.raw)} raw, ${kb(total.gz)} gzip`, '< 600 KB gzip', `${files.length} files`);
+row('offline single file', `${kb(offline.raw)} raw, ${kb(offline.gz)} gzip`, '< 2,500 KB', 'wasm as base64');
+
+// ---- browser measurements --------------------------------------------------------------------
+const browser = await launch(['--enable-precise-memory-info']);
+const chromium = await browser.version();
+const { server, url } = await serve(web);
+
+// The floor: the same initiative list as static HTML, no script.
+const floorDir = mkdtempSync(join(tmpdir(), 'rd-floor-'));
+const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const rating = (i) => REPORT.subsections.find((s) => s.id === i.subsection)?.rating_mark ?? '';
+writeFileSync(join(floorDir, 'index.html'), `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>floor</title></head><body><table>${
+  REPORT.initiatives.map((i) => `<tr><td>${i.id}</td><td>${esc(i.title)}</td><td>${esc(i.departments.join('、'))}</td><td>${esc(i.divisions.join('、'))}</td><td>${rating(i)}</td></tr>`).join('')}</table></body></html>`);
+const floorServer = await serve(floorDir);
+
+async function fresh(fn) {
+  const ctx = await browser.createBrowserContext();
+  const page = await ctx.newPage();
+  try { return await fn(page); } finally { await ctx.close(); }
+}
+const drawnAt = (page) => page.waitForFunction(() => performance.getEntriesByName('rd-overview-drawn')[0]?.startTime, { timeout: 30000 }).then((h) => h.jsonValue());
+
+const hostedLoad = [];
+const offlineLoad = [];
+const floorLoad = [];
+for (let i = 0; i < RUNS; i++) {
+  hostedLoad.push(await fresh(async (p) => { await p.goto(url); return drawnAt(p); }));
+  offlineLoad.push(await fresh(async (p) => { await p.setOfflineMode(true); await p.goto(pathToFileURL(offlineFile).href); return drawnAt(p); }));
+  floorLoad.push(await fresh(async (p) => { await p.goto(floorServer.url, { waitUntil: 'load' }); return p.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd); }));
+}
+row('navigation → overview drawn, hosted', ms(median(hostedLoad)), '', `median of ${RUNS}; ${(median(hostedLoad) / median(floorLoad)).toFixed(1)}× the floor`);
+row('navigation → overview drawn, offline file', ms(median(offlineLoad)), '', `median of ${RUNS}; file://, network off`);
+row('floor: static HTML of the same list, no script', ms(median(floorLoad)), '', `median of ${RUNS}; DOMContentLoaded`);
+
+// Filter latency: a facet change, from the change event to the count in the DOM.
+async function filterLatency(page, report) {
+  const depts = [...new Set(report.initiatives.flatMap((i) => i.departments))];
+  const expected = (d) => report.initiatives.filter((i) => !i.relisted && (!d || i.departments.includes(d))).length;
+  const samples = [];
+  for (let i = 0; i < 40; i++) {
+    const d = i % 2 === 0 ? depts[(i / 2) % Math.min(depts.length, 3)] : '';
+    samples.push(await page.evaluate(async (value, want) => {
+      const sel = document.querySelector('#rd-f-dept');
+      const count = document.querySelector('[data-testid="result-count"]');
+      const done = () => count.textContent.startsWith(`${want.toLocaleString('en-US')}件`);
+      const t0 = performance.now();
+      sel.value = value;
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+      if (!done()) {
+        await new Promise((ok) => {
+          const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); ok(); } });
+          mo.observe(document.querySelector('.rd-results'), { subtree: true, childList: true, characterData: true });
+        });
+      }
+      return performance.now() - t0;
+    }, d, expected(d)));
+  }
+  return samples;
+}
+// Search latency: a new query in the hash (the box itself waits 200 ms for typing to pause).
+async function searchLatency(page, report, words) {
+  const samples = [];
+  for (let i = 0; i < 30; i++) {
+    // Alternate a query and none, so the count always changes.
+    const q = i % 2 === 0 ? words[(i / 2) % words.length] : '';
+    samples.push(await page.evaluate(async (q) => {
+      const count = document.querySelector('[data-testid="result-count"]');
+      const before = count.textContent;
+      const t0 = performance.now();
+      location.hash = q ? `#rd/explore?q=${encodeURIComponent(q)}` : '#rd/explore';
+      await new Promise((ok) => {
+        const mo = new MutationObserver(() => { if (count.textContent !== before) { mo.disconnect(); ok(); } });
+        mo.observe(count, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => { mo.disconnect(); ok(); }, 2000);
+      });
+      return performance.now() - t0;
+    }, q));
+  }
+  return samples;
+}
+const words = ['テレワーク', 'ict', '研修', 'ＲＰＡ'];
+
+await fresh(async (page) => {
+  await page.goto(`${url}#rd/explore`);
+  await page.waitForSelector('#rd-f-dept');
+  const f = await filterLatency(page, REPORT);
+  row('filter latency, real data (117 initiatives)', `p50 ${ms(median(f))}, p95 ${ms(pct(f, 0.95))}`, 'p95 < 16 ms', 'facet change → count in DOM, 40 samples');
+  const s = await searchLatency(page, REPORT, words);
+  row('search latency, real data', `p50 ${ms(median(s))}, p95 ${ms(pct(s, 0.95))}`, 'p95 < 16 ms', 'query in URL → count in DOM, 30 samples; typing adds a 200 ms pause');
+
+  // KPI page and heatmap, each from the overview.
+  const kpi = [];
+  const heat = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.evaluate(() => { location.hash = '#rd/overview'; });
+    await page.waitForSelector('[data-stat="initiatives"]');
+    kpi.push(await page.evaluate(async (n) => {
+      const t0 = performance.now();
+      location.hash = '#rd/kpi';
+      while (document.querySelectorAll('.rd-chart canvas').length < n) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    }, REPORT.kpis.length));
+    await page.evaluate(() => { location.hash = '#rd/overview'; });
+    await page.waitForSelector('[data-stat="initiatives"]');
+    heat.push(await page.evaluate(async () => {
+      const t0 = performance.now();
+      location.hash = '#rd/heatmap';
+      while (!document.querySelector('[data-testid="heatmap"] tbody tr')) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }));
+  }
+  row(`KPI page render (${REPORT.kpis.length} charts)`, ms(median(kpi)), '', `median of ${RUNS}; until every canvas exists`);
+  row('heatmap render', ms(median(heat)), '', `median of ${RUNS}`);
+
+  // Chart instances after twenty round trips.
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => { location.hash = '#rd/kpi'; });
+    await page.waitForFunction((n) => document.querySelectorAll('.rd-chart canvas').length === n, {}, REPORT.kpis.length);
+    await page.evaluate(() => { location.hash = '#rd/overview'; });
+    await page.waitForSelector('[data-stat="initiatives"]');
+  }
+  const onOverview = await page.evaluate(() => window.wasmBindings.liveChartCount());
+  await page.evaluate(() => { location.hash = '#rd/kpi'; });
+  await page.waitForFunction((n) => document.querySelectorAll('.rd-chart canvas').length === n, {}, REPORT.kpis.length);
+  const onKpi = await page.evaluate(() => window.wasmBindings.liveChartCount());
+  row('live chart instances after 20 KPI ↔ overview round trips', `${onKpi} on the KPI page, ${onOverview} on the overview`, `${REPORT.kpis.length} and 0`, '');
+});
+
+await fresh(async (page) => {
+  await page.goto(url);
+  await drawnAt(page);
+  await new Promise((r) => setTimeout(r, 500));
+  const m = await page.evaluate(() => ({ heap: performance.memory.usedJSHeapSize, wasm: window.wasmBindings.wasmMemoryBytes() }));
+  row('memory after load', `${(m.heap / 2 ** 20).toFixed(1)} MB JS heap + ${(m.wasm / 2 ** 20).toFixed(1)} MB wasm`, '', 'overview shown');
+});
+
+// 100× data: opened as a report file, as a user would open next year's.
+const big = structuredClone(REPORT);
+big.initiatives = [];
+for (let k = 0; k < 100; k++) {
+  for (const i of REPORT.initiatives) {
+    big.initiatives.push({ ...i, id: `${i.id}-${k}`, relisted_from: i.relisted_from && `${i.relisted_from}-${k}`, kpis: k === 0 ? i.kpis : [] });
+  }
+}
+big.kpis = REPORT.kpis.map((kp) => ({ ...kp, initiative: `${kp.initiative}-0` }));
+const bigFile = join(mkdtempSync(join(tmpdir(), 'rd-big-')), 'report-x100.json');
+writeFileSync(bigFile, JSON.stringify(big));
+await fresh(async (page) => {
+  await page.goto(url);
+  await drawnAt(page);
+  await (await page.$('[data-testid="open-file"]')).uploadFile(bigFile);
+  await page.waitForFunction((n) => document.querySelector('[data-stat="initiatives"] .rd-stat-num')?.textContent === n, { timeout: 60000 }, big.initiatives.length.toLocaleString('en-US'));
+  await page.evaluate(() => { location.hash = '#rd/explore'; });
+  await page.waitForSelector('#rd-f-dept');
+  const f = await filterLatency(page, big);
+  row(`filter latency, 100× data (${big.initiatives.length.toLocaleString('en-US')} initiatives)`, `p50 ${ms(median(f))}, p95 ${ms(pct(f, 0.95))}`, 'p95 < 50 ms', '40 samples; 50 rows a page');
+  const s = await searchLatency(page, big, words);
+  row('search latency, 100× data', `p50 ${ms(median(s))}, p95 ${ms(pct(s, 0.95))}`, 'p95 < 50 ms', '30 samples');
+});
+
+await browser.close();
+server.close();
+floorServer.server.close();
+
+// ---- report ----------------------------------------------------------------------------------
+const normalizeRows = process.argv[2] && existsSync(process.argv[2]) ? readFileSync(process.argv[2], 'utf8').trim().split('\n').filter((l) => l.startsWith('|')) : [];
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, ${chromium}`;
+const table = ['| measure | result | goal | notes |', '|---|---|---|---|', ...normalizeRows, ...rows].join('\n');
+const md = `# Benchmarks
+
+Measured by \`make bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.
+Times are medians (or percentiles) over repeated runs on a shared machine: compare orders of
+magnitude, not the last digit.
+
+${table}
+`;
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);
+console.log(md);
