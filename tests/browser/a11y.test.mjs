@@ -1,23 +1,15 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA, with the 2.0 4.1.1 rule JIS X 8341-3:2016
 // still requires) reports nothing on every view and state; keyboard use starts at a skip link.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, REPORT, ROOT, launch, open, serveDist } from './harness.mjs';
+import { DIST, REPORT, ROOT, open, useDashboard } from './harness.mjs';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag2a-obsolete', 'wcag21a', 'wcag21aa'];
 
-let browser, server, base;
-before(async () => {
-  ({ server, url: base } = await serveDist('web'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = useDashboard();
 
 async function axe(page) {
   await page.addScriptTag({ path: AXE });
@@ -43,7 +35,7 @@ const states = [
 
 for (const [name, hash, waitFor] of states) {
   test(`axe: ${name}`, async () => {
-    const { page } = await open(browser, base + hash, { waitFor });
+    const { page } = await open(s.browser, s.base + hash, { waitFor });
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(await axe(page), []);
     await page.close();
@@ -51,7 +43,7 @@ for (const [name, hash, waitFor] of states) {
 }
 
 test('axe: the offline file', async () => {
-  const page = await browser.newPage();
+  const page = await s.browser.newPage();
   await page.goto(pathToFileURL(join(DIST, 'offline/reform-dashboard.html')).href, { waitUntil: 'load' });
   await page.waitForSelector('[data-stat="initiatives"]');
   assert.deepEqual(await axe(page), []);
@@ -59,7 +51,7 @@ test('axe: the offline file', async () => {
 });
 
 test('keyboard: the first Tab reaches a visible skip link that moves focus to the content', async () => {
-  const { page } = await open(browser, base, { waitFor: '[data-stat="initiatives"]' });
+  const { page } = await open(s.browser, s.base, { waitFor: '[data-stat="initiatives"]' });
   await page.keyboard.press('Tab');
   const skip = await page.evaluate(() => {
     const a = document.activeElement;
@@ -73,9 +65,9 @@ test('keyboard: the first Tab reaches a visible skip link that moves focus to th
 });
 
 test('reduced motion turns chart animation off', async () => {
-  const page = await browser.newPage();
+  const page = await s.browser.newPage();
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
-  await page.goto(`${base}#rd/kpi?kp=I`, { waitUntil: 'load' });
+  await page.goto(`${s.base}#rd/kpi?kp=I`, { waitUntil: 'load' });
   await page.waitForSelector('.rd-chart canvas');
   const animated = await page.evaluate(() => {
     const el = document.querySelector('.rd-chart');

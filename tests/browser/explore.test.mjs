@@ -1,20 +1,12 @@
 // The explorer: filters, facets, Japanese search, sorting, URL state, detail, CSV.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPORT, launch, open, serveDist, text } from './harness.mjs';
+import { REPORT, open, text, useDashboard } from './harness.mjs';
 
-let browser, server, base;
-before(async () => {
-  ({ server, url: base } = await serveDist('web'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = useDashboard();
 
 const ratingOf = (ini) => REPORT.subsections.find((s) => s.id === ini.subsection).rating;
 const rowIds = (page) => page.$$eval('[data-testid="results"] tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
@@ -24,7 +16,7 @@ async function settle(page, expectedCount) {
 }
 
 test('a department and a rating give exactly the initiatives computed from the JSON', async () => {
-  const { page, log } = await open(browser, `${base}#rd/explore`, { waitFor: '[data-testid="results"]' });
+  const { page, log } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
   const want = REPORT.initiatives.filter((i) => !i.relisted && i.departments.includes('総務部') && ratingOf(i) === 'delayed').map((i) => i.id);
   assert.ok(want.length > 3);
   await page.select('#rd-f-dept', '総務部');
@@ -43,7 +35,7 @@ test('a department and a rating give exactly the initiatives computed from the J
 });
 
 test('ＩＣＴ and ict find the same initiatives, and the matches are highlighted', async () => {
-  const { page } = await open(browser, `${base}#rd/explore`, { waitFor: '#rd-q' });
+  const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '#rd-q' });
   const fold = (s) => s.normalize('NFKC').toLowerCase();
   const want = REPORT.initiatives
     .filter((i) => !i.relisted)
@@ -65,7 +57,7 @@ test('ＩＣＴ and ict find the same initiatives, and the matches are highlight
 
 test('a hash restores the view, back and forward work, and bad values show a notice', async () => {
   const hash = '#rd/explore?div=%E4%BA%BA%E4%BA%8B%E8%AA%B2&rating=delayed&sort=title&desc=1&open=II-3-2-4';
-  const { page, log } = await open(browser, base + hash, { waitFor: '[data-testid="detail"]' });
+  const { page, log } = await open(s.browser, s.base + hash, { waitFor: '[data-testid="detail"]' });
   const want = REPORT.initiatives.filter((i) => !i.relisted && i.divisions.includes('人事課') && ratingOf(i) === 'delayed');
   await settle(page, want.length);
   assert.equal(await page.$eval('[data-testid="detail"]', (d) => d.dataset.id), 'II-3-2-4');
@@ -79,10 +71,10 @@ test('a hash restores the view, back and forward work, and bad values show a not
   await page.goBack();
   await page.waitForSelector('[data-testid="detail"]');
   assert.equal(await page.$eval('#rd-f-div', (s) => s.value), '人事課');
-  await page.goto(`${base}#rd/explore?dept=%E5%AD%98%E5%9C%A8&rating=great&q=%E3%81`, { waitUntil: 'load' });
+  await page.goto(`${s.base}#rd/explore?dept=%E5%AD%98%E5%9C%A8&rating=great&q=%E3%81`, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="notices"] li');
-  const fresh = await browser.newPage();
-  await fresh.goto(`${base}#rd/nowhere?x=1`, { waitUntil: 'load' });
+  const fresh = await s.browser.newPage();
+  await fresh.goto(`${s.base}#rd/nowhere?x=1`, { waitUntil: 'load' });
   await fresh.waitForSelector('[data-testid="notices"] li');
   assert.equal(await fresh.$eval('a[aria-current="page"]', (a) => a.dataset.view), 'overview');
   await fresh.close();
@@ -94,7 +86,7 @@ test('a hash restores the view, back and forward work, and bad values show a not
 });
 
 test('detail: blocks as printed, relisted links, previous and next within the result', async () => {
-  const { page } = await open(browser, `${base}#rd/explore?relisted=1&open=III-3-2-2`, { waitFor: '[data-testid="detail"]' });
+  const { page } = await open(s.browser, `${s.base}#rd/explore?relisted=1&open=III-3-2-2`, { waitFor: '[data-testid="detail"]' });
   const ini = REPORT.initiatives.find((i) => i.id === 'III-3-2-2');
   const items = await page.$$eval('[data-testid="detail"] .rd-items li', (ls) => ls.map((l) => l.textContent));
   for (const t of [...ini.content, ...ini.status]) assert.ok(items.includes(t), t);
@@ -114,7 +106,7 @@ test('detail: blocks as printed, relisted links, previous and next within the re
 });
 
 test('sorting by a column is operable by keyboard and sets aria-sort', async () => {
-  const { page } = await open(browser, `${base}#rd/explore`, { waitFor: '[data-testid="results"]' });
+  const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
   await page.focus('button[data-sort="rating"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('th[aria-sort="ascending"] button[data-sort="rating"]');
@@ -126,7 +118,7 @@ test('sorting by a column is operable by keyboard and sets aria-sort', async () 
 });
 
 test('an empty result says so and offers to clear the filters', async () => {
-  const { page } = await open(browser, `${base}#rd/explore?q=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84%E8%AA%9E`, { waitFor: '[data-testid="empty"]' });
+  const { page } = await open(s.browser, `${s.base}#rd/explore?q=%E5%AD%98%E5%9C%A8%E3%81%97%E3%81%AA%E3%81%84%E8%AA%9E`, { waitFor: '[data-testid="empty"]' });
   await page.click('[data-testid="empty"] button');
   await page.waitForSelector('[data-testid="results"]');
   assert.equal(await page.$eval('#rd-q', (i) => i.value), '');
@@ -134,7 +126,7 @@ test('an empty result says so and offers to clear the filters', async () => {
 });
 
 test('CSV download holds the filtered rows, UTF-8 with BOM', async () => {
-  const { page } = await open(browser, `${base}#rd/explore?dept=%E6%95%99%E8%82%B2%E5%BA%81`, { waitFor: '[data-testid="results"]' });
+  const { page } = await open(s.browser, `${s.base}#rd/explore?dept=%E6%95%99%E8%82%B2%E5%BA%81`, { waitFor: '[data-testid="results"]' });
   const dir = mkdtempSync(join(tmpdir(), 'rd-dl-'));
   const cdp = await page.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });

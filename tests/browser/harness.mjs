@@ -1,6 +1,7 @@
 // Browser-test harness: serves a built folder on loopback and drives Debian's headless Chromium
 // through puppeteer-core. It builds nothing: `make test` builds dist/ first.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -80,3 +81,20 @@ export function expectedOverview(report = REPORT) {
 }
 
 export const fmt = (n) => n.toLocaleString('en-US');
+
+/**
+ * One browser and one server of dist/web for a whole test file: `s.browser` and `s.base`
+ * are set before the first test and closed after the last.
+ */
+export function useDashboard() {
+  const s = {};
+  before(async () => {
+    const { server, url } = await serveDist('web');
+    Object.assign(s, { server, base: url, browser: await launch() });
+  });
+  after(async () => {
+    await s.browser?.close();
+    s.server?.close();
+  });
+  return s;
+}

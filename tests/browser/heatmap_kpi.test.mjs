@@ -1,24 +1,16 @@
 // Heatmap cells lead to exactly their initiatives; every KPI chart renders with its numbers;
 // chart instances do not pile up when navigating.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REPORT, launch, open, serveDist, text } from './harness.mjs';
+import { REPORT, open, text, useDashboard } from './harness.mjs';
 
-let browser, server, base;
-before(async () => {
-  ({ server, url: base } = await serveDist('web'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = useDashboard();
 
 const ratingOf = (ini) => REPORT.subsections.find((s) => s.id === ini.subsection).rating;
 const live = (page) => page.evaluate(() => window.wasmBindings.liveChartCount());
 
 test('each heatmap cell equals the count from the JSON and leads to exactly its initiatives', async () => {
-  const { page, log } = await open(browser, `${base}#rd/heatmap`, { waitFor: '[data-testid="heatmap"]' });
+  const { page, log } = await open(s.browser, `${s.base}#rd/heatmap`, { waitFor: '[data-testid="heatmap"]' });
   const inis = REPORT.initiatives.filter((i) => !i.relisted);
   const depts = [...new Set(inis.flatMap((i) => i.departments))];
   for (const d of depts) {
@@ -49,7 +41,7 @@ test('each heatmap cell equals the count from the JSON and leads to exactly its 
 });
 
 test('drilling down to divisions and subsections keeps a real table', async () => {
-  const { page } = await open(browser, `${base}#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II-3`, { waitFor: '[data-testid="heatmap"]' });
+  const { page } = await open(s.browser, `${s.base}#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II-3`, { waitFor: '[data-testid="heatmap"]' });
   const cols = await page.$$eval('[data-testid="heatmap"] thead th', (ths) => ths.map((t) => t.textContent.trim()));
   const subs = REPORT.subsections.filter((s) => s.section === 'II-3');
   assert.equal(cols.length, subs.length + 2);
@@ -61,7 +53,7 @@ test('drilling down to divisions and subsections keeps a real table', async () =
 });
 
 test('every KPI chart renders, and a table shows the numbers from the data', async () => {
-  const { page, log } = await open(browser, `${base}#rd/kpi`, { waitFor: '.rd-kpi-card' });
+  const { page, log } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '.rd-kpi-card' });
   await page.waitForFunction((n) => document.querySelectorAll('.rd-kpi-card .rd-chart canvas').length === n, { timeout: 20000 }, REPORT.kpis.length);
   assert.equal(await live(page), REPORT.kpis.length);
   // ECharts' aria description (Japanese) replaced our placeholder on every chart.
@@ -83,7 +75,7 @@ test('every KPI chart renders, and a table shows the numbers from the data', asy
 });
 
 test('the year toggle relabels the axes, and twenty round trips leave no charts behind', async () => {
-  const { page } = await open(browser, `${base}#rd/kpi?kp=II`, { waitFor: '.rd-kpi-card' });
+  const { page } = await open(s.browser, `${s.base}#rd/kpi?kp=II`, { waitFor: '.rd-kpi-card' });
   const inII = REPORT.kpis.filter((k) => REPORT.initiatives.find((i) => i.id === k.initiative).pillar === 'II').length;
   await page.waitForFunction((n) => document.querySelectorAll('.rd-kpi-card .rd-chart canvas').length === n, {}, inII);
   await page.click('input[name="rd-years"]:not(:checked)');

@@ -1,21 +1,13 @@
 // Bad input never blanks the page: markup in the data renders as text, very long strings keep
 // the layout, an empty report shows empty states, random hashes only raise a notice.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPORT, launch, open, serveDist, text } from './harness.mjs';
+import { REPORT, open, text, useDashboard } from './harness.mjs';
 
-let browser, server, base;
-before(async () => {
-  ({ server, url: base } = await serveDist('web'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = useDashboard();
 
 async function openReport(page, report, name) {
   const file = join(mkdtempSync(join(tmpdir(), 'rd-fixture-')), name);
@@ -28,7 +20,7 @@ const IMG = '<img src=x onerror="window.__xss = 2">';
 const LONG = 'あ'.repeat(3000) + 'https://example.invalid/' + 'x'.repeat(2000);
 
 test('markup in titles and texts is shown as text; long strings keep the layout', async () => {
-  const { page, log } = await open(browser, base, { waitFor: '[data-testid="open-file"]' });
+  const { page, log } = await open(s.browser, s.base, { waitFor: '[data-testid="open-file"]' });
   const hostile = structuredClone(REPORT);
   hostile.report.title = `${SCRIPT}表題`;
   hostile.initiatives[0].title = `${IMG}${LONG}`;
@@ -57,7 +49,7 @@ test('markup in titles and texts is shown as text; long strings keep the layout'
 });
 
 test('an empty report shows empty states on every view', async () => {
-  const { page, log } = await open(browser, base, { waitFor: '[data-testid="open-file"]' });
+  const { page, log } = await open(s.browser, s.base, { waitFor: '[data-testid="open-file"]' });
   const empty = { ...structuredClone(REPORT), pillars: [], sections: [], subsections: [], initiatives: [], kpis: [] };
   empty.report.title = '空の報告書';
   await openReport(page, empty, 'empty.json');
@@ -72,7 +64,7 @@ test('an empty report shows empty states on every view', async () => {
 });
 
 test('random and malformed hashes never break the app', async () => {
-  const { page, log } = await open(browser, base, { waitFor: '[data-stat="initiatives"]' });
+  const { page, log } = await open(s.browser, s.base, { waitFor: '[data-stat="initiatives"]' });
   let seed = 7;
   const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
   const pieces = ['#rd/', 'explore', 'heatmap', 'kpi', '?', '&', '=', '%', '%E3', '%ZZ', 'q', 'dept', 'open', 'II-2-2-5', 'hc', 'II', 'table', 'sort', 'desc', '1', '総務部', '<script>', '\u0000', '#'];
