@@ -51,13 +51,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Browser tests use Debian's Chromium and, for the offline file, Firefox ESR.
 tool-chromium:
-	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then :; \
+	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ] && [ -x "$${FIREFOX:-/usr/bin/firefox-esr}" ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-	  echo "installing Debian's chromium and Japanese fonts"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  echo "installing Debian's chromium, firefox-esr and Japanese fonts"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium firefox-esr fonts-noto-cjk >/dev/null; \
 	else \
-	  echo "Chromium is missing. As root run: apt-get install chromium fonts-noto-cjk (or set CHROMIUM=/path/to/chromium)"; exit 1; \
+	  echo "Browsers missing. As root run: apt-get install chromium firefox-esr fonts-noto-cjk (or set CHROMIUM= and FIREFOX= to their paths)"; exit 1; \
 	fi
 
 # ---- data ----------------------------------------------------------------------------------
