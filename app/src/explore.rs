@@ -186,11 +186,21 @@ fn FacetSelect(
             <label for=id>{label}</label>
             <select id=id class="rd-select" on:change=on_change prop:value=move || value.get().unwrap_or_default()>
                 <option value="">"すべて"</option>
-                {move || facet.get().map(|f| f.options.into_iter().map(|o| {
-                    let text = format!("{}（{}）", o.label, o.count);
-                    let selected = value.with(|v| v.as_deref() == Some(o.value.as_str()));
-                    view! { <option value=o.value.clone() selected=selected>{text}</option> }
-                }).collect_view())}
+                // Keyed by value: a filter change updates the counts in place instead of
+                // rebuilding every option.
+                <For each=move || facet.with(|f| f.as_ref().map(|f| f.options.clone()).unwrap_or_default()) key=|o| o.value.clone() let:o>
+                    {
+                        let v = o.value.clone();
+                        let label = o.label.clone();
+                        let count = move || facet.with(|f| f.as_ref().and_then(|f| f.options.iter().find(|x| x.value == v)).map_or(0, |x| x.count));
+                        let v2 = o.value.clone();
+                        view! {
+                            <option value=o.value.clone() selected=move || value.with(|x| x.as_deref() == Some(v2.as_str()))>
+                                {move || format!("{}（{}）", label, count())}
+                            </option>
+                        }
+                    }
+                </For>
             </select>
         </div>
     }
