@@ -125,25 +125,25 @@ fn Filters(filter: Memo<Filter>, facets: Memo<Vec<Facet>>) -> impl IntoView {
                     autocomplete="off" placeholder="例：テレワーク、ICT" aria-describedby="rd-q-help" />
                 <p id="rd-q-help" class="rd-hint">"取組項目・内容・目標・状況・課題・次年度の取組を検索します（全角・半角、大文字・小文字を区別しません）。"</p>
             </div>
-            <FacetSelect id="rd-f-pillar" label="柱" dim=Dimension::Pillar facet=Signal::derive(move || facet(Dimension::Pillar))
+            <FacetSelect id="rd-f-pillar" label="柱" facet=Signal::derive(move || facet(Dimension::Pillar))
                 value=Signal::derive(move || filter.with(|f| f.pillar.clone()))
                 set=|f: &mut Filter, v| { f.pillar = v; f.section = None; f.subsection = None; } />
-            <FacetSelect id="rd-f-section" label="項目" dim=Dimension::Section facet=Signal::derive(move || facet(Dimension::Section))
+            <FacetSelect id="rd-f-section" label="項目" facet=Signal::derive(move || facet(Dimension::Section))
                 value=Signal::derive(move || filter.with(|f| f.section.clone()))
                 set=|f: &mut Filter, v| { f.section = v; f.subsection = None; } />
-            <FacetSelect id="rd-f-subsection" label="小項目" dim=Dimension::Subsection facet=Signal::derive(move || facet(Dimension::Subsection))
+            <FacetSelect id="rd-f-subsection" label="小項目" facet=Signal::derive(move || facet(Dimension::Subsection))
                 value=Signal::derive(move || filter.with(|f| f.subsection.clone()))
                 set=|f: &mut Filter, v| f.subsection = v />
-            <FacetSelect id="rd-f-dept" label="部局等" dim=Dimension::Department facet=Signal::derive(move || facet(Dimension::Department))
+            <FacetSelect id="rd-f-dept" label="部局等" facet=Signal::derive(move || facet(Dimension::Department))
                 value=Signal::derive(move || filter.with(|f| f.department.clone()))
                 set=|f: &mut Filter, v| { f.department = v; f.division = None; } />
-            <FacetSelect id="rd-f-div" label="担当課" dim=Dimension::Division facet=Signal::derive(move || facet(Dimension::Division))
+            <FacetSelect id="rd-f-div" label="担当課" facet=Signal::derive(move || facet(Dimension::Division))
                 value=Signal::derive(move || filter.with(|f| f.division.clone()))
                 set=|f: &mut Filter, v| f.division = v />
-            <FacetSelect id="rd-f-rating" label="進捗状況（小項目）" dim=Dimension::Rating facet=Signal::derive(move || facet(Dimension::Rating))
+            <FacetSelect id="rd-f-rating" label="進捗状況（小項目）" facet=Signal::derive(move || facet(Dimension::Rating))
                 value=Signal::derive(move || filter.with(|f| f.rating.map(|r| rating_key(r).to_string())))
                 set=|f: &mut Filter, v| f.rating = v.as_deref().and_then(rating_from_key) />
-            <FacetSelect id="rd-f-kpi" label="KPI・数値目標" dim=Dimension::Kpi facet=Signal::derive(move || facet(Dimension::Kpi))
+            <FacetSelect id="rd-f-kpi" label="KPI・数値目標" facet=Signal::derive(move || facet(Dimension::Kpi))
                 value=Signal::derive(move || filter.with(|f| f.kpi.map(|k| k.key().to_string())))
                 set=|f: &mut Filter, v| f.kpi = v.and_then(|v| KpiFilter::ALL.into_iter().find(|k| k.key() == v)) />
             <div class="rd-check">
@@ -167,13 +167,11 @@ fn Filters(filter: Memo<Filter>, facets: Memo<Vec<Facet>>) -> impl IntoView {
 fn FacetSelect(
     id: &'static str,
     label: &'static str,
-    dim: Dimension,
     facet: Signal<Option<Facet>>,
     value: Signal<Option<String>>,
     set: fn(&mut Filter, Option<String>),
 ) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let _ = dim;
     let on_change = move |ev| {
         let v = event_target_value(&ev);
         st.navigate(|r| {
