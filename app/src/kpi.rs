@@ -7,7 +7,7 @@ use reform::model::Kpi;
 use reform::query::achievement;
 use reform::query::kpi_view::{by_pillar, status_counts};
 
-use crate::kpi_parts::{KpiChart, KpiTable, StatusBadge};
+use crate::kpi_parts::{KpiChart, KpiTable, StatusBadge, StatusCounts};
 use crate::state::AppState;
 
 #[component]
@@ -25,9 +25,7 @@ pub fn KpiView() -> impl IntoView {
                 "増加が良い指標は実績が目標以上、減少が良い指標（時間外勤務、未収金など）は実績が目標以下のとき「達成」です。"
                 "達成率は、目標に対する実績の割合（減少が良い指標は目標÷実績）です。"
             </p>
-            <ul class="rd-status-counts" data-testid="kpi-counts">
-                {counts.into_iter().map(|(s, n)| view! { <li data-status=s.key()><StatusBadge status=s />" "<strong>{n}</strong>"指標"</li> }).collect_view()}
-            </ul>
+            <StatusCounts counts testid="kpi-counts" />
             <div class="rd-kpi-controls">
                 <div class="rd-field">
                     <label for="rd-k-pillar">"柱"</label>

@@ -24,6 +24,16 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
     view! { <span class=status_class(status) data-status=status.key()>{status.mark()}" "{status.label_ja()}</span> }
 }
 
+/// How many KPIs are in each judgement, with badges (overview and KPI page).
+#[component]
+pub fn StatusCounts(counts: Vec<(Status, usize)>, testid: &'static str) -> impl IntoView {
+    view! {
+        <ul class="rd-status-counts" data-testid=testid>
+            {counts.into_iter().map(|(s, n)| view! { <li data-status=s.key()><StatusBadge status=s />" "<strong>{n}</strong>"指標"</li> }).collect_view()}
+        </ul>
+    }
+}
+
 #[component]
 pub fn KpiChart(kpi: &'static Kpi, #[prop(into)] style: Signal<YearStyle>, #[prop(default = 240)] height: u32) -> impl IntoView {
     let st = expect_context::<AppState>();

@@ -8,7 +8,7 @@ use reform::query::kpi_view::status_counts;
 use reform::query::overview::{overview, Counts};
 use reform::query::route::View;
 
-use crate::kpi_parts::StatusBadge;
+use crate::kpi_parts::StatusCounts;
 use crate::state::AppState;
 
 fn n(v: usize) -> String {
@@ -103,9 +103,7 @@ pub fn Overview() -> impl IntoView {
                 </table>
             </div>
             <h3 class="rd-subhead">"KPI の判定（"{report.report.label.clone()}"時点）"</h3>
-            <ul class="rd-status-counts" data-testid="overview-kpi-counts">
-                {kpi_counts.into_iter().map(|(s, n)| view! { <li data-status=s.key()><StatusBadge status=s />" "<strong>{n}</strong>"指標"</li> }).collect_view()}
-            </ul>
+            <StatusCounts counts=kpi_counts testid="overview-kpi-counts" />
             <p><a class="rd-link" href=kpi_href>"KPI のグラフと数値を見る"</a></p>
             <p class="rd-source" data-testid="source">{source}</p>
             <p class="rd-help">
