@@ -98,6 +98,18 @@ impl Rating {
         }
     }
 
+    /// The value used in the JSON and in URLs (`on_track`, `delayed`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Rating::OnTrack => "on_track",
+            Rating::Delayed => "delayed",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Rating> {
+        [Rating::OnTrack, Rating::Delayed].into_iter().find(|r| r.key() == key)
+    }
+
     pub fn from_mark(mark: char) -> Option<Rating> {
         match mark {
             '○' => Some(Rating::OnTrack),

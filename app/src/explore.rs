@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use reform::format::group;
 use reform::model::Initiative;
 use reform::query::csv;
-use reform::query::explore::{rating_from_key, rating_key, Dimension, Facet, Filter, KpiFilter, Sort, SortKey};
+use reform::model::Rating;
+use reform::query::explore::{Dimension, Facet, Filter, KpiFilter, Sort, SortKey};
 use reform::query::search::Query;
 
 use crate::detail::Detail;
@@ -141,8 +142,8 @@ fn Filters(filter: Memo<Filter>, facets: Memo<Vec<Facet>>) -> impl IntoView {
                 value=Signal::derive(move || filter.with(|f| f.division.clone()))
                 set=|f: &mut Filter, v| f.division = v />
             <FacetSelect id="rd-f-rating" label="進捗状況（小項目）" facet=Signal::derive(move || facet(Dimension::Rating))
-                value=Signal::derive(move || filter.with(|f| f.rating.map(|r| rating_key(r).to_string())))
-                set=|f: &mut Filter, v| f.rating = v.as_deref().and_then(rating_from_key) />
+                value=Signal::derive(move || filter.with(|f| f.rating.map(|r| r.key().to_string())))
+                set=|f: &mut Filter, v| f.rating = v.as_deref().and_then(Rating::from_key) />
             <FacetSelect id="rd-f-kpi" label="KPI・数値目標" facet=Signal::derive(move || facet(Dimension::Kpi))
                 value=Signal::derive(move || filter.with(|f| f.kpi.map(|k| k.key().to_string())))
                 set=|f: &mut Filter, v| f.kpi = v.and_then(|v| KpiFilter::ALL.into_iter().find(|k| k.key() == v)) />

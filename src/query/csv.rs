@@ -107,7 +107,7 @@ mod tests {
 
     #[test]
     fn quoting_and_bom() {
-        let r = Report::from_json(include_str!("../../data/initiatives.json")).unwrap();
+        let r = crate::query::committed_report();
         let rows: Vec<&Initiative> = r.initiatives.iter().filter(|i| i.id == "II-3-2-4").collect();
         let csv = initiatives_csv(&r, &rows);
         assert!(csv.starts_with("\u{feff}番号,柱,"));

@@ -291,7 +291,7 @@ impl<'r> Explorer<'r> {
             dimension: Dimension::Rating,
             options: [Rating::OnTrack, Rating::Delayed]
                 .into_iter()
-                .map(|rt| opt(rating_key(rt).into(), format!("{} {}", rt.mark(), rt.label_ja()), count(Dimension::Rating, &|i| self.prepared[i].rating == Some(rt))))
+                .map(|rt| opt(rt.key().into(), format!("{} {}", rt.mark(), rt.label_ja()), count(Dimension::Rating, &|i| self.prepared[i].rating == Some(rt))))
                 .collect(),
         });
         facets.push(Facet { dimension: Dimension::Zencho, options: vec![opt("true".into(), "全庁的な取組（○）".into(), count(Dimension::Zencho, &|i| inis[i].zencho))] });
@@ -325,20 +325,6 @@ fn distinct<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
     seen
 }
 
-pub fn rating_key(r: Rating) -> &'static str {
-    match r {
-        Rating::OnTrack => "on_track",
-        Rating::Delayed => "delayed",
-    }
-}
-
-pub fn rating_from_key(s: &str) -> Option<Rating> {
-    match s {
-        "on_track" => Some(Rating::OnTrack),
-        "delayed" => Some(Rating::Delayed),
-        _ => None,
-    }
-}
 
 /// Delayed first when ascending: the rows that need attention.
 fn rating_rank(r: Option<Rating>) -> u8 {
@@ -365,9 +351,7 @@ mod tests {
     use super::*;
     use crate::model::Report;
 
-    fn report() -> Report {
-        Report::from_json(include_str!("../../data/initiatives.json")).unwrap()
-    }
+    use crate::query::committed_report as report;
 
     fn ids(e: &Explorer, rows: &[usize]) -> Vec<String> {
         rows.iter().map(|&i| e.report().initiatives[i].id.clone()).collect()

@@ -150,9 +150,7 @@ pub fn cell_initiatives<'r>(report: &'r Report, options: &Options, row: &str, co
 mod tests {
     use super::*;
 
-    fn report() -> Report {
-        Report::from_json(include_str!("../../data/initiatives.json")).unwrap()
-    }
+    use crate::query::committed_report as report;
 
     #[test]
     fn cells_equal_counts_from_the_model_and_rows_add_up() {

@@ -142,9 +142,7 @@ pub fn by_pillar(report: &Report) -> Vec<(&crate::model::Pillar, Vec<&Kpi>)> {
 mod tests {
     use super::*;
 
-    fn report() -> Report {
-        Report::from_json(include_str!("../../data/initiatives.json")).unwrap()
-    }
+    use crate::query::committed_report as report;
 
     fn kpi<'a>(r: &'a Report, ini: &str, label: &str) -> &'a Kpi {
         r.kpis.iter().find(|k| k.initiative == ini && k.label == label).unwrap()

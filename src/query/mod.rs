@@ -9,3 +9,9 @@ pub mod heatmap;
 pub mod kpi_view;
 pub mod route;
 pub mod search;
+
+/// The committed report, for the query modules' tests.
+#[cfg(test)]
+pub(crate) fn committed_report() -> crate::model::Report {
+    crate::model::Report::from_json(include_str!("../../data/initiatives.json")).expect("data/initiatives.json loads")
+}

@@ -2,10 +2,10 @@
 //! reload or a shared link restores the exact view. The `rd/` prefix keeps the host page's own
 //! anchors working. Unknown or malformed values are dropped with a notice, never a panic.
 
-use super::explore::{rating_from_key, rating_key, Filter, KpiFilter, Sort, SortKey};
+use super::explore::{Filter, KpiFilter, Sort, SortKey};
 use super::heatmap::{Columns, Options as HeatOptions, Rows};
 use crate::format::YearStyle;
-use crate::model::Report;
+use crate::model::{Rating, Report};
 
 pub const PREFIX: &str = "#rd/";
 
@@ -100,7 +100,7 @@ fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
         "ss" if report.subsection(value).is_some() => f.subsection = Some(value.into()),
         "dept" if known_department() => f.department = Some(value.into()),
         "div" if known_division() => f.division = Some(value.into()),
-        "rating" => match rating_from_key(value) {
+        "rating" => match Rating::from_key(value) {
             Some(r) => f.rating = Some(r),
             None => return false,
         },
@@ -147,7 +147,7 @@ pub fn to_hash(route: &Route) -> String {
     opt("dept", &f.department);
     opt("div", &f.division);
     if let Some(r) = f.rating {
-        q.push(("rating", rating_key(r).into()));
+        q.push(("rating", r.key().into()));
     }
     if f.zencho {
         q.push(("zencho", "1".into()));
@@ -252,11 +252,8 @@ pub fn decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Rating;
 
-    fn report() -> Report {
-        Report::from_json(include_str!("../../data/initiatives.json")).unwrap()
-    }
+    use crate::query::committed_report as report;
 
     #[test]
     fn round_trip() {
