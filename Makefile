@@ -1,7 +1,10 @@
 # Reform-progress dashboard. Two commands set up everything on a fresh machine:
 #   make serve   build, then serve the dashboard on http://127.0.0.1:$(PORT)/
 #   make test    every test: Rust (normalizer, model, queries) and browser tests in headless Chromium
-# Also: make data (regenerate data/initiatives.json), make dist, make bench, make tools.
+# Also: make dev (debug build with reload, for people who change the app), make data
+# (regenerate data/initiatives.json), make dist, make bench, make tools.
+# Prerequisites: rustup, Node >= 20 with npm, and root or sudo for Debian's browsers and fonts.
+# Paths are relative or quoted: the checkout may sit under a path with spaces or Japanese.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -14,16 +17,18 @@ CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 PORT ?= 8080
+DEV_PORT ?= 8081
 SOURCE := data/source/000_7008800fb5738cea.txt
 OVERRIDES := data/overrides.json
 DATA := data/initiatives.json
 APP_SOURCES := $(shell find app/src src -name '*.rs') app/Cargo.toml Cargo.toml Cargo.lock index.html Trunk.toml public/style.css $(DATA)
 
-.PHONY: help serve test test-native test-browser data check-data dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
+.PHONY: help serve dev test test-native test-node test-browser test-any-path data dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
 
 help:
 	@echo "make serve   build and serve the dashboard on http://127.0.0.1:$(PORT)/"
 	@echo "make test    all tests (Rust and headless Chromium)"
+	@echo "make dev     debug build with live reload on http://127.0.0.1:$(DEV_PORT)/ (for changing the app)"
 	@echo "make data    regenerate $(DATA) from $(SOURCE) and $(OVERRIDES)"
 	@echo "make dist    build dist/web (hosted)"
 	@echo "make bench   measure speed and size (medians) and write BENCHMARKS.md"
@@ -70,28 +75,46 @@ data:
 
 dist: dist/web/index.html
 
-# Only the charts and components the dashboard uses (about 200 KB gzipped instead of 370).
-build/echarts.min.js: scripts/echarts-entry.js node_modules/.installed
+# Only the charts and components the dashboard uses, loaded when a view first draws a chart:
+# an ES module for the hosted build, and the same code as a function body for the offline file.
+ECHARTS := build/echarts.mjs build/echarts.iife.js
+$(ECHARTS): scripts/echarts-entry.js node_modules/.installed
 	@mkdir -p build
-	esbuild scripts/echarts-entry.js --bundle --minify --format=iife --target=es2020 --outfile=$@ --log-level=warning
+	esbuild scripts/echarts-entry.js --bundle --minify --format=esm --target=es2020 --outfile=build/echarts.mjs --log-level=warning
+	esbuild scripts/echarts-entry.js --bundle --minify --format=iife --global-name=reformCharts --target=es2020 --outfile=build/echarts.iife.js --log-level=warning
 
-dist/web/index.html: $(APP_SOURCES) build/echarts.min.js scripts/package.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+dist/web/index.html: $(APP_SOURCES) $(ECHARTS) scripts/package.mjs scripts/dev-start.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk build --release --offline
 	node scripts/package.mjs
 
 serve: dist
 	node scripts/serve.mjs dist/web $(PORT)
 
+# A debug build served by trunk, rebuilt and reloaded on every change of the app or the data.
+# Not for publishing: the wasm is large and unoptimised (use `make dist`).
+dev: $(ECHARTS) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+	trunk serve --offline --port $(DEV_PORT) --dist build/dev --watch app --watch src --watch data --watch public --watch index.html
+
 # ---- tests ---------------------------------------------------------------------------------
 
-test: test-native test-browser
+test: test-native test-node test-browser test-any-path
 
+# Rust: normalizer, loader, queries, and the JSON against its JSON Schema (tests/schema.rs).
 test-native:
 	cargo test -p reform
-	python3 scripts/validate_schema.py $(DATA) data/initiatives.schema.json
+
+# Build scripts and the development server, without a browser. Files are listed by a glob:
+# `node --test DIR` reads DIR as a file on Node 21 and later.
+test-node: node_modules/.installed
+	node --test tests/node/*.test.mjs
 
 test-browser: dist tool-chromium node_modules/.installed
-	node --test --test-concurrency=1 tests/browser/
+	node --test --test-concurrency=1 tests/browser/*.test.mjs
+
+# Builds a copy of the project under a path with a space and Japanese characters, with a
+# python3 on PATH that fails: the build must need neither clean paths nor Python.
+test-any-path: | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+	bash scripts/check-any-path.sh
 
 # ---- bench ---------------------------------------------------------------------------------
 
@@ -101,4 +124,4 @@ bench: dist tool-chromium
 	node scripts/bench.mjs build/bench-normalize.md
 
 clean:
-	rm -rf dist target/wasm-opt
+	rm -rf dist build/dev target/wasm-opt

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, exists
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DIST, REPORT, ROOT, launch } from '../tests/browser/harness.mjs';
+import { DIST, REPORT, ROOT, launch, withHooks } from '../tests/browser/harness.mjs';
 import { serve } from './serve.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -46,7 +46,7 @@ const floorServer = await serve(floorDir);
 
 async function fresh(fn) {
   const ctx = await browser.createBrowserContext();
-  const page = await ctx.newPage();
+  const page = await withHooks(await ctx.newPage());
   try { return await fn(page); } finally { await ctx.close(); }
 }
 const drawnAt = (page) => page.waitForFunction(() => performance.getEntriesByName('rd-overview-drawn')[0]?.startTime, { timeout: 30000 }).then((h) => h.jsonValue());
@@ -150,10 +150,10 @@ await fresh(async (page) => {
     await page.evaluate(() => { location.hash = '#rd/overview'; });
     await page.waitForSelector('[data-stat="initiatives"]');
   }
-  const onOverview = await page.evaluate(() => window.wasmBindings.liveChartCount());
+  const onOverview = await page.evaluate(() => window.__rd.liveChartCount());
   await page.evaluate(() => { location.hash = '#rd/kpi'; });
   await page.waitForFunction((n) => document.querySelectorAll('.rd-chart canvas').length === n, {}, REPORT.kpis.length);
-  const onKpi = await page.evaluate(() => window.wasmBindings.liveChartCount());
+  const onKpi = await page.evaluate(() => window.__rd.liveChartCount());
   row('live chart instances after 20 KPI ↔ overview round trips', `${onKpi} on the KPI page, ${onOverview} on the overview`, `${REPORT.kpis.length} and 0`, '');
 });
 
@@ -161,7 +161,7 @@ await fresh(async (page) => {
   await page.goto(url);
   await drawnAt(page);
   await new Promise((r) => setTimeout(r, 500));
-  const m = await page.evaluate(() => ({ heap: performance.memory.usedJSHeapSize, wasm: window.wasmBindings.wasmMemoryBytes() }));
+  const m = await page.evaluate(() => ({ heap: performance.memory.usedJSHeapSize, wasm: window.__rd.wasmMemoryBytes() }));
   row('memory after load', `${(m.heap / 2 ** 20).toFixed(1)} MB JS heap + ${(m.wasm / 2 ** 20).toFixed(1)} MB wasm`, '', 'overview shown');
 });
 

@@ -1,65 +1,71 @@
 // After `trunk build`: makes the three deliverables of `make dist` from dist/web.
 //   dist/web/      hosted build; the inline start-up script trunk writes becomes dashboard.js,
-//                  so the page runs under a CSP without 'unsafe-inline' for scripts
+//                  so the page runs under a CSP without 'unsafe-inline' for scripts; ECharts
+//                  becomes echarts-HASH.mjs, imported when a view first draws a chart
 //   dist/offline/  one self-contained HTML file (wasm, glue, ECharts, CSS, data inline) that
 //                  starts from file:// with the network off
 //   dist/embed/    example host pages and the webmaster's guide
-import { readFileSync, writeFileSync, mkdirSync, readdirSync, rmSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('..', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: the checkout may sit under a path with spaces or Japanese.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(ROOT, 'dist/web');
 const fail = (msg) => {
   console.error(`package: ${msg}`);
   process.exit(1);
 };
 
-const html = readFileSync(join(WEB, 'index.html'), 'utf8');
+let html = readFileSync(join(WEB, 'index.html'), 'utf8');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 const files = readdirSync(WEB);
 const pick = (re, what) => files.find((f) => re.test(f)) ?? fail(`no ${what} in dist/web: run trunk build first`);
 const glue = pick(/^reform-app-[0-9a-f]+\.js$/, 'wasm-bindgen glue');
 const wasm = pick(/^reform-app-[0-9a-f]+_bg\.wasm$/, 'wasm');
 const css = pick(/^style-[0-9a-f]+\.css$/, 'stylesheet');
-const echarts = pick(/^echarts[.\w-]*\.js$/, 'ECharts');
-const lang = pick(/^langJA-[0-9a-f]+\.js$/, 'ECharts Japanese locale');
+
+// ECharts gets a content hash like trunk's own files, so browsers may cache it for good.
+// `make dev`'s start-up helper is not published.
+let echarts = files.find((f) => /^echarts-[0-9a-f]{16}\.mjs$/.test(f));
+if (files.includes('echarts.mjs')) {
+  const code = readFileSync(join(WEB, 'echarts.mjs'));
+  echarts = `echarts-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
+  for (const f of files) if (/^echarts-[0-9a-f]{16}\.mjs$/.test(f)) rmSync(join(WEB, f));
+  renameSync(join(WEB, 'echarts.mjs'), join(WEB, echarts));
+}
+if (!echarts) fail('no echarts.mjs in dist/web: run make dist');
+rmSync(join(WEB, 'dev-start.mjs'), { force: true });
+html = html.replace(/\s*<script[^>]*data-dev-only[^>]*><\/script>/, '');
 
 // ---- dist/web: an external start-up module instead of trunk's inline one ------------------
+// It defines no globals in the host page: the app and its test hooks travel in the
+// `reform-dashboard:started` event instead.
 const starter = `// Starts the reform-progress dashboard. Web pages embed the dashboard with two lines:
 //   <div id="reform-dashboard"></div>
 //   <script type="module" src="(this folder)/dashboard.js"></script>
-// It loads what the page lacks (stylesheet, ECharts) from this folder, then the app.
+// It adds the stylesheet if the page lacks it, starts the app, and tells the app where ECharts
+// is: the app imports it when a view first draws a chart.
 const here = new URL('.', import.meta.url);
-const load = (src) => new Promise((ok, fail) => {
-  const s = document.createElement('script');
-  s.src = new URL(src, here).href;
-  s.onload = ok;
-  s.onerror = () => fail(new Error('cannot load ' + src));
-  document.head.appendChild(s);
-});
 if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href.endsWith('${css}'))) {
-  const l = document.createElement('link');
-  l.rel = 'stylesheet';
-  l.href = new URL('${css}', here).href;
-  document.head.appendChild(l);
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('${css}', here).href;
+  document.head.appendChild(link);
 }
-if (!window.echarts) await load('${echarts}');
-if (!window.echarts?.__reformLocale) { await load('${lang}'); window.echarts.__reformLocale = true; }
-const bindings = await import(new URL('${glue}', here).href);
-await bindings.default({ module_or_path: new URL('${wasm}', here) });
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent('reform-dashboard:started'));
+const app = await import(new URL('${glue}', here).href);
+await app.default({ module_or_path: new URL('${wasm}', here) });
+app.provideCharts(() => import(new URL('${echarts}', here).href));
+dispatchEvent(new CustomEvent('reform-dashboard:started', { detail: app }));
 `;
 if (inline) {
   writeFileSync(join(WEB, 'dashboard.js'), starter);
-  const page = html
-    .replace(inline[0], '<script type="module" src="./dashboard.js"></script>')
-    // The locale file is loaded by dashboard.js once ECharts is there.
-    .replace(/<script src="\.\/langJA-[0-9a-f]+\.js"[^>]*><\/script>\s*/, '');
-  writeFileSync(join(WEB, 'index.html'), page);
+  html = html.replace(inline[0], '<script type="module" src="./dashboard.js"></script>');
 } else if (!html.includes('dashboard.js')) {
   fail('dist/web/index.html has neither trunk\'s start-up script nor dashboard.js');
 }
+writeFileSync(join(WEB, 'index.html'), html);
 
 // ---- dist/offline: one file ----------------------------------------------------------------
 const read = (f) => readFileSync(join(WEB, f), 'utf8');
@@ -68,6 +74,9 @@ const glueCode = read(glue)
   .replace(/^export (class|function|const|let) /gm, '$1 ')
   .replace(/^export \{[^}]*\};?\s*$/gm, '');
 if (/^export /m.test(glueCode)) fail('the wasm-bindgen glue has an export this script does not know');
+if (/^import /m.test(glueCode)) fail('the wasm-bindgen glue imports a file (a snippet?): the offline file cannot hold it');
+const echartsIife = readFileSync(join(ROOT, 'build/echarts.iife.js'), 'utf8');
+if (!/^var reformCharts=/.test(echartsIife)) fail('build/echarts.iife.js is not the IIFE build of scripts/echarts-entry.js: run make dist');
 const wasmB64 = readFileSync(join(WEB, wasm)).toString('base64');
 const body = html.match(/<body>([\s\S]*)<\/body>/)?.[1] ?? fail('no <body> in index.html');
 const offline = `<!doctype html>
@@ -80,17 +89,20 @@ const offline = `<!doctype html>
 <style>
 ${read(css)}
 </style>
-<script>${safe(read(echarts))}</script>
-<script>${safe(read(lang))}</script>
 </head>
 <body>${body.replace(/<script[\s\S]*?<\/script>/g, '')}
 <script type="module">
 ${safe(glueCode)}
+// ECharts, evaluated only when a view first draws a chart.
+function loadCharts() {
+${safe(echartsIife)}
+return reformCharts;
+}
 const wasmBase64 = "${wasmB64}";
 const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
-window.wasmBindings = { liveChartCount, wasmMemoryBytes };
-dispatchEvent(new CustomEvent('reform-dashboard:started'));
+provideCharts(() => Promise.resolve().then(loadCharts));
+dispatchEvent(new CustomEvent('reform-dashboard:started', { detail: { liveChartCount, wasmMemoryBytes, chartsModule } }));
 </script>
 </body>
 </html>

@@ -2,7 +2,7 @@
 // Used by `make serve` and by the browser tests; nothing here is needed to host the dashboard.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -16,29 +16,53 @@ const TYPES = {
   '.png': 'image/png',
   '.md': 'text/markdown; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
+
+/**
+ * The file under `base` that the URL path names, or an HTTP status when there is none to serve:
+ * 400 for an escape that does not decode, 403 for anything that would leave `base` (`..`, an
+ * encoded `/` or `\`, a NUL byte).
+ */
+export function resolveUnder(base, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return { status: 400 };
+  }
+  // Every segment is checked after decoding, so `%2F..%2F` and `..%5C` cannot climb out.
+  const segments = decoded.split(/[/\\]/);
+  if (segments.some((s) => s === '..') || decoded.includes('\0')) return { status: 403 };
+  const path = resolve(base, ...segments.filter(Boolean));
+  if (path !== base && !path.startsWith(base + sep)) return { status: 403 };
+  return { path };
+}
+
+const REASONS = { 400: 'bad request', 403: 'forbidden', 404: 'not found' };
+const refuse = (res, status) => res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(REASONS[status]);
 
 /** Starts a static server for `root`; `headers(path)` may add response headers (a CSP, say). */
 export function serve(root, { port = 0, host = '127.0.0.1', headers = () => ({}), prefix = '/' } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (!url.pathname.startsWith(prefix)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
-      return;
+    let pathname;
+    try {
+      pathname = new URL(req.url, 'http://localhost').pathname;
+    } catch {
+      return refuse(res, 400);
     }
-    let path = normalize(join(base, decodeURIComponent(url.pathname.slice(prefix.length - 1))));
-    if (!path.startsWith(base)) {
-      res.writeHead(403).end('forbidden');
-      return;
-    }
+    if (!pathname.startsWith(prefix)) return refuse(res, 404);
+    const found = resolveUnder(base, pathname.slice(prefix.length - 1));
+    if (found.status) return refuse(res, found.status);
+    let path = found.path;
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname) });
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(pathname) });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      refuse(res, 404);
     }
   });
   return new Promise((ok, fail) => {

@@ -1,31 +1,51 @@
 //! Reading a report JSON (the embedded one, or one a user opens) with checks that tell the
 //! user what is wrong and where, instead of failing somewhere in the views later.
+//!
+//! Order matters: size first (a huge file is refused before it is parsed), then the schema
+//! version (a newer file is named as such, not as "missing field"), then the shape with the JSON
+//! path of the first mismatch, then every reference and count the views rely on.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+
+use serde::Deserialize;
 
 use crate::model::{Report, SCHEMA_VERSION};
 
+/// The largest report file the app opens. The real report is about 0.3 MB; a hundred times
+/// that still loads, anything beyond is not a report of this kind.
+pub const MAX_REPORT_BYTES: usize = 32 * 1024 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// Not JSON, or not this schema; `line`/`column` point into the JSON text.
+    /// Larger than [`MAX_REPORT_BYTES`].
+    TooLarge { bytes: usize },
+    /// Not JSON at all; `line`/`column` point into the text.
     Syntax { line: usize, column: usize, message: String },
-    /// A schema major version this build cannot read.
-    Version { found: String },
+    /// No `schema_version`, or a major version this build cannot read.
+    Version { found: Option<String> },
+    /// JSON of the right version, but a field is missing or of the wrong type.
+    Shape { path: String, line: usize, column: usize, message: String },
     /// Well-formed, but an entry points at something that does not exist, or ids repeat.
     Integrity { path: String, message: String },
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let readable = format!("{}.x", major(SCHEMA_VERSION));
         match self {
-            LoadError::Syntax { line, column, message } => {
-                write!(f, "{line}行{column}列: JSONとして読めません（{message}）")
-            }
-            LoadError::Version { found } => write!(
+            LoadError::TooLarge { bytes } => write!(
                 f,
-                "schema_version {found} のファイルは読めません（このアプリは {SCHEMA_VERSION} 系に対応）"
+                "ファイルが大きすぎます（{:.1} MB）。開けるのは {} MB までの報告書データです",
+                *bytes as f64 / 1_048_576.0,
+                MAX_REPORT_BYTES / 1_048_576
             ),
+            LoadError::Syntax { line, column, message } => write!(f, "{line}行{column}列: JSONとして読めません（{message}）"),
+            LoadError::Version { found: Some(v) } => write!(f, "このファイルの形式は {v} です。このアプリが読めるのは {readable} です"),
+            LoadError::Version { found: None } => {
+                write!(f, "schema_version がありません。このアプリが読めるのは形式 {readable} の報告書データです")
+            }
+            LoadError::Shape { path, line, column, message } => write!(f, "{path}（{line}行{column}列）: {message}"),
             LoadError::Integrity { path, message } => write!(f, "{path}: {message}"),
         }
     }
@@ -37,38 +57,109 @@ fn major(v: &str) -> &str {
     v.split('.').next().unwrap_or("")
 }
 
+/// serde_json's message without its trailing position (we print the position once, ourselves),
+/// in Japanese where the kind of mismatch is known.
+fn message_ja(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let msg = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m);
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or(s).to_string();
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        format!("必須の項目 {} がありません", quoted(rest))
+    } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let value = quoted(rest);
+        let allowed = rest.split_once("expected ").map_or("", |(_, a)| a).replace('`', "");
+        format!("値 {value} は使えません（使える値：{allowed}）")
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        format!("値の型が違います（{} ではなく {} が必要です）", type_ja(found), type_ja(expected))
+    } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        format!("値 {found} は使えません（{expected} が必要です）")
+    } else if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        format!("項目 {} が二度あります", quoted(rest))
+    } else if msg.starts_with("EOF while parsing") {
+        "ファイルが途中で終わっています".into()
+    } else if msg.starts_with("trailing characters") {
+        "JSON の後に余分な文字があります".into()
+    } else {
+        format!("JSON の書式が正しくありません（{msg}）")
+    }
+}
+
+/// serde's names of JSON value kinds (`string "2023"`, `a sequence`, `u32`) in plain Japanese.
+fn type_ja(s: &str) -> String {
+    let s = s.trim_start_matches("a ").trim_start_matches("an ");
+    let kinds: [(&[&str], &str); 7] = [
+        (&["string", "char"], "文字列"),
+        (&["integer", "u8", "u16", "u32", "u64", "i32", "i64", "usize"], "整数"),
+        (&["floating", "f32", "f64"], "数値"),
+        (&["boolean", "bool"], "真偽値"),
+        (&["null", "unit"], "null"),
+        (&["sequence", "tuple", "array"], "配列"),
+        (&["map", "struct"], "オブジェクト"),
+    ];
+    let first = s.split([' ', ':']).next().unwrap_or(s);
+    kinds
+        .iter()
+        .find(|(names, _)| names.contains(&first))
+        .map_or_else(|| s.to_string(), |(_, ja)| ja.to_string())
+}
+
+/// The first field read: everything else waits until the version is known to be readable.
+#[derive(Deserialize)]
+struct VersionOnly {
+    schema_version: Option<serde_json::Value>,
+}
+
 impl Report {
     /// Parses and checks a report. Accepts any schema version with the same major number.
     pub fn from_json(json: &str) -> Result<Report, LoadError> {
-        let report: Report = serde_json::from_str(json.trim_start_matches('\u{feff}')).map_err(|e| LoadError::Syntax {
+        if json.len() > MAX_REPORT_BYTES {
+            return Err(LoadError::TooLarge { bytes: json.len() });
+        }
+        let json = json.trim_start_matches('\u{feff}');
+        let head: VersionOnly = serde_json::from_str(json).map_err(|e| LoadError::Syntax {
             line: e.line(),
             column: e.column(),
-            message: e.to_string(),
+            message: message_ja(&e),
         })?;
-        if major(&report.schema_version) != major(SCHEMA_VERSION) {
-            return Err(LoadError::Version { found: report.schema_version });
+        let version = match head.schema_version {
+            Some(serde_json::Value::String(v)) => v,
+            Some(other) => return Err(LoadError::Version { found: Some(other.to_string()) }),
+            None => return Err(LoadError::Version { found: None }),
+        };
+        if major(&version) != major(SCHEMA_VERSION) {
+            return Err(LoadError::Version { found: Some(version) });
         }
+        let mut de = serde_json::Deserializer::from_str(json);
+        let report: Report = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            LoadError::Shape { path, line: inner.line(), column: inner.column(), message: message_ja(&inner) }
+        })?;
         report.check()?;
         Ok(report)
     }
 
-    /// Referential integrity: unique ids, and every reference resolves.
+    /// Referential integrity: unique ids, every reference resolves, and the hierarchy agrees
+    /// with itself (an initiative's pillar is its section's pillar), so no two views disagree.
     pub fn check(&self) -> Result<(), LoadError> {
         let bad = |path: String, message: String| Err(LoadError::Integrity { path, message });
         let pillars: HashSet<&str> = self.pillars.iter().map(|p| p.id.as_str()).collect();
-        let sections: HashSet<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
-        let subsections: HashSet<&str> = self.subsections.iter().map(|s| s.id.as_str()).collect();
-        let initiatives: HashSet<&str> = self.initiatives.iter().map(|i| i.id.as_str()).collect();
-        let kpis: HashSet<&str> = self.kpis.iter().map(|k| k.id.as_str()).collect();
-        for (name, len, set) in [
-            ("pillars", self.pillars.len(), pillars.len()),
-            ("sections", self.sections.len(), sections.len()),
-            ("subsections", self.subsections.len(), subsections.len()),
-            ("initiatives", self.initiatives.len(), initiatives.len()),
-            ("kpis", self.kpis.len(), kpis.len()),
+        let sections: HashMap<&str, &str> = self.sections.iter().map(|s| (s.id.as_str(), s.pillar.as_str())).collect();
+        let subsections: HashMap<&str, &str> = self.subsections.iter().map(|s| (s.id.as_str(), s.section.as_str())).collect();
+        let initiatives: HashMap<&str, &crate::model::Initiative> = self.initiatives.iter().map(|i| (i.id.as_str(), i)).collect();
+        let kpis: HashMap<&str, &str> = self.kpis.iter().map(|k| (k.id.as_str(), k.initiative.as_str())).collect();
+        for (name, ids) in [
+            ("pillars", self.pillars.iter().map(|p| p.id.as_str()).collect::<Vec<_>>()),
+            ("sections", self.sections.iter().map(|s| s.id.as_str()).collect()),
+            ("subsections", self.subsections.iter().map(|s| s.id.as_str()).collect()),
+            ("initiatives", self.initiatives.iter().map(|i| i.id.as_str()).collect()),
+            ("kpis", self.kpis.iter().map(|k| k.id.as_str()).collect()),
         ] {
-            if len != set {
-                return bad(name.into(), "id が重複しています".into());
+            let mut seen = HashSet::new();
+            if let Some(i) = ids.iter().position(|id| !seen.insert(*id)) {
+                return bad(format!("{name}[{i}].id"), format!("id {} が重複しています", ids[i]));
             }
         }
         for (i, s) in self.sections.iter().enumerate() {
@@ -77,28 +168,47 @@ impl Report {
             }
         }
         for (i, s) in self.subsections.iter().enumerate() {
-            if !sections.contains(s.section.as_str()) {
-                return bad(format!("subsections[{i}].section"), format!("項目 {} がありません", s.section));
+            match sections.get(s.section.as_str()) {
+                None => return bad(format!("subsections[{i}].section"), format!("項目 {} がありません", s.section)),
+                Some(&p) if p != s.pillar => {
+                    return bad(format!("subsections[{i}].pillar"), format!("柱 {} は項目 {} の柱 {p} と違います", s.pillar, s.section))
+                }
+                Some(_) => {}
             }
         }
         for (i, ini) in self.initiatives.iter().enumerate() {
-            if !subsections.contains(ini.subsection.as_str()) {
-                return bad(format!("initiatives[{i}].subsection"), format!("{} がありません", ini.subsection));
+            let Some(&section) = subsections.get(ini.subsection.as_str()) else {
+                return bad(format!("initiatives[{i}].subsection"), format!("小項目 {} がありません", ini.subsection));
+            };
+            if ini.section != section {
+                return bad(format!("initiatives[{i}].section"), format!("項目 {} は小項目 {} の項目 {section} と違います", ini.section, ini.subsection));
+            }
+            let pillar = sections.get(section).copied().unwrap_or_default();
+            if ini.pillar != pillar {
+                return bad(format!("initiatives[{i}].pillar"), format!("柱 {} は項目 {section} の柱 {pillar} と違います", ini.pillar));
             }
             if let Some(from) = &ini.relisted_from {
-                if !initiatives.contains(from.as_str()) {
-                    return bad(format!("initiatives[{i}].relisted_from"), format!("取組 {from} がありません"));
+                if !initiatives.contains_key(from.as_str()) || from == &ini.id {
+                    return bad(format!("initiatives[{i}].relisted_from"), format!("再掲元の取組 {from} がありません"));
                 }
             }
-            for k in &ini.kpis {
-                if !kpis.contains(k.as_str()) {
-                    return bad(format!("initiatives[{i}].kpis"), format!("KPI {k} がありません"));
+            for (j, k) in ini.kpis.iter().enumerate() {
+                match kpis.get(k.as_str()) {
+                    None => return bad(format!("initiatives[{i}].kpis[{j}]"), format!("KPI {k} がありません")),
+                    // A relisted copy (【再掲】) shows its original's KPIs.
+                    Some(&owner) if owner != ini.id && ini.relisted_from.as_deref() != Some(owner) => {
+                        return bad(format!("initiatives[{i}].kpis[{j}]"), format!("KPI {k} は取組 {owner} のものです"))
+                    }
+                    Some(_) => {}
                 }
             }
         }
         for (i, k) in self.kpis.iter().enumerate() {
-            if !initiatives.contains(k.initiative.as_str()) {
+            let Some(owner) = initiatives.get(k.initiative.as_str()) else {
                 return bad(format!("kpis[{i}].initiative"), format!("取組 {} がありません", k.initiative));
+            };
+            if !owner.kpis.contains(&k.id) {
+                return bad(format!("kpis[{i}].initiative"), format!("取組 {} の kpis に {} がありません", k.initiative, k.id));
             }
             if let Some(j) = k.series.iter().position(|p| !p.value.is_finite()) {
                 return bad(format!("kpis[{i}].series[{j}].value"), "数値ではありません".into());
@@ -112,24 +222,66 @@ impl Report {
 mod tests {
     use super::*;
 
-    #[test]
-    fn syntax_errors_carry_a_position() {
-        let e = Report::from_json("{\n  \"schema_version\": 1,").unwrap_err();
-        assert!(matches!(e, LoadError::Syntax { line: 2, .. }), "{e:?}");
+    const EMPTY: &str = r#"{"schema_version":"VERSION","report":{"title":"t","fiscal_year":2023,"label":"令和5年度","source":{"name":"a","sha256":"b","lines":1},"pages":{"first":1,"last":1},"overrides":null},"pillars":[],"sections":[],"subsections":[],"initiatives":[],"kpis":[]}"#;
+
+    fn with_version(v: &str) -> String {
+        EMPTY.replace("VERSION", v)
     }
 
     #[test]
-    fn other_major_versions_are_refused() {
-        let json = r#"{"schema_version":"2.0.0","report":{"title":"t","fiscal_year":2023,"label":"令和5年度","source":{"name":"a","sha256":"b","lines":1},"pages":{"first":1,"last":1},"overrides":null},"pillars":[],"sections":[],"subsections":[],"initiatives":[],"kpis":[]}"#;
-        assert_eq!(Report::from_json(json), Err(LoadError::Version { found: "2.0.0".into() }));
-        let ok = json.replace("2.0.0", "1.9.0");
-        assert!(Report::from_json(&ok).is_ok());
+    fn syntax_errors_carry_a_position_once() {
+        let e = Report::from_json("{\n  \"schema_version\": \"1\",").unwrap_err();
+        assert!(matches!(e, LoadError::Syntax { line: 2, .. }), "{e:?}");
+        assert_eq!(e.to_string().matches("行").count(), 1, "{e}");
+        assert!(!e.to_string().contains("at line"), "{e}");
+    }
+
+    #[test]
+    fn the_version_is_named_before_anything_else() {
+        // A newer file with a field this build does not know and one it lacks.
+        let newer = with_version("9.0.0").replace("\"kpis\":[]", "\"metrics\":[]");
+        let e = Report::from_json(&newer).unwrap_err();
+        assert_eq!(e, LoadError::Version { found: Some("9.0.0".into()) });
+        let readable = format!("{}.x", major(SCHEMA_VERSION));
+        assert_eq!(e.to_string(), format!("このファイルの形式は 9.0.0 です。このアプリが読めるのは {readable} です"));
+        let none = with_version("x").replace("\"schema_version\":\"x\",", "");
+        assert_eq!(Report::from_json(&none), Err(LoadError::Version { found: None }));
+        let number = with_version("x").replace("\"x\"", "2");
+        assert_eq!(Report::from_json(&number), Err(LoadError::Version { found: Some("2".into()) }));
+    }
+
+    #[test]
+    fn same_major_versions_are_read() {
+        let minor = format!("{}.9.1", major(SCHEMA_VERSION));
+        assert!(Report::from_json(&with_version(&minor)).is_ok());
+    }
+
+    #[test]
+    fn shape_errors_give_the_json_path_in_japanese() {
+        let json = with_version(SCHEMA_VERSION).replace("\"fiscal_year\":2023", "\"fiscal_year\":\"2023\"");
+        let e = Report::from_json(&json).unwrap_err();
+        let LoadError::Shape { path, message, line, .. } = &e else { panic!("{e:?}") };
+        assert_eq!(path, "report.fiscal_year");
+        assert_eq!(*line, 1);
+        assert!(message.contains("文字列") && message.contains("整数"), "{message}");
+        let missing = with_version(SCHEMA_VERSION).replace("\"label\":\"令和5年度\",", "");
+        let e = Report::from_json(&missing).unwrap_err();
+        assert!(e.to_string().starts_with("report（1行"), "{e}");
+        assert!(e.to_string().contains("必須の項目 label がありません"), "{e}");
+    }
+
+    #[test]
+    fn oversized_files_are_refused_before_parsing() {
+        let big = " ".repeat(MAX_REPORT_BYTES + 1);
+        let e = Report::from_json(&big).unwrap_err();
+        assert!(matches!(e, LoadError::TooLarge { .. }));
+        assert!(e.to_string().contains("32 MB"), "{e}");
     }
 
     #[test]
     fn dangling_references_are_named() {
-        let json = r#"{"schema_version":"1.0.0","report":{"title":"t","fiscal_year":2023,"label":"令和5年度","source":{"name":"a","sha256":"b","lines":1},"pages":{"first":1,"last":1},"overrides":null},"pillars":[],"sections":[{"id":"I-1","pillar":"I","number":1,"title":"x"}],"subsections":[],"initiatives":[],"kpis":[]}"#;
-        let e = Report::from_json(json).unwrap_err();
+        let json = with_version(SCHEMA_VERSION).replace("\"sections\":[]", r#""sections":[{"id":"I-1","pillar":"I","number":1,"title":"x"}]"#);
+        let e = Report::from_json(&json).unwrap_err();
         assert_eq!(e, LoadError::Integrity { path: "sections[0].pillar".into(), message: "柱 I がありません".into() });
     }
 }

@@ -1,8 +1,12 @@
 //! The one place that talks to ECharts. charming builds the option (`Chart`); this module adds
 //! what charming 0.6 lacks: init with the Japanese locale, `setOption` without merge, resize
 //! with the window, and dispose when the component goes away.
+//!
+//! ECharts is not in the page at start-up. The start-up script hands the app a loader
+//! ([`provide_charts`]); the first chart on screen calls it once, and every chart waiting for it
+//! draws when it resolves. The first view (the overview) therefore never waits for ECharts.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use charming::Chart;
 use leptos::html;
@@ -15,8 +19,6 @@ extern "C" {
     #[derive(Clone)]
     type Instance;
 
-    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
-    fn init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<Instance, JsValue>;
     #[wasm_bindgen(method, js_name = setOption)]
     fn set_option(this: &Instance, option: &JsValue, opts: &JsValue);
     #[wasm_bindgen(method)]
@@ -24,6 +26,85 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn dispose(this: &Instance);
 }
+
+/// Where ECharts is: not asked for yet, on its way, here (the module), or unavailable.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Library {
+    Idle,
+    Loading,
+    Ready,
+    Failed,
+}
+
+thread_local! {
+    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// Outlives any one mount of the app (the library stays loaded when another report opens).
+    static LIBRARY: ArcRwSignal<Library> = ArcRwSignal::new(Library::Idle);
+    /// Charts waiting for the loader to be provided.
+    static WANTED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn library() -> Library {
+    LIBRARY.with(|l| l.get_untracked())
+}
+
+fn set_library(state: Library) {
+    LIBRARY.with(|l| l.set(state));
+}
+
+/// Called by the start-up script with a function that returns a promise of the ECharts module
+/// (`() => import('./echarts-….mjs')`). Charts already on screen start loading it now.
+#[wasm_bindgen(js_name = provideCharts)]
+pub fn provide_charts(loader: js_sys::Function) {
+    LOADER.with(|l| *l.borrow_mut() = Some(loader));
+    if WANTED.with(Cell::get) {
+        request_library();
+    }
+}
+
+/// Starts loading ECharts once; later calls do nothing.
+fn request_library() {
+    if library() != Library::Idle {
+        return;
+    }
+    let Some(loader) = LOADER.with(|l| l.borrow().clone()) else {
+        WANTED.with(|w| w.set(true));
+        return;
+    };
+    set_library(Library::Loading);
+    let promise = match loader.call0(&JsValue::NULL).map(js_sys::Promise::from) {
+        Ok(p) => p,
+        Err(_) => return set_library(Library::Failed),
+    };
+    let on_ok = Closure::once(|module: JsValue| {
+        MODULE.with(|m| *m.borrow_mut() = Some(module));
+        set_library(Library::Ready);
+    });
+    let on_err = Closure::once(|e: JsValue| {
+        web_sys::console::error_2(&"reform-dashboard: グラフの描画ライブラリを読み込めません".into(), &e);
+        set_library(Library::Failed);
+    });
+    let _ = promise.then2(&on_ok, &on_err);
+    // Called at most once per page (the library is loaded once); the promise owns them now.
+    on_ok.forget();
+    on_err.forget();
+}
+
+/// The loaded ECharts module, or `undefined`: the browser tests and `make bench` read back
+/// what a chart draws through it (`getInstanceByDom(el).getOption()`).
+#[wasm_bindgen(js_name = chartsModule)]
+pub fn charts_module() -> JsValue {
+    MODULE.with(|m| m.borrow().clone()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `echarts.init(el, theme, opts)` of the loaded module.
+fn init(el: &web_sys::HtmlElement, opts: &JsValue) -> Result<Instance, JsValue> {
+    let module = MODULE.with(|m| m.borrow().clone()).ok_or_else(|| JsValue::from_str("ECharts not loaded"))?;
+    let init: js_sys::Function = js_sys::Reflect::get(&module, &"init".into())?.dyn_into()?;
+    init.call3(&module, el, &JsValue::NULL, opts).map(JsCast::unchecked_into)
+}
+
 
 thread_local! {
     static LIVE: Cell<u32> = const { Cell::new(0) };
@@ -83,13 +164,18 @@ pub fn EChart(#[prop(into)] option: Signal<Chart>, label: String, #[prop(default
     let failed = RwSignal::new(false);
     Effect::new(move |_| {
         let chart = option.get();
+        match LIBRARY.with(|l| l.get()) {
+            Library::Ready => {}
+            Library::Failed => return failed.set(true),
+            Library::Idle | Library::Loading => return request_library(),
+        }
         let Some(el) = node.get() else { return };
         let Ok(json) = option_json(&chart) else { return };
         let Ok(value) = js_sys::JSON::parse(&json) else { return };
         instance.update_value(|slot| {
             if slot.is_none() {
                 let opts = object(&[("locale", "JA".into()), ("renderer", "canvas".into())]);
-                match init(&el, &JsValue::NULL, &opts) {
+                match init(&el, &opts) {
                     Ok(i) => {
                         LIVE.with(|c| c.set(c.get() + 1));
                         *slot = Some(i);

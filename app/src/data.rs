@@ -2,6 +2,7 @@
 //! build.rs), or one the user opened from a file, checked before it replaces anything.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use reform::load::LoadError;
 use reform::model::Report;
@@ -9,22 +10,23 @@ use reform::model::Report;
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/initiatives.min.json"));
 
 thread_local! {
-    /// A report opened by the user, with its file name.
-    static OPENED: RefCell<Option<(String, Report)>> = const { RefCell::new(None) };
+    /// A report opened by the user, with its file name. Replaced by the next one, so at most
+    /// one opened report is held outside the mounted app.
+    static OPENED: RefCell<Option<(String, Arc<Report>)>> = const { RefCell::new(None) };
 }
 
 /// The report to show, and the file name when it is not the embedded one.
-pub fn current() -> Result<(Report, Option<String>), LoadError> {
+pub fn current() -> Result<(Arc<Report>, Option<String>), LoadError> {
     if let Some((name, report)) = OPENED.with(|o| o.borrow().clone()) {
         return Ok((report, Some(name)));
     }
-    Report::from_json(EMBEDDED).map(|r| (r, None))
+    Report::from_json(EMBEDDED).map(|r| (Arc::new(r), None))
 }
 
 /// Checks `json` and keeps it for the next mount; on error nothing changes.
 pub fn open(name: &str, json: &str) -> Result<(), LoadError> {
     let report = Report::from_json(json)?;
-    OPENED.with(|o| *o.borrow_mut() = Some((name.to_string(), report)));
+    OPENED.with(|o| *o.borrow_mut() = Some((name.to_string(), Arc::new(report))));
     Ok(())
 }
 

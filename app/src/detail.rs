@@ -2,8 +2,10 @@
 //! figures with small charts, source lines, links between relisted copies and originals, and
 //! previous/next within the current result.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use reform::model::Initiative;
+use reform::model::{Initiative, Kpi};
 use reform::query::achievement;
 use reform::query::search::Query;
 use wasm_bindgen::JsCast;
@@ -23,30 +25,35 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
             let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });
+    // Only another id rebuilds the detail (and its charts); sorting or filtering the list changes
+    // the previous/next links alone, so those read `rows` in closures of their own.
     move || {
         let id = id.get();
-        let Some(index) = st.report.initiatives.iter().position(|i| i.id == id) else {
+        let report = st.report();
+        let Some(index) = report.initiatives.iter().position(|i| i.id == id) else {
             return view! { <p class="rd-notice">"取組 "{id}" は見つかりません。"</p> }.into_any();
         };
-        let ini: &'static Initiative = &st.report.initiatives[index];
+        let ini: &Initiative = &report.initiatives[index];
         let query = Query::new(&st.route.with_untracked(|r| r.filter.query.clone()));
-        let position = rows.with(|r| r.iter().position(|&i| i == index));
-        let neighbour = move |offset: isize| {
-            let p = position? as isize + offset;
-            let i = rows.with(|r| r.get(usize::try_from(p).ok()?).copied())?;
-            Some(st.report.initiatives[i].id.clone())
-        };
-        let nav_link = move |offset: isize, label: &'static str| match neighbour(offset) {
-            Some(target) => {
-                let href = st.href(|r| r.open = Some(target.clone()));
-                view! { <a class="rd-button" href=href data-testid=if offset < 0 { "prev" } else { "next" }>{label}</a> }.into_any()
+        let nav_link = move |offset: isize, label: &'static str| {
+            move || {
+                let target = rows.with(|r| {
+                    let p = r.iter().position(|&i| i == index)? as isize + offset;
+                    r.get(usize::try_from(p).ok()?).copied()
+                });
+                match target.map(|i| st.report().initiatives[i].id.clone()) {
+                    Some(target) => {
+                        let href = st.href_tracked(|r| r.open = Some(target.clone()));
+                        view! { <a class="rd-button" href=href data-testid=if offset < 0 { "prev" } else { "next" }>{label}</a> }.into_any()
+                    }
+                    None => view! { <span class="rd-button rd-disabled" aria-disabled="true">{label}</span> }.into_any(),
+                }
             }
-            None => view! { <span class="rd-button rd-disabled" aria-disabled="true">{label}</span> }.into_any(),
         };
-        let close = st.href(|r| r.open = None);
-        let sub = st.report.subsection(&ini.subsection);
-        let section = st.report.section(&ini.section);
-        let pillar = st.report.pillar(&ini.pillar);
+        let close = move || st.href_tracked(|r| r.open = None);
+        let sub = report.subsection(&ini.subsection);
+        let section = report.section(&ini.section);
+        let pillar = report.pillar(&ini.pillar);
         let crumbs = format!(
             "{} {} ＞ {} {} ＞ ({}) {}",
             pillar.map_or("", |p| p.numeral.as_str()),
@@ -58,17 +65,20 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
         );
         let rating = sub.and_then(|s| s.rating).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_else(|| "記載なし".into());
         let summary = sub.map(|s| s.summary.clone()).unwrap_or_default();
-        let copies: Vec<&'static Initiative> = st.report.initiatives.iter().filter(|i| i.relisted_from.as_deref() == Some(&ini.id)).collect();
-        let link_to = move |other: &'static Initiative| {
-            let href = st.href(|r| {
-                r.open = Some(other.id.clone());
-                if other.relisted {
-                    r.filter.include_relisted = true;
-                }
-            });
+        let copies: Vec<&Initiative> = report.initiatives.iter().filter(|i| i.relisted_from.as_deref() == Some(&ini.id)).collect();
+        let link_to = move |other: &Initiative| {
+            let (other_id, relisted) = (other.id.clone(), other.relisted);
+            let href = move || {
+                st.href_tracked(|r| {
+                    r.open = Some(other_id.clone());
+                    if relisted {
+                        r.filter.include_relisted = true;
+                    }
+                })
+            };
             view! { <a class="rd-link" href=href>{format!("{} {}", other.id, other.title)}</a> }
         };
-        let original = ini.relisted_from.as_deref().and_then(|o| st.report.initiative(o));
+        let original = ini.relisted_from.as_deref().and_then(|o| report.initiative(o));
         let blocks = [
             ("主な取組内容", &ini.content),
             ("目標", &ini.targets),
@@ -76,9 +86,9 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
             ("課題", &ini.challenges),
             ("次年度の取組", &ini.next_year),
         ];
-        let kpis: Vec<&'static reform::model::Kpi> = ini.kpis.iter().filter_map(|k| st.report.kpi(k)).collect();
+        let kpis: Vec<Arc<Kpi>> = ini.kpis.iter().filter_map(|k| report.kpi(k)).map(|k| Arc::new(k.clone())).collect();
         let style = Signal::derive(move || st.route.with(|r| r.years));
-        let year = st.report.report.fiscal_year;
+        let year = report.report.fiscal_year;
         let sources = ini
             .source
             .iter()
@@ -111,10 +121,10 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                 }).collect_view()}
                 {(!kpis.is_empty()).then(|| view! {
                     <h4>"数値目標・実績（KPI）"</h4>
-                    {kpis.iter().map(|&k| view! {
+                    {kpis.into_iter().map(|k| view! {
                         <div class="rd-kpi-mini">
-                            <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall(k, year) /></p>
-                            <KpiChart kpi=k style height=200 />
+                            <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall(&k, year) /></p>
+                            <KpiChart kpi=Arc::clone(&k) style height=200 />
                             <KpiTable kpi=k style />
                         </div>
                     }).collect_view()}
@@ -123,7 +133,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                     <h4>"小項目の概要"</h4>
                     {summary.into_iter().map(|p| view! { <p class="rd-para">{p}</p> }).collect_view()}
                 })}
-                <p class="rd-source" data-testid="detail-source">"出典：" {st.report.report.source.name.clone()} " " {sources}</p>
+                <p class="rd-source" data-testid="detail-source">"出典：" {report.report.source.name.clone()} " " {sources}</p>
             </section>
         }
         .into_any()

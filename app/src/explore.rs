@@ -23,14 +23,14 @@ pub fn ExploreView() -> impl IntoView {
     let filter = Memo::new(move |_| st.route.with(|r| r.filter.clone()));
     let sort = Memo::new(move |_| st.route.with(|r| r.sort));
     let rows = Memo::new(move |_| {
-        let mut v = st.explorer.filter(&filter.get());
-        st.explorer.sort(&mut v, sort.get());
+        let mut v = st.explorer().filter(&filter.get());
+        st.explorer().sort(&mut v, sort.get());
         v
     });
-    let facets = Memo::new(move |_| st.explorer.facets(&filter.get()));
+    let facets = Memo::new(move |_| st.explorer().facets(&filter.get()));
     let universe = Memo::new(move |_| {
         let relisted = filter.with(|f| f.include_relisted);
-        st.report.initiatives.iter().filter(|i| relisted || !i.relisted).count()
+        st.report().initiatives.iter().filter(|i| relisted || !i.relisted).count()
     });
     let page = RwSignal::new(0usize);
     Effect::new(move |_| {
@@ -42,15 +42,17 @@ pub fn ExploreView() -> impl IntoView {
     let save_error = RwSignal::new(None::<String>);
 
     let export_rows = move |_| {
-        let list: Vec<&Initiative> = rows.get_untracked().iter().map(|&i| &st.report.initiatives[i]).collect();
-        let content = csv::initiatives_csv(st.report, &list);
+        let report = st.report();
+        let list: Vec<&Initiative> = rows.get_untracked().iter().map(|&i| &report.initiatives[i]).collect();
+        let content = csv::initiatives_csv(&report, &list);
         save_error.set(download::save("取組一覧.csv", "text/csv;charset=utf-8", &content).err());
     };
     let export_kpis = move |_| {
-        let ids: Vec<&str> = rows.get_untracked().iter().flat_map(|&i| st.report.initiatives[i].kpis.iter().map(String::as_str)).collect();
-        let mut kpis: Vec<_> = st.report.kpis.iter().filter(|k| ids.contains(&k.id.as_str())).collect();
+        let report = st.report();
+        let ids: Vec<&str> = rows.get_untracked().iter().flat_map(|&i| report.initiatives[i].kpis.iter().map(String::as_str)).collect();
+        let mut kpis: Vec<_> = report.kpis.iter().filter(|k| ids.contains(&k.id.as_str())).collect();
         kpis.dedup_by(|a, b| a.id == b.id);
-        let content = csv::kpis_csv(st.report, &kpis);
+        let content = csv::kpis_csv(&report, &kpis);
         save_error.set(download::save("KPIデータ.csv", "text/csv;charset=utf-8", &content).err());
     };
 
@@ -268,16 +270,18 @@ fn ResultTable(rows: Memo<Vec<usize>>, page: RwSignal<usize>, sort: Memo<Sort>, 
 #[component]
 fn ResultRow(index: usize, query: Memo<Query>) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let ini = &st.report.initiatives[index];
+    let report = st.report();
+    let explorer = st.explorer();
+    let ini = &report.initiatives[index];
     let id = ini.id.clone();
     let href = {
         let id = id.clone();
-        move || st.href(|r| r.open = Some(id.clone()))
+        move || st.href_tracked(|r| r.open = Some(id.clone()))
     };
     let title = ini.title.clone();
-    let rating = st.explorer.rating(index).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_else(|| "記載なし".into());
-    let delayed = st.explorer.rating(index) == Some(reform::model::Rating::Delayed);
-    let kpi = st.explorer.kpi_status(index).map(|s| format!("{} {}", s.mark(), s.label_ja())).unwrap_or_else(|| "—".into());
+    let rating = explorer.rating(index).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_else(|| "記載なし".into());
+    let delayed = explorer.rating(index) == Some(reform::model::Rating::Delayed);
+    let kpi = explorer.kpi_status(index).map(|s| format!("{} {}", s.mark(), s.label_ja())).unwrap_or_else(|| "—".into());
     let relisted = ini.relisted;
     view! {
         <tr data-id=id.clone()>

@@ -25,7 +25,7 @@ fn shade(n: usize, max: usize) -> (&'static str, &'static str) {
 pub fn HeatmapView() -> impl IntoView {
     let st = expect_context::<AppState>();
     let options = Memo::new(move |_| st.route.with(|r| r.heat.clone()));
-    let map = Memo::new(move |_| heatmap(st.report, &options.get()));
+    let map = Memo::new(move |_| heatmap(&st.report(), &options.get()));
     let max = Memo::new(move |_| map.with(|m| m.cells.iter().flatten().map(|c| c.initiatives).max().unwrap_or(0)));
 
     // The explorer filter that shows exactly one cell's initiatives.
@@ -74,7 +74,7 @@ pub fn HeatmapView() -> impl IntoView {
     };
     let column_title = move || match st.route.with(|r| r.heat.columns.clone()) {
         Columns::Pillars => "柱".to_string(),
-        Columns::Sections { pillar } => format!("柱 {} の項目", st.report.pillar(&pillar).map_or(pillar.clone(), |p| p.numeral.clone())),
+        Columns::Sections { pillar } => format!("柱 {} の項目", st.report().pillar(&pillar).map_or(pillar.clone(), |p| p.numeral.clone())),
         Columns::Subsections { section } => format!("項目 {} の小項目", section),
     };
 

@@ -7,7 +7,8 @@ use crate::state::AppState;
 #[component]
 pub fn HelpView() -> impl IntoView {
     let st = expect_context::<AppState>();
-    let meta = &st.report.report;
+    let report = st.report();
+    let meta = &report.report;
     view! {
         <section class="rd-help-page" aria-labelledby="rd-help-h">
             <h2 id="rd-help-h">"使い方とデータについて"</h2>

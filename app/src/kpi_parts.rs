@@ -1,6 +1,8 @@
 //! Pieces shared by the KPI page and the initiative detail: a KPI's status badge, chart with
 //! its one-sentence summary, and its figures as a table.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use reform::format::{fiscal_year, number, YearStyle};
 use reform::model::{Kpi, PointKind};
@@ -35,12 +37,18 @@ pub fn StatusCounts(counts: Vec<(Status, usize)>, testid: &'static str) -> impl 
 }
 
 #[component]
-pub fn KpiChart(kpi: &'static Kpi, #[prop(into)] style: Signal<YearStyle>, #[prop(default = 240)] height: u32) -> impl IntoView {
+pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(default = 240)] height: u32) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let year = st.report.report.fiscal_year;
+    let year = st.report().report.fiscal_year;
     let animate = !reduced_motion();
-    let option = Signal::derive(move || kpi_chart(kpi, style.get(), animate));
-    let summary = Memo::new(move |_| summary_ja(kpi, year, style.get()));
+    let option = {
+        let kpi = Arc::clone(&kpi);
+        Signal::derive(move || kpi_chart(&kpi, style.get(), animate))
+    };
+    let summary = {
+        let kpi = Arc::clone(&kpi);
+        Memo::new(move |_| summary_ja(&kpi, year, style.get()))
+    };
     view! {
         <figure class="rd-kpi-figure" data-kpi=kpi.id.clone()>
             <figcaption class="rd-kpi-summary">{move || summary.get()}</figcaption>
@@ -51,11 +59,12 @@ pub fn KpiChart(kpi: &'static Kpi, #[prop(into)] style: Signal<YearStyle>, #[pro
 
 /// The figures of a KPI by column, with target, actual, judgement and source line.
 #[component]
-pub fn KpiTable(kpi: &'static Kpi, #[prop(into)] style: Signal<YearStyle>) -> impl IntoView {
+pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let year = st.report.report.fiscal_year;
+    let year = st.report().report.fiscal_year;
     let unit = kpi.unit.clone();
-    let judged: Vec<(u32, Status)> = achievement::judge(kpi, year).into_iter().map(|j| (j.target.line, j.status)).collect();
+    let caption = format!("{}（単位：{}）", kpi.label, if unit.is_empty() { "なし".to_string() } else { unit.clone() });
+    let judged: Vec<(u32, Status)> = achievement::judge(&kpi, year).into_iter().map(|j| (j.target.line, j.status)).collect();
     let rows = move || {
         let style = style.get();
         kpi.series
@@ -87,7 +96,7 @@ pub fn KpiTable(kpi: &'static Kpi, #[prop(into)] style: Signal<YearStyle>) -> im
     };
     view! {
         <table class="rd-table rd-kpi-table" data-testid="kpi-table">
-            <caption>{format!("{}（単位：{}）", kpi.label, if unit.is_empty() { "なし".to_string() } else { unit.clone() })}</caption>
+            <caption>{caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">"時点"</th>

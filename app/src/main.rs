@@ -1,6 +1,7 @@
 //! The reform-progress dashboard in the browser. See ARCHITECTURE.md for the map.
 //!
-//! Start-up: find the host element (or the body), replace its loading message with the app.
+//! Start-up: find the host element, replace its loading message with the app. Without the
+//! element the app touches nothing in the page and says so in the console.
 //! Everything the app shows is computed from the report by `reform::query`.
 
 mod chart;
@@ -24,7 +25,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
-/// The element web staff put in their page; without it the app takes the body.
+/// The element web staff put in their page (the hosted index.html has it too).
 pub const HOST_ID: &str = "reform-dashboard";
 
 thread_local! {
@@ -32,17 +33,24 @@ thread_local! {
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = RefCell::new(None);
 }
 
-pub fn host() -> web_sys::HtmlElement {
-    match gloo::utils::document().get_element_by_id(HOST_ID) {
-        Some(el) => el.unchecked_into(),
-        None => gloo::utils::body(),
-    }
+pub fn host() -> Option<web_sys::HtmlElement> {
+    gloo::utils::document().get_element_by_id(HOST_ID).map(JsCast::unchecked_into)
 }
 
-/// (Re)mounts the app with the current report.
+/// (Re)mounts the app with the current report. Dropping the previous handle disposes of its
+/// reactive owner, and with it the previous report, explorer and charts.
 pub fn mount() {
     MOUNTED.with(|m| drop(m.borrow_mut().take()));
-    let host = host();
+    let Some(host) = host() else {
+        web_sys::console::error_1(
+            &format!(
+                "reform-dashboard: <div id=\"{HOST_ID}\"> がページにないため、ダッシュボードを表示しません。\
+                 Add <div id=\"{HOST_ID}\"></div> where the dashboard should appear."
+            )
+            .into(),
+        );
+        return;
+    };
     // The static loading message and <noscript> stay in the page until the app replaces them.
     host.set_inner_html("");
     let handle = leptos::mount::mount_to(host, shell::App);

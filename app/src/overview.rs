@@ -18,8 +18,8 @@ fn n(v: usize) -> String {
 #[component]
 pub fn Overview() -> impl IntoView {
     let st = expect_context::<AppState>();
-    let report = st.report;
-    let o = overview(report);
+    let report = st.report();
+    let o = overview(&report);
     let kpi_counts = status_counts(&report.kpis, report.report.fiscal_year);
     let kpi_href = st.href_view(View::Kpi);
     // For `make bench`: when the overview is in the DOM.

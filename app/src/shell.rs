@@ -50,13 +50,13 @@ fn focus_main() {
 /// element): the host shows its own title and footer, so ours are hidden.
 fn embed_mode() -> bool {
     let search = gloo::utils::window().location().search().unwrap_or_default();
-    search.trim_start_matches('?').split('&').any(|p| p == "embed=1") || crate::host().has_attribute("data-embed")
+    search.trim_start_matches('?').split('&').any(|p| p == "embed=1") || crate::host().is_some_and(|h| h.has_attribute("data-embed"))
 }
 
 #[component]
 fn Dashboard(opened: Option<String>) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let meta = &st.report.report;
+    let meta = st.report().report.clone();
     let view_now = Memo::new(move |_| st.route.with(|r| r.view));
     let embed = embed_mode();
     let on_drop = move |ev: leptos::ev::DragEvent| {
@@ -125,7 +125,8 @@ fn Notices() -> impl IntoView {
 #[component]
 fn Footer(opened: Option<String>) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let meta = &st.report.report;
+    let report = st.report();
+    let meta = &report.report;
     let sha = meta.source.sha256.chars().take(12).collect::<String>();
     let text = format!("データ: {}時点の報告書 ／ 出典ファイル {}（SHA-256 {}…）", meta.label, meta.source.name, sha);
     view! {

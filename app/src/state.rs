@@ -1,6 +1,8 @@
 //! The app's state: the report (read once), the explorer index, and the view state mirrored to
 //! the URL hash so that reload, shared links and back/forward restore the exact view.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use reform::model::Report;
 use reform::query::explore::Explorer;
@@ -8,8 +10,9 @@ use reform::query::route::{self, Route, View};
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub report: &'static Report,
-    pub explorer: &'static Explorer<'static>,
+    /// The report and its search index, owned by the app's reactive owner: unmounting the app
+    /// (to show another report) frees both.
+    data: StoredValue<Arc<Explorer>>,
     pub route: RwSignal<Route>,
     /// What the last URL held that could not be used, shown until the next navigation.
     pub notices: RwSignal<Vec<String>>,
@@ -18,18 +21,23 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The report lives as long as the page; leaking it gives the views plain `&'static` access.
-    pub fn new(report: Report) -> AppState {
-        let report: &'static Report = Box::leak(Box::new(report));
-        let explorer: &'static Explorer<'static> = Box::leak(Box::new(Explorer::new(report)));
-        let parsed = route::parse(&current_hash(), report);
+    pub fn new(report: Arc<Report>) -> AppState {
+        let parsed = route::parse(&current_hash(), &report);
         AppState {
-            report,
-            explorer,
+            data: StoredValue::new(Arc::new(Explorer::new(report))),
             route: RwSignal::new(parsed.route),
             notices: RwSignal::new(parsed.notices),
             notices_error: RwSignal::new(None),
         }
+    }
+
+    /// The report on screen (a cheap handle; keep it for the length of a view function).
+    pub fn report(&self) -> Arc<Report> {
+        self.data.with_value(|e| e.shared_report())
+    }
+
+    pub fn explorer(&self) -> Arc<Explorer> {
+        self.data.get_value()
     }
 
     /// Changes the view state; the hash follows (a new history entry).
@@ -38,15 +46,24 @@ impl AppState {
         self.route.update(f);
     }
 
-    /// The hash of the current route changed by `f`, for real links.
+    /// The hash of the current route changed by `f`, for real links. Reads the route without
+    /// tracking it: a link built inside a view must not rebuild the view (and its charts) on
+    /// every unrelated route change. Links that must follow the route wrap this in a closure.
     pub fn href(&self, f: impl FnOnce(&mut Route)) -> String {
-        let mut r = self.route.get();
+        let mut r = self.route.get_untracked();
         f(&mut r);
         route::to_hash(&r)
     }
 
+    /// Like [`AppState::href`], but tracked: for `href=move || …` attributes that must follow
+    /// the current filters.
+    pub fn href_tracked(&self, f: impl FnOnce(&mut Route)) -> String {
+        self.route.track();
+        self.href(f)
+    }
+
     pub fn href_view(&self, view: View) -> String {
-        self.href(|r| {
+        self.href_tracked(|r| {
             r.view = view;
             r.open = None;
         })
@@ -77,7 +94,7 @@ pub fn sync_with_hash(state: AppState) {
         if hash == route::to_hash(&state.route.get_untracked()) {
             return; // our own write of the canonical hash; keep the notices about the original
         }
-        let parsed = route::parse(&hash, state.report);
+        let parsed = route::parse(&hash, &state.report());
         if parsed.route != state.route.get_untracked() {
             state.route.set(parsed.route);
         }

@@ -3,6 +3,8 @@
 //! [`Explorer::new`] prepares what every keystroke needs (folded search text, ratings, KPI
 //! statuses) once; filtering then touches each initiative once.
 
+use std::sync::Arc;
+
 use super::achievement::{self, Status};
 use super::search::{fold, Query};
 use crate::model::{PointKind, Rating, Report};
@@ -138,13 +140,15 @@ struct Prepared {
     sort_title: String,
 }
 
-pub struct Explorer<'r> {
-    report: &'r Report,
+/// Owns its report (shared), so the app can drop both together when another report is opened.
+pub struct Explorer {
+    report: Arc<Report>,
     prepared: Vec<Prepared>,
 }
 
-impl<'r> Explorer<'r> {
-    pub fn new(report: &'r Report) -> Explorer<'r> {
+impl Explorer {
+    pub fn new(report: impl Into<Arc<Report>>) -> Explorer {
+        let report: Arc<Report> = report.into();
         let year = report.report.fiscal_year;
         let prepared = report
             .initiatives
@@ -173,8 +177,13 @@ impl<'r> Explorer<'r> {
         Explorer { report, prepared }
     }
 
-    pub fn report(&self) -> &'r Report {
-        self.report
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Another handle on the same report.
+    pub fn shared_report(&self) -> Arc<Report> {
+        Arc::clone(&self.report)
     }
 
     pub fn rating(&self, index: usize) -> Option<Rating> {
@@ -232,7 +241,7 @@ impl<'r> Explorer<'r> {
     /// Every facet with counts under the other filters (a facet ignores its own selection).
     pub fn facets(&self, filter: &Filter) -> Vec<Facet> {
         let q = Query::new(&filter.query);
-        let r = self.report;
+        let r = &*self.report;
         // One pass: an initiative counts towards a facet when it fails no other filter.
         let failures: Vec<u32> = (0..self.prepared.len()).map(|i| self.failures(i, filter, &q)).collect();
         let count = |dim: Dimension, pred: &dyn Fn(usize) -> bool| {
@@ -365,7 +374,7 @@ mod tests {
     #[test]
     fn department_and_rating() {
         let r = report();
-        let e = Explorer::new(&r);
+        let e = Explorer::new(r.clone());
         let f = Filter { division: Some("人事課".into()), rating: Some(Rating::Delayed), ..Filter::default() };
         let got = ids(&e, &e.filter(&f));
         let want = by_hand(&r, |i| !i.relisted && i.divisions.contains(&"人事課".to_string()) && r.subsection(&i.subsection).unwrap().rating == Some(Rating::Delayed));
@@ -377,7 +386,7 @@ mod tests {
     #[test]
     fn relisted_copies_only_on_request() {
         let r = report();
-        let e = Explorer::new(&r);
+        let e = Explorer::new(r.clone());
         assert_eq!(e.filter(&Filter::default()).len(), 111);
         assert_eq!(e.filter(&Filter { include_relisted: true, ..Filter::default() }).len(), 117);
     }
@@ -385,7 +394,7 @@ mod tests {
     #[test]
     fn full_and_half_width_queries_agree() {
         let r = report();
-        let e = Explorer::new(&r);
+        let e = Explorer::new(r.clone());
         let a = e.filter(&Filter { query: "ＩＣＴ".into(), ..Filter::default() });
         let b = e.filter(&Filter { query: "ict".into(), ..Filter::default() });
         assert_eq!(a, b);
@@ -396,7 +405,7 @@ mod tests {
     #[test]
     fn facet_counts_ignore_their_own_selection() {
         let r = report();
-        let e = Explorer::new(&r);
+        let e = Explorer::new(r.clone());
         let f = Filter { pillar: Some("II".into()), ..Filter::default() };
         let facets = e.facets(&f);
         let pillar = &facets[0];
@@ -415,7 +424,7 @@ mod tests {
     #[test]
     fn sorting_is_stable_and_reversible() {
         let r = report();
-        let e = Explorer::new(&r);
+        let e = Explorer::new(r.clone());
         let mut rows = e.filter(&Filter::default());
         e.sort(&mut rows, Sort { key: SortKey::Rating, descending: false });
         assert_eq!(e.rating(rows[0]), Some(Rating::Delayed));

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, REPORT, ROOT, open, useDashboard } from './harness.mjs';
+import { DIST, REPORT, ROOT, chartOption, open, useDashboard } from './harness.mjs';
 
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag2a-obsolete', 'wcag21a', 'wcag21aa'];
@@ -69,10 +69,6 @@ test('reduced motion turns chart animation off', async () => {
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   await page.goto(`${s.base}#rd/kpi?kp=I`, { waitUntil: 'load' });
   await page.waitForSelector('.rd-chart canvas');
-  const animated = await page.evaluate(() => {
-    const el = document.querySelector('.rd-chart');
-    return window.echarts.getInstanceByDom(el).getOption().animation;
-  });
-  assert.equal(animated, false);
+  assert.equal((await chartOption(page, '.rd-chart')).animation, false);
   await page.close();
 });

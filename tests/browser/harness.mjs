@@ -4,10 +4,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { serve } from '../../scripts/serve.mjs';
 
-export const ROOT = new URL('../../', import.meta.url).pathname;
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST = join(ROOT, 'dist');
 export const REPORT = JSON.parse(readFileSync(join(ROOT, 'data/initiatives.json'), 'utf8'));
 
@@ -19,6 +20,22 @@ export function chromiumPath() {
   }
   return CHROMIUM;
 }
+
+/**
+ * The dashboard defines no globals; it hands its test hooks (liveChartCount, wasmMemoryBytes,
+ * chartsModule) to the `reform-dashboard:started` event. Every page of a test browser keeps them
+ * as `window.__rd`.
+ */
+export async function withHooks(page) {
+  await page.evaluateOnNewDocument(() => addEventListener('reform-dashboard:started', (e) => { window.__rd = e.detail; }));
+  return page;
+}
+
+/** What ECharts drew into the chart `selector`: its option after ECharts' own defaults. */
+export const chartOption = (page, selector) =>
+  page.$eval(selector, (el) => JSON.parse(JSON.stringify(window.__rd.chartsModule().getInstanceByDom(el).getOption())));
+
+export const liveCharts = (page) => page.evaluate(() => window.__rd.liveChartCount());
 
 /** A browser with a fresh profile and no background traffic. */
 export async function launch(extraArgs = []) {
@@ -32,6 +49,8 @@ export async function launch(extraArgs = []) {
       ...extraArgs,
     ],
   });
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async () => withHooks(await newPage());
   const close = browser.close.bind(browser);
   browser.close = async () => {
     await close();

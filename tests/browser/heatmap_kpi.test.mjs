@@ -2,12 +2,11 @@
 // chart instances do not pile up when navigating.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REPORT, open, text, useDashboard } from './harness.mjs';
+import { REPORT, chartOption, liveCharts as live, open, text, useDashboard } from './harness.mjs';
 
 const s = useDashboard();
 
 const ratingOf = (ini) => REPORT.subsections.find((s) => s.id === ini.subsection).rating;
-const live = (page) => page.evaluate(() => window.wasmBindings.liveChartCount());
 
 test('each heatmap cell equals the count from the JSON and leads to exactly its initiatives', async () => {
   const { page, log } = await open(s.browser, `${s.base}#rd/heatmap`, { waitFor: '[data-testid="heatmap"]' });

@@ -1,0 +1,5 @@
+// `make dev` only (trunk serve): hands the app its chart loader once trunk's own start-up has
+// run. `make dist` removes this file; the published start-up is dashboard.js.
+addEventListener('TrunkApplicationStarted', () => {
+  window.wasmBindings.provideCharts(() => import(new URL('echarts.mjs', document.baseURI).href));
+});

@@ -1,0 +1,38 @@
+//! The committed report satisfies its published JSON Schema, and the schema is strict enough to
+//! catch what a careless edit would do (a missing field, a wrong type, an unknown property).
+
+use serde_json::{json, Value};
+
+fn load(path: &str) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn violations(instance: &Value) -> Vec<String> {
+    let schema = load("data/initiatives.schema.json");
+    let validator = jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("data/initiatives.schema.json is not a valid schema: {e}"));
+    validator.iter_errors(instance).map(|e| format!("{}: {e}", e.instance_path())).collect()
+}
+
+#[test]
+fn the_committed_report_is_valid_against_its_schema() {
+    let errors = violations(&load("data/initiatives.json"));
+    assert!(errors.is_empty(), "data/initiatives.json breaks data/initiatives.schema.json:\n{}", errors.join("\n"));
+}
+
+#[test]
+fn the_schema_refuses_broken_reports() {
+    let report = load("data/initiatives.json");
+    let mut missing = report.clone();
+    missing["initiatives"][0].as_object_mut().unwrap().remove("title");
+    let errors = violations(&missing);
+    assert!(errors.iter().any(|e| e.starts_with("/initiatives/0")), "{errors:?}");
+
+    let mut wrong_type = report.clone();
+    wrong_type["kpis"][0]["series"][0]["value"] = json!("12");
+    assert!(violations(&wrong_type).iter().any(|e| e.starts_with("/kpis/0/series/0/value")));
+
+    let mut bad_rating = report;
+    bad_rating["subsections"][0]["rating"] = json!("great");
+    assert!(violations(&bad_rating).iter().any(|e| e.starts_with("/subsections/0/rating")));
+}
