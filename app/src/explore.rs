@@ -301,16 +301,18 @@ fn ResultRow(index: usize, query: Memo<Query>) -> impl IntoView {
 #[component]
 fn Pager(rows: Memo<Vec<usize>>, page: RwSignal<usize>) -> impl IntoView {
     let pages = move || rows.with(Vec::len).div_ceil(PAGE);
+    // A named closure: a `>` written inside a `view!` attribute would end the tag there.
+    let on_last_page = move || page.get() + 1 >= pages();
     view! {
         <Show when=move || { pages() > 1 }>
             <nav class="rd-pager" aria-label="ページ送り">
-                <button type="button" class="rd-button" prop:disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"前の50件"</button>
+                <button type="button" class="rd-button" data-testid="prev-page" prop:disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"前の50件"</button>
                 <span>{move || {
                     let total = rows.with(Vec::len);
                     let from = page.get() * PAGE + 1;
                     format!("{}〜{}件目（全{}件）", from, (from + PAGE - 1).min(total), total)
                 }}</span>
-                <button type="button" class="rd-button" prop:disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>"次の50件"</button>
+                <button type="button" class="rd-button" data-testid="next-page" prop:disabled=on_last_page on:click=move |_| page.update(|p| *p += 1)>"次の50件"</button>
             </nav>
         </Show>
     }

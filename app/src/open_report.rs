@@ -14,6 +14,13 @@ fn remount_soon() {
 /// Reads the first file; `error` receives the message when it cannot be used.
 pub fn read_file(file: web_sys::File, error: RwSignal<Option<String>>) {
     let name = file.name();
+    // Refused before reading: a huge file would stall the page while it is read and parsed.
+    let bytes = file.size();
+    if bytes > reform::load::MAX_REPORT_BYTES as f64 {
+        let e = reform::load::LoadError::TooLarge { bytes: bytes as usize };
+        error.set(Some(format!("{name} は使えません。{e}")));
+        return;
+    }
     let reader = StoredValue::new_local(None::<gloo::file::callbacks::FileReader>);
     let task = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |result| {
         match result {

@@ -105,15 +105,35 @@ test('detail: blocks as printed, relisted links, previous and next within the re
   await page.close();
 });
 
-test('sorting by a column is operable by keyboard and sets aria-sort', async () => {
+test('sorting by a column is operable by keyboard, stable, reversible, and sets aria-sort', async () => {
+  // The whole order, computed here: by rating (△ first), ties in plan order; descending
+  // reverses the ratings but keeps ties in plan order (stable), so it is not the list reversed.
+  const rank = { delayed: 0, on_track: 1 };
+  const plan = REPORT.initiatives.filter((i) => !i.relisted).map((i, n) => ({ id: i.id, n, r: rank[ratingOf(i)] ?? 2 }));
+  const order = (dir) => [...plan].sort((a, b) => dir * (a.r - b.r) || a.n - b.n).map((x) => x.id);
   const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
+  const shown = async () => {
+    const ids = [];
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (;;) {
+      ids.push(...(await rowIds(page)));
+      const next = await page.$('[data-testid="next-page"]:not([disabled])');
+      if (!next) return ids;
+      const first = ids[ids.length - (await rowIds(page)).length];
+      await next.click();
+      await page.waitForFunction((f) => document.querySelector('[data-testid="results"] tbody tr')?.dataset.id !== f, {}, first);
+    }
+  };
   await page.focus('button[data-sort="rating"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('th[aria-sort="ascending"] button[data-sort="rating"]');
-  const first = await page.$eval('[data-testid="results"] tbody tr', (tr) => tr.dataset.id);
-  assert.equal(ratingOf(REPORT.initiatives.find((i) => i.id === first)), 'delayed');
+  assert.deepEqual(await shown(), order(1));
+  await page.focus('button[data-sort="rating"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('th[aria-sort="descending"] button[data-sort="rating"]');
+  const desc = await shown();
+  assert.deepEqual(desc, order(-1));
+  assert.notDeepEqual(desc, [...order(1)].reverse(), 'ties keep plan order');
   await page.close();
 });
 

@@ -55,6 +55,17 @@ test('every KPI chart renders, and a table shows the numbers from the data', asy
   const { page, log } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '.rd-kpi-card' });
   await page.waitForFunction((n) => document.querySelectorAll('.rd-kpi-card .rd-chart canvas').length === n, { timeout: 20000 }, REPORT.kpis.length);
   assert.equal(await live(page), REPORT.kpis.length);
+  // Every chart draws exactly the KPI's figures: bars and target line and mark lines together
+  // hold the same set of values as the JSON.
+  for (const k of REPORT.kpis) {
+    const option = await chartOption(page, `.rd-kpi-card[data-kpi="${k.id}"] .rd-chart`);
+    const drawn = new Set();
+    for (const series of option.series) {
+      for (const v of series.data ?? []) if (typeof v === 'number') drawn.add(v);
+      for (const m of series.markLine?.data ?? []) if (typeof m.yAxis === 'number') drawn.add(m.yAxis);
+    }
+    assert.deepEqual([...drawn].sort((a, b) => a - b), [...new Set(k.series.map((p) => p.value))].sort((a, b) => a - b), k.id);
+  }
   // ECharts' aria description (Japanese) replaced our placeholder on every chart.
   const labels = await page.$$eval('.rd-kpi-card .rd-chart', (cs) => cs.map((c) => c.getAttribute('aria-label') ?? ''));
   assert.ok(labels.every((l) => l.length > 10), labels.slice(0, 3).join(' | '));
@@ -77,10 +88,15 @@ test('the year toggle relabels the axes, and twenty round trips leave no charts 
   const { page } = await open(s.browser, `${s.base}#rd/kpi?kp=II`, { waitFor: '.rd-kpi-card' });
   const inII = REPORT.kpis.filter((k) => REPORT.initiatives.find((i) => i.id === k.initiative).pillar === 'II').length;
   await page.waitForFunction((n) => document.querySelectorAll('.rd-kpi-card .rd-chart canvas').length === n, {}, inII);
+  // A KPI with one figure per fiscal year: its axis is labelled by year, 令和 then 西暦.
+  const kpi = REPORT.kpis.find((k) => k.initiative === 'II-1-1-1');
+  const years = [...new Set(kpi.series.map((p) => p.fiscal_year).filter((y) => y !== null))].sort();
+  const axis = async () => (await chartOption(page, `.rd-kpi-card[data-kpi="${kpi.id}"] .rd-chart`)).xAxis[0].data;
+  assert.deepEqual(await axis(), years.map((y) => `R${y - 2018}`));
   await page.click('input[name="rd-years"]:not(:checked)');
   await page.waitForFunction(() => location.hash.includes('years=ad'));
-  const kpi = REPORT.kpis.find((k) => k.initiative === 'II-1-1-1');
-  assert.match(await text(page, `[data-kpi="${kpi.id}"] .rd-kpi-summary`), /2023年度/);
+  await page.waitForFunction((id) => document.querySelector(`[data-kpi="${id}"] .rd-kpi-summary`).textContent.includes('2023年度'), {}, kpi.id);
+  assert.deepEqual(await axis(), years.map(String));
   for (let i = 0; i < 20; i++) {
     await page.click('a[data-view="overview"]');
     await page.waitForSelector('[data-stat="initiatives"]');
