@@ -23,7 +23,7 @@ OVERRIDES := data/overrides.json
 DATA := data/initiatives.json
 APP_SOURCES := $(shell find app/src src -name '*.rs') app/Cargo.toml Cargo.toml Cargo.lock index.html Trunk.toml public/style.css $(DATA)
 
-.PHONY: help serve dev test test-native test-node test-browser test-any-path data dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
+.PHONY: help serve dev screenshots test test-native test-node test-browser test-any-path data dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
 
 help:
 	@echo "make serve   build and serve the dashboard on http://127.0.0.1:$(PORT)/"
@@ -32,6 +32,7 @@ help:
 	@echo "make data    regenerate $(DATA) from $(SOURCE) and $(OVERRIDES)"
 	@echo "make dist    build dist/web (hosted)"
 	@echo "make bench   measure speed and size (medians) and write BENCHMARKS.md"
+	@echo "make screenshots  PNGs of every view at 390, 768 and 1280 px in build/screenshots/"
 	@echo "make tools   install what the build needs (wasm target, trunk, wasm-bindgen, npm packages, Chromium)"
 
 # ---- tools ---------------------------------------------------------------------------------
@@ -94,6 +95,10 @@ serve: dist
 # Not for publishing: the wasm is large and unoptimised (use `make dist`).
 dev: $(ECHARTS) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk serve --offline --port $(DEV_PORT) --dist build/dev --watch app --watch src --watch data --watch public --watch index.html
+
+# PNGs of every view at 390, 768 and 1280 px in build/screenshots/, to look at before a view is done.
+screenshots: dist tool-chromium node_modules/.installed
+	node scripts/screenshots.mjs
 
 # ---- tests ---------------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ row('hosted transfer, all of dist/web', `${kb(total.raw)} raw, ${kb(total.gz)} g
 row('offline single file', `${kb(offline.raw)} raw, ${kb(offline.gz)} gzip`, '< 2,500 KB', 'wasm as base64');
 
 // ---- browser measurements --------------------------------------------------------------------
-const browser = await launch(['--enable-precise-memory-info']);
+const browser = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 const chromium = await browser.version();
 const { server, url } = await serve(web);
 
@@ -163,6 +163,25 @@ await fresh(async (page) => {
   await new Promise((r) => setTimeout(r, 500));
   const m = await page.evaluate(() => ({ heap: performance.memory.usedJSHeapSize, wasm: window.__rd.wasmMemoryBytes() }));
   row('memory after load', `${(m.heap / 2 ** 20).toFixed(1)} MB JS heap + ${(m.wasm / 2 ** 20).toFixed(1)} MB wasm`, '', 'overview shown');
+});
+
+// Opening another report twenty times: the previous report, explorer and views are released.
+const sameFile = join(mkdtempSync(join(tmpdir(), 'rd-reopen-')), 'report.json');
+writeFileSync(sameFile, JSON.stringify(REPORT));
+await fresh(async (page) => {
+  await page.goto(url);
+  await drawnAt(page);
+  const sample = () => page.evaluate(() => { window.gc?.(); return { heap: performance.memory.usedJSHeapSize, wasm: window.__rd.wasmMemoryBytes() }; });
+  const at = {};
+  for (let i = 1; i <= 20; i++) {
+    // The app is mounted anew for each open: wait for a root element that is not the old one.
+    await page.$eval('.rd', (el) => { el.dataset.old = '1'; });
+    await (await page.$('[data-testid="open-file"]')).uploadFile(sameFile);
+    await page.waitForSelector('.rd:not([data-old]) [data-testid="opened-name"]');
+    if ([1, 5, 20].includes(i)) at[i] = await sample();
+  }
+  const mb = (b) => (b / 2 ** 20).toFixed(2);
+  row('memory after opening another report 1 / 5 / 20 times', `wasm ${mb(at[1].wasm)} / ${mb(at[5].wasm)} / ${mb(at[20].wasm)} MB; JS heap ${mb(at[1].heap)} / ${mb(at[5].heap)} / ${mb(at[20].heap)} MB`, 'flat after the first opens', 'after GC; the old report is released on each open');
 });
 
 // 100× data: opened as a report file, as a user would open next year's.

@@ -290,10 +290,10 @@ fn ResultRow(index: usize, query: Memo<Query>) -> impl IntoView {
                 <a href=href class="rd-link">{move || highlighted(&title, &query.get())}</a>
                 {relisted.then(|| view! { <span class="rd-tag">"再掲"</span> })}
             </td>
-            <td>{ini.departments.join("、")}</td>
-            <td>{ini.divisions.join("、")}</td>
-            <td class:rd-delayed=delayed>{rating}</td>
-            <td>{kpi}</td>
+            <td data-label="部局等">{ini.departments.join("、")}</td>
+            <td data-label="担当課">{ini.divisions.join("、")}</td>
+            <td data-label="進捗状況" class:rd-delayed=delayed>{rating}</td>
+            <td data-label="KPI">{kpi}</td>
         </tr>
     }
 }

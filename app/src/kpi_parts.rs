@@ -63,6 +63,7 @@ pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl I
     let st = expect_context::<AppState>();
     let year = st.report().report.fiscal_year;
     let unit = kpi.unit.clone();
+    let region_label = format!("{} の数値（横にスクロールできます）", kpi.label);
     let caption = format!("{}（単位：{}）", kpi.label, if unit.is_empty() { "なし".to_string() } else { unit.clone() });
     let judged: Vec<(u32, Status)> = achievement::judge(&kpi, year).into_iter().map(|j| (j.target.line, j.status)).collect();
     let rows = move || {
@@ -95,6 +96,7 @@ pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl I
             .collect_view()
     };
     view! {
+        <div class="rd-table-wrap" tabindex="0" role="region" aria-label=region_label>
         <table class="rd-table rd-kpi-table" data-testid="kpi-table">
             <caption>{caption}</caption>
             <thead>
@@ -109,5 +111,6 @@ pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl I
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }

@@ -1,0 +1,43 @@
+// `make screenshots`: PNGs of every view at phone, tablet and desktop widths, for people to look
+// at before calling a view done. Writes build/screenshots/WIDTH-VIEW.png and prints, per shot,
+// whether the page scrolls sideways.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, launch, serveDist } from '../tests/browser/harness.mjs';
+
+const WIDTHS = (process.env.WIDTHS ?? '390,768,1280').split(',').map(Number);
+const VIEWS = [
+  ['overview', '#rd/overview', '[data-stat="initiatives"]'],
+  ['explorer-filtered', '#rd/explore?dept=%E7%B7%8F%E5%8B%99%E9%83%A8', '[data-testid="results"]'],
+  ['explorer-page2', '#rd/explore', '[data-testid="results"]', async (page) => {
+    await page.click('[data-testid="next-page"]');
+    await page.waitForFunction(() => /^51〜/.test(document.querySelector('.rd-pager span')?.textContent ?? ''));
+  }],
+  ['detail', '#rd/explore?open=II-3-2-4', '[data-testid="detail"] .rd-chart canvas'],
+  ['heatmap', '#rd/heatmap', '[data-testid="heatmap"]'],
+  ['heatmap-drilled', '#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II', '[data-testid="heatmap"]'],
+  ['kpi', '#rd/kpi', '.rd-kpi-card'],
+  ['help', '#rd/help', '.rd-main h2'],
+];
+
+const out = join(ROOT, 'build/screenshots');
+mkdirSync(out, { recursive: true });
+const { server, url } = await serveDist('web');
+const browser = await launch();
+for (const width of WIDTHS) {
+  for (const [name, hash, ready, act] of VIEWS) {
+    const page = await browser.newPage();
+    await page.setViewport({ width, height: width < 600 ? 844 : 900 });
+    await page.goto(url + hash, { waitUntil: 'load' });
+    await page.waitForSelector(ready, { timeout: 20000 });
+    if (act) await act(page);
+    await new Promise((r) => setTimeout(r, 400));
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const file = join(out, `${width}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`${file}${scroll > client ? `  SCROLLS SIDEWAYS (${scroll} > ${client})` : ''}`);
+    await page.close();
+  }
+}
+await browser.close();
+server.close();
