@@ -32,10 +32,10 @@ pub fn ExploreView() -> impl IntoView {
         let relisted = filter.with(|f| f.include_relisted);
         st.report().initiatives.iter().filter(|i| relisted || !i.relisted).count()
     });
-    let page = RwSignal::new(0usize);
-    Effect::new(move |_| {
-        rows.track();
-        page.set(0);
+    // The page lives in the route (back from a detail returns to it); past the end, the last.
+    let page = Memo::new(move |_| {
+        let last = rows.with(Vec::len).div_ceil(PAGE).saturating_sub(1);
+        st.route.with(|r| r.page).min(last)
     });
     let open = Memo::new(move |_| st.route.with(|r| r.open.clone()));
     let query = Memo::new(move |_| Query::new(&filter.with(|f| f.query.clone())));
@@ -65,7 +65,7 @@ pub fn ExploreView() -> impl IntoView {
                     <Show when=move || open.get().is_some()>
                         <Detail id=Signal::derive(move || open.get().unwrap_or_default()) rows=Signal::derive(move || rows.get()) />
                     </Show>
-                    <div class="rd-results-bar">
+                    <div class="rd-results-bar" id="rd-results-h">
                         <p class="rd-count" role="status" aria-live="polite" data-testid="result-count">
                             {move || format!("{}件 / 全{}件", group(rows.with(Vec::len) as i64), group(universe.get() as i64))}
                         </p>
@@ -208,7 +208,7 @@ fn FacetSelect(
 }
 
 #[component]
-fn ResultTable(rows: Memo<Vec<usize>>, page: RwSignal<usize>, sort: Memo<Sort>, query: Memo<Query>) -> impl IntoView {
+fn ResultTable(rows: Memo<Vec<usize>>, page: Memo<usize>, sort: Memo<Sort>, query: Memo<Query>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let header = move |key: SortKey, label: &'static str| {
         let aria = move || {
@@ -299,20 +299,28 @@ fn ResultRow(index: usize, query: Memo<Query>) -> impl IntoView {
 }
 
 #[component]
-fn Pager(rows: Memo<Vec<usize>>, page: RwSignal<usize>) -> impl IntoView {
+fn Pager(rows: Memo<Vec<usize>>, page: Memo<usize>) -> impl IntoView {
+    let st = expect_context::<AppState>();
     let pages = move || rows.with(Vec::len).div_ceil(PAGE);
+    let go = move |to: usize| {
+        st.navigate(|r| r.page = to);
+        // The new page starts at the top of the list, not where the pager was.
+        if let Some(el) = gloo::utils::document().get_element_by_id("rd-results-h") {
+            el.scroll_into_view();
+        }
+    };
     // A named closure: a `>` written inside a `view!` attribute would end the tag there.
     let on_last_page = move || page.get() + 1 >= pages();
     view! {
         <Show when=move || { pages() > 1 }>
             <nav class="rd-pager" aria-label="ページ送り">
-                <button type="button" class="rd-button" data-testid="prev-page" prop:disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"前の50件"</button>
+                <button type="button" class="rd-button" data-testid="prev-page" prop:disabled=move || page.get() == 0 on:click=move |_| go(page.get_untracked().saturating_sub(1))>"前の50件"</button>
                 <span>{move || {
                     let total = rows.with(Vec::len);
                     let from = page.get() * PAGE + 1;
                     format!("{}〜{}件目（全{}件）", from, (from + PAGE - 1).min(total), total)
                 }}</span>
-                <button type="button" class="rd-button" data-testid="next-page" prop:disabled=on_last_page on:click=move |_| page.update(|p| *p += 1)>"次の50件"</button>
+                <button type="button" class="rd-button" data-testid="next-page" prop:disabled=on_last_page on:click=move |_| go(page.get_untracked() + 1)>"次の50件"</button>
             </nav>
         </Show>
     }

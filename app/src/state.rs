@@ -40,10 +40,17 @@ impl AppState {
         self.data.get_value()
     }
 
-    /// Changes the view state; the hash follows (a new history entry).
+    /// Changes the view state; the hash follows (a new history entry). Other filters or another
+    /// order start the result list on its first page again.
     pub fn navigate(&self, f: impl FnOnce(&mut Route)) {
         self.notices.set(Vec::new());
-        self.route.update(f);
+        self.route.update(|r| {
+            let before = (r.filter.clone(), r.sort);
+            f(r);
+            if (&r.filter, r.sort) != (&before.0, before.1) {
+                r.page = 0;
+            }
+        });
     }
 
     /// The hash of the current route changed by `f`, for real links. Reads the route without

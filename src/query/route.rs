@@ -48,6 +48,10 @@ pub struct Route {
     pub view: View,
     pub filter: Filter,
     pub sort: Sort,
+    /// The explorer's page of results, from 0 (`page=2` in the URL is the second page), so that
+    /// going back from a detail returns to the page it was opened from. Beyond the last page the
+    /// explorer shows the last one.
+    pub page: usize,
     /// The initiative whose detail is open.
     pub open: Option<String>,
     pub heat: HeatOptions,
@@ -116,6 +120,10 @@ fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
             None => return false,
         },
         "desc" if value == "1" => route.sort.descending = true,
+        "page" => match value.parse::<usize>() {
+            Ok(n @ 1..=100_000) => route.page = n - 1,
+            _ => return false,
+        },
         "open" if report.initiative(value).is_some() => route.open = Some(value.into()),
         "hr" if report.initiatives.iter().any(|i| i.departments.iter().any(|d| d == value)) => {
             route.heat.rows = Rows::Divisions { department: value.into() }
@@ -166,6 +174,9 @@ pub fn to_hash(route: &Route) -> String {
     }
     if route.sort.descending {
         q.push(("desc", "1".into()));
+    }
+    if route.page > 0 {
+        q.push(("page", (route.page + 1).to_string()));
     }
     if let Some(o) = &route.open {
         q.push(("open", o.clone()));
@@ -262,6 +273,7 @@ mod tests {
             view: View::Explore,
             filter: Filter { division: Some("人事課".into()), rating: Some(Rating::Delayed), query: "テレワーク ICT&=".into(), include_relisted: true, ..Filter::default() },
             sort: Sort { key: SortKey::Title, descending: true },
+            page: 1,
             open: Some("II-3-2-4".into()),
             heat: HeatOptions { rows: Rows::Divisions { department: "総務部".into() }, columns: Columns::Subsections { section: "II-3".into() }, zencho_only: true, include_relisted: false },
             years: YearStyle::Gregorian,
@@ -270,9 +282,14 @@ mod tests {
         };
         let hash = to_hash(&route);
         assert!(hash.starts_with("#rd/explore?div=%E4%BA%BA"), "{hash}");
+        assert!(hash.contains("&page=2&"), "the second page is page=2: {hash}");
         let parsed = parse(&hash, &r);
         assert_eq!(parsed.notices, Vec::<String>::new());
         assert_eq!(parsed.route, route);
+        for bad in ["page=0", "page=-1", "page=x", "page=999999"] {
+            let parsed = parse(&format!("#rd/explore?{bad}"), &r);
+            assert_eq!((parsed.route.page, parsed.notices.len()), (0, 1), "{bad}");
+        }
     }
 
     #[test]

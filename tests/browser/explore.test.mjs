@@ -164,3 +164,46 @@ test('CSV download holds the filtered rows, UTF-8 with BOM', async () => {
   assert.deepEqual(ids, want);
   await page.close();
 });
+
+test('paging: to the last initiative, after a sort, and back from a detail opened on page 2', async () => {
+  const all = REPORT.initiatives.filter((i) => !i.relisted).map((i) => i.id);
+  const { page, log } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
+  const pagerText = () => text(page, '.rd-pager span');
+  const nextPage = async () => {
+    const first = (await rowIds(page))[0];
+    await page.click('[data-testid="next-page"]');
+    await page.waitForFunction((f) => document.querySelector('[data-testid="results"] tbody tr')?.dataset.id !== f, {}, first);
+  };
+  // Every initiative is reachable, in plan order, and the button reads as a button.
+  assert.equal(await text(page, '[data-testid="next-page"]'), '次の50件');
+  const seen = [...(await rowIds(page))];
+  while (await page.$('[data-testid="next-page"]:not([disabled])')) {
+    await nextPage();
+    seen.push(...(await rowIds(page)));
+  }
+  assert.deepEqual(seen, all);
+  assert.equal(await pagerText(), `${Math.floor((all.length - 1) / 50) * 50 + 1}〜${all.length}件目（全${all.length}件）`);
+  assert.match(page.url(), new RegExp(`page=${Math.ceil(all.length / 50)}`));
+
+  // Sorting starts again at page 1; page 2 then holds the 51st to 100th of the new order.
+  await page.click('button[data-sort="rating"]');
+  await page.waitForSelector('th[aria-sort="ascending"] button[data-sort="rating"]');
+  assert.match(await pagerText(), /^1〜50件目/);
+  const rank = { delayed: 0, on_track: 1 };
+  const byRating = REPORT.initiatives.filter((i) => !i.relisted).map((i, n) => ({ id: i.id, n, r: rank[ratingOf(i)] ?? 2 }))
+    .sort((a, b) => a.r - b.r || a.n - b.n).map((x) => x.id);
+  await nextPage();
+  assert.deepEqual(await rowIds(page), byRating.slice(50, 100));
+
+  // A detail opened from page 2, then the browser's back button: page 2 again, detail closed.
+  const target = byRating[60];
+  await page.click(`[data-testid="results"] tr[data-id="${target}"] a`);
+  await page.waitForFunction((id) => document.querySelector('[data-testid="detail"]')?.dataset.id === id, {}, target);
+  assert.deepEqual(await rowIds(page), byRating.slice(50, 100), 'the list behind the detail stays on page 2');
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="detail"]'));
+  assert.deepEqual(await rowIds(page), byRating.slice(50, 100));
+  assert.match(await pagerText(), /^51〜100件目/);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
