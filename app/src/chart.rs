@@ -1,12 +1,10 @@
-//! The one place that talks to ECharts. charming builds the option (`Chart`); this module adds
-//! what charming 0.6 lacks: init with the Japanese locale, `setOption` without merge, resize
-//! with the window, and dispose when the component goes away.
-//!
-//! ECharts is not in the page at start-up. The start-up script hands the app a loader
-//! ([`provide_charts`]); the first chart on screen calls it once, and every chart waiting for it
-//! draws when it resolves. The first view (the overview) therefore never waits for ECharts.
+//! A chart on screen. charming builds the option (`Chart`); this component draws it with
+//! ECharts (`echarts.rs`) only while it is near the viewport, disposes of it when it is far away
+//! (a page of 61 KPIs is usable before most charts exist), draws every chart before printing,
+//! and saves a chart as PNG for slides.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use charming::Chart;
 use leptos::html;
@@ -14,120 +12,31 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[wasm_bindgen]
-extern "C" {
-    #[derive(Clone)]
-    type Instance;
+use crate::echarts::{self, object, Instance, Library};
 
-    #[wasm_bindgen(method, js_name = setOption)]
-    fn set_option(this: &Instance, option: &JsValue, opts: &JsValue);
-    #[wasm_bindgen(method)]
-    fn resize(this: &Instance);
-    #[wasm_bindgen(method)]
-    fn dispose(this: &Instance);
-}
+/// How far outside the viewport a chart is still drawn (CSS margin of the observer).
+const NEAR: &str = "100% 0px";
 
-/// Where ECharts is: not asked for yet, on its way, here (the module), or unavailable.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Library {
-    Idle,
-    Loading,
-    Ready,
-    Failed,
-}
+type DrawNow = Rc<dyn Fn()>;
 
 thread_local! {
-    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-    /// Outlives any one mount of the app (the library stays loaded when another report opens).
-    static LIBRARY: ArcRwSignal<Library> = ArcRwSignal::new(Library::Idle);
-    /// Charts waiting for the loader to be provided.
-    static WANTED: Cell<bool> = const { Cell::new(false) };
+    /// Every chart on screen can be drawn at once, synchronously, when printing starts.
+    static DRAWERS: RefCell<Vec<(usize, DrawNow)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static PRINT_HOOK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-fn library() -> Library {
-    LIBRARY.with(|l| l.get_untracked())
-}
-
-fn set_library(state: Library) {
-    LIBRARY.with(|l| l.set(state));
-}
-
-/// Called by the start-up script with a function that returns a promise of the ECharts module
-/// (`() => import('./echarts-….mjs')`). Charts already on screen start loading it now.
-#[wasm_bindgen(js_name = provideCharts)]
-pub fn provide_charts(loader: js_sys::Function) {
-    LOADER.with(|l| *l.borrow_mut() = Some(loader));
-    if WANTED.with(Cell::get) {
-        request_library();
-    }
-}
-
-/// Starts loading ECharts once; later calls do nothing.
-fn request_library() {
-    if library() != Library::Idle {
+/// `beforeprint` draws every chart of the page (`window.print()` fires it synchronously, so
+/// this cannot wait for effects); installed once per page.
+fn install_print_hook() {
+    if PRINT_HOOK.with(|h| h.replace(true)) {
         return;
     }
-    let Some(loader) = LOADER.with(|l| l.borrow().clone()) else {
-        WANTED.with(|w| w.set(true));
-        return;
-    };
-    set_library(Library::Loading);
-    let promise = match loader.call0(&JsValue::NULL).map(js_sys::Promise::from) {
-        Ok(p) => p,
-        Err(_) => return set_library(Library::Failed),
-    };
-    let on_ok = Closure::once(|module: JsValue| {
-        MODULE.with(|m| *m.borrow_mut() = Some(module));
-        set_library(Library::Ready);
-    });
-    let on_err = Closure::once(|e: JsValue| {
-        web_sys::console::error_2(&"reform-dashboard: グラフの描画ライブラリを読み込めません".into(), &e);
-        set_library(Library::Failed);
-    });
-    let _ = promise.then2(&on_ok, &on_err);
-    // Called at most once per page (the library is loaded once); the promise owns them now.
-    on_ok.forget();
-    on_err.forget();
-}
-
-/// The loaded ECharts module, or `undefined`: the browser tests and `make bench` read back
-/// what a chart draws through it (`getInstanceByDom(el).getOption()`).
-#[wasm_bindgen(js_name = chartsModule)]
-pub fn charts_module() -> JsValue {
-    MODULE.with(|m| m.borrow().clone()).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// `echarts.init(el, theme, opts)` of the loaded module.
-fn init(el: &web_sys::HtmlElement, opts: &JsValue) -> Result<Instance, JsValue> {
-    let module = MODULE.with(|m| m.borrow().clone()).ok_or_else(|| JsValue::from_str("ECharts not loaded"))?;
-    let init: js_sys::Function = js_sys::Reflect::get(&module, &"init".into())?.dyn_into()?;
-    init.call3(&module, el, &JsValue::NULL, opts).map(JsCast::unchecked_into)
-}
-
-
-thread_local! {
-    static LIVE: Cell<u32> = const { Cell::new(0) };
-}
-
-/// Chart instances alive now; navigating back and forth must not grow it (tests and bench read it).
-#[wasm_bindgen(js_name = liveChartCount)]
-pub fn live_chart_count() -> u32 {
-    LIVE.with(Cell::get)
-}
-
-/// Bytes of wasm linear memory, for `make bench`.
-#[wasm_bindgen(js_name = wasmMemoryBytes)]
-pub fn wasm_memory_bytes() -> f64 {
-    wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
-}
-
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in pairs {
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
+    gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
+        let drawers: Vec<DrawNow> = DRAWERS.with(|d| d.borrow().iter().map(|(_, f)| Rc::clone(f)).collect());
+        drawers.iter().for_each(|draw| draw());
+    })
+    .forget();
 }
 
 pub fn reduced_motion() -> bool {
@@ -155,29 +64,36 @@ pub fn option_json(chart: &Chart) -> Result<String, serde_json::Error> {
     serde_json::to_string(&v)
 }
 
-/// A chart drawn from `option`, redrawn when it changes. `label` is the text alternative until
-/// ECharts' own aria description (in Japanese) replaces it.
-#[component]
-pub fn EChart(#[prop(into)] option: Signal<Chart>, label: String, #[prop(default = 260)] height: u32) -> impl IntoView {
-    let node = NodeRef::<html::Div>::new();
-    let instance = StoredValue::new_local(None::<Instance>);
-    let failed = RwSignal::new(false);
-    Effect::new(move |_| {
-        let chart = option.get();
-        match LIBRARY.with(|l| l.get()) {
-            Library::Ready => {}
-            Library::Failed => return failed.set(true),
-            Library::Idle | Library::Loading => return request_library(),
+/// A file name from a KPI label: no characters that file systems refuse.
+pub fn png_name(label: &str) -> String {
+    let clean: String = label.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
+    format!("{}.png", clean.trim())
+}
+
+/// One ECharts instance bound to one element, created and disposed as the element comes near
+/// and goes far.
+#[derive(Clone, Copy)]
+struct Slot {
+    node: NodeRef<html::Div>,
+    instance: StoredValue<Option<Instance>, LocalStorage>,
+    failed: RwSignal<bool>,
+}
+
+impl Slot {
+    fn draw(&self, chart: &Chart) {
+        if echarts::library() != Library::Ready {
+            return;
         }
-        let Some(el) = node.get() else { return };
-        let Ok(json) = option_json(&chart) else { return };
+        let Some(el) = self.node.get_untracked() else { return };
+        let Ok(json) = option_json(chart) else { return };
         let Ok(value) = js_sys::JSON::parse(&json) else { return };
-        instance.update_value(|slot| {
+        let failed = self.failed;
+        self.instance.update_value(|slot| {
             if slot.is_none() {
                 let opts = object(&[("locale", "JA".into()), ("renderer", "canvas".into())]);
-                match init(&el, &opts) {
+                match echarts::init(&el, &opts) {
                     Ok(i) => {
-                        LIVE.with(|c| c.set(c.get() + 1));
+                        echarts::count_created();
                         *slot = Some(i);
                     }
                     Err(_) => failed.set(true),
@@ -187,21 +103,95 @@ pub fn EChart(#[prop(into)] option: Signal<Chart>, label: String, #[prop(default
                 i.set_option(&value, &object(&[("notMerge", true.into())]));
             }
         });
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| instance.with_value(|i| i.as_ref().map(Instance::resize).unwrap_or(())));
-    on_cleanup(move || {
-        resize.remove();
-        instance.update_value(|slot| {
+    }
+
+    fn dispose(&self) {
+        self.instance.update_value(|slot| {
             if let Some(i) = slot.take() {
                 i.dispose();
-                LIVE.with(|c| c.set(c.get().saturating_sub(1)));
+                echarts::count_disposed();
             }
         });
+    }
+}
+
+/// Watches whether `node` is near the viewport; `near` follows. Returns the observer to stop.
+fn watch_nearness(el: &web_sys::Element, near: RwSignal<bool>) -> Option<(web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            let _ = near.try_set(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+        }
     });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(NEAR);
+    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    observer.observe(el);
+    Some((observer, callback))
+}
+
+/// A chart drawn from `option`, redrawn when it changes. `label` is the text alternative until
+/// ECharts' own aria description (in Japanese) replaces it; `png` names the saved image.
+#[component]
+pub fn EChart(#[prop(into)] option: Signal<Chart>, label: String, png: String, #[prop(default = 260)] height: u32) -> impl IntoView {
+    install_print_hook();
+    let slot = Slot { node: NodeRef::new(), instance: StoredValue::new_local(None), failed: RwSignal::new(false) };
+    let near = RwSignal::new(false);
+    let drawn = RwSignal::new(false);
+    let watcher = StoredValue::new_local(None);
+
+    // Start watching once the element is in the DOM.
+    Effect::new(move |_| {
+        if let Some(el) = slot.node.get() {
+            if watcher.with_value(Option::is_none) {
+                watcher.set_value(watch_nearness(&el, near));
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let chart = option.get();
+        if !near.get() {
+            slot.dispose();
+            drawn.set(false);
+            return;
+        }
+        match echarts::library_tracked() {
+            Library::Ready => {
+                slot.draw(&chart);
+                drawn.set(slot.instance.with_value(Option::is_some));
+            }
+            Library::Failed => slot.failed.set(true),
+            Library::Idle | Library::Loading => echarts::request_library(),
+        }
+    });
+
+    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+    let draw_now: DrawNow = Rc::new(move || slot.draw(&option.get_untracked()));
+    DRAWERS.with(|d| d.borrow_mut().push((id, draw_now)));
+
+    let resize = window_event_listener(leptos::ev::resize, move |_| slot.instance.with_value(|i| i.as_ref().map(Instance::resize).unwrap_or(())));
+    on_cleanup(move || {
+        resize.remove();
+        DRAWERS.with(|d| d.borrow_mut().retain(|(i, _)| *i != id));
+        watcher.update_value(|w| {
+            if let Some((observer, _callback)) = w.take() {
+                observer.disconnect();
+            }
+        });
+        slot.dispose();
+    });
+
+    let save_png = move |_| {
+        let url = slot.instance.with_value(|i| i.as_ref().map(|i| i.get_data_url(&object(&[("type", "png".into()), ("pixelRatio", 2.into()), ("backgroundColor", "#ffffff".into())]))));
+        if let Some(url) = url {
+            crate::download::save_url(&png, &url);
+        }
+    };
     view! {
-        <div class="rd-chart" node_ref=node role="img" aria-label=label style=format!("height:{height}px")></div>
-        <Show when=move || failed.get()>
-            <p class="rd-notice">"グラフを表示できませんでした（描画ライブラリを読み込めません）。下の表で数値をご覧ください。"</p>
+        <div class="rd-chart" node_ref=slot.node role="img" aria-label=label style=format!("height:{height}px")></div>
+        <button type="button" class="rd-button rd-button-secondary rd-png" data-testid="save-png"
+            prop:disabled=move || !drawn.get() on:click=save_png>"PNG で保存"</button>
+        <Show when=move || slot.failed.get()>
+            <p class="rd-notice">"グラフを表示できませんでした（描画ライブラリを読み込めません）。数値は表でご覧ください。"</p>
         </Show>
     }
 }

@@ -1,4 +1,4 @@
-//! Saving a generated file (CSV) from the browser, offline and from file:// too.
+//! Saving a generated file (CSV, a chart's PNG) from the browser, offline and from file:// too.
 
 use wasm_bindgen::JsCast;
 
@@ -8,15 +8,7 @@ pub fn save(name: &str, mime: &str, content: &str) -> Result<(), String> {
     props.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props).map_err(|_| "Blob を作れません")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "URL を作れません")?;
-    let document = gloo::utils::document();
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "リンクを作れません")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_attribute("data-download", name).ok();
-    let body = gloo::utils::body();
-    body.append_child(&a).ok();
-    a.click();
-    body.remove_child(&a).ok();
+    save_url(name, &url);
     // Revoke later: some browsers read the blob after click() returns.
     let url_later = url.clone();
     gloo::timers::callback::Timeout::new(60_000, move || {
@@ -24,4 +16,18 @@ pub fn save(name: &str, mime: &str, content: &str) -> Result<(), String> {
     })
     .forget();
     Ok(())
+}
+
+/// Saves what `url` (a blob: or data: URL) holds under `name`, through a temporary link.
+pub fn save_url(name: &str, url: &str) {
+    let document = gloo::utils::document();
+    let Ok(a) = document.create_element("a") else { return };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(url);
+    a.set_download(name);
+    a.set_attribute("data-download", name).ok();
+    let body = gloo::utils::body();
+    body.append_child(&a).ok();
+    a.click();
+    body.remove_child(&a).ok();
 }

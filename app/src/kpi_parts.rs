@@ -9,7 +9,7 @@ use reform::model::{Kpi, PointKind};
 use reform::query::achievement::{self, Status};
 use reform::query::kpi_view::summary_ja;
 
-use crate::chart::{reduced_motion, EChart};
+use crate::chart::{png_name, reduced_motion, EChart};
 use crate::kpi_chart::kpi_chart;
 use crate::state::AppState;
 
@@ -52,7 +52,7 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
     view! {
         <figure class="rd-kpi-figure" data-kpi=kpi.id.clone()>
             <figcaption class="rd-kpi-summary">{move || summary.get()}</figcaption>
-            <EChart option label=summary.get_untracked() height />
+            <EChart option label=summary.get_untracked() png=png_name(&kpi.label) height />
         </figure>
     }
 }

@@ -8,6 +8,7 @@ mod chart;
 mod data;
 mod detail;
 mod download;
+mod echarts;
 mod explore;
 mod heatmap;
 mod help;

@@ -6,7 +6,7 @@ import { mkdtempSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, REPORT, ROOT, expectedOverview, fmt, launch, open, serveDist, text } from './harness.mjs';
+import { DIST, REPORT, ROOT, drawEveryChart, expectedOverview, fmt, launch, open, serveDist, text } from './harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'";
@@ -44,7 +44,8 @@ test('the hosted build runs under the strict CSP with no violation', async () =>
   const page = await browser.newPage();
   await watchCsp(page);
   await page.goto(`${url}#rd/kpi`, { waitUntil: 'load' });
-  await page.waitForFunction((n) => document.querySelectorAll('.rd-chart canvas').length === n, { timeout: 20000 }, REPORT.kpis.length);
+  await page.waitForSelector('.rd-kpi-card');
+  assert.equal(await drawEveryChart(page), REPORT.kpis.length);
   await page.goto(`${url}#rd/heatmap`, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="heatmap"]');
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
@@ -115,7 +116,8 @@ test('the offline file starts from file:// with the network off, and filters and
   const delayed = REPORT.initiatives.filter((i) => !i.relisted && REPORT.subsections.find((s) => s.id === i.subsection).rating === 'delayed').length;
   await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), {}, delayed);
   await page.goto(`${file}#rd/kpi`, { waitUntil: 'load' });
-  await page.waitForFunction((n) => document.querySelectorAll('.rd-chart canvas').length === n, { timeout: 20000 }, REPORT.kpis.length);
+  await page.waitForSelector('.rd-kpi-card');
+  assert.equal(await drawEveryChart(page), REPORT.kpis.length);
   assert.ok(requests.every((r) => r.startsWith(file.split('#')[0]) || r.startsWith('data:') || r.startsWith('blob:')), requests.join('\n'));
   assert.deepEqual(errors, []);
   await page.close();

@@ -37,6 +37,20 @@ export const chartOption = (page, selector) =>
 
 export const liveCharts = (page) => page.evaluate(() => window.__rd.liveChartCount());
 
+/**
+ * Charts are drawn only near the viewport: scrolls each chart of the page into view in turn and
+ * waits for its canvas. Returns how many charts were drawn.
+ */
+export async function drawEveryChart(page, selector = '.rd-chart', each = async () => {}) {
+  const n = await page.$$eval(selector, (cs) => cs.length);
+  for (let i = 0; i < n; i++) {
+    await page.evaluate((sel, k) => document.querySelectorAll(sel)[k].scrollIntoView({ block: 'center' }), selector, i);
+    await page.waitForFunction((sel, k) => document.querySelectorAll(sel)[k]?.querySelector('canvas'), { timeout: 20000 }, selector, i);
+    await each(i);
+  }
+  return n;
+}
+
 /** A browser with a fresh profile and no background traffic. */
 export async function launch(extraArgs = []) {
   const profile = mkdtempSync(join(tmpdir(), 'rd-chromium-'));
