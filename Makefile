@@ -58,13 +58,18 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # Browser tests use Debian's Chromium and, for the offline file, Firefox ESR.
+# poppler-utils (pdfinfo, pdftotext) reads back what the print test prints.
+DEBIAN_PACKAGES := chromium firefox-esr fonts-noto-cjk poppler-utils
 tool-chromium:
-	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ] && [ -x "$${FIREFOX:-/usr/bin/firefox-esr}" ]; then :; \
+	@if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ] && [ -x "$${FIREFOX:-/usr/bin/firefox-esr}" ] && command -v pdfinfo >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-	  echo "installing Debian's chromium, firefox-esr and Japanese fonts"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium firefox-esr fonts-noto-cjk >/dev/null; \
+	  echo "installing Debian's $(DEBIAN_PACKAGES)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
+	elif command -v sudo >/dev/null; then \
+	  echo "installing Debian's $(DEBIAN_PACKAGES) (sudo asks for your password)"; \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
 	else \
-	  echo "Browsers missing. As root run: apt-get install chromium firefox-esr fonts-noto-cjk (or set CHROMIUM= and FIREFOX= to their paths)"; exit 1; \
+	  echo "Missing browsers or PDF tools. As root run: apt-get install $(DEBIAN_PACKAGES) (or set CHROMIUM= and FIREFOX= to their paths)"; exit 1; \
 	fi
 
 # ---- data ----------------------------------------------------------------------------------

@@ -53,12 +53,48 @@ fn embed_mode() -> bool {
     search.trim_start_matches('?').split('&').any(|p| p == "embed=1") || crate::host().is_some_and(|h| h.has_attribute("data-embed"))
 }
 
+/// A CSS string literal: quotes and backslashes escaped, line breaks dropped.
+fn css_string(s: &str) -> String {
+    let inner: String = s.chars().filter(|c| !c.is_control()).flat_map(|c| match c {
+        '"' | '\\' => vec!['\\', c],
+        _ => vec![c],
+    }).collect();
+    format!("\"{inner}\"")
+}
+
+/// The running header and page numbers of every printed page. CSS cannot know the report's
+/// title, so the app writes the `@page` rule; not in embed mode, where the host owns printing.
+fn print_header(meta: &reform::model::ReportMeta) -> impl FnOnce() {
+    let document = gloo::utils::document();
+    let style = document.create_element("style").ok();
+    if let Some(style) = &style {
+        let header = format!("{}　{}の取組状況", meta.title, meta.label);
+        style.set_text_content(Some(&format!(
+            "@page {{ @top-left {{ content: {}; font-size: 8pt; color: #333; }} @top-right {{ content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #333; }} }}",
+            css_string(&header)
+        )));
+        let _ = style.set_attribute("data-rd-print", "");
+        if let Some(head) = document.head() {
+            let _ = head.append_child(style);
+        }
+    }
+    move || {
+        if let Some(style) = style {
+            style.remove();
+        }
+    }
+}
+
 #[component]
 fn Dashboard(opened: Option<String>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let meta = st.report().report.clone();
     let view_now = Memo::new(move |_| st.route.with(|r| r.view));
     let embed = embed_mode();
+    if !embed {
+        let remove = print_header(&meta);
+        on_cleanup(remove);
+    }
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         if let Some(file) = crate::open_report::first_file(ev.data_transfer().and_then(|d| d.files())) {
