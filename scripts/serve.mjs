@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -42,8 +43,12 @@ export function resolveUnder(base, urlPath) {
 const REASONS = { 400: 'bad request', 403: 'forbidden', 404: 'not found' };
 const refuse = (res, status) => res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(REASONS[status]);
 
-/** Starts a static server for `root`; `headers(path)` may add response headers (a CSP, say). */
-export function serve(root, { port = 0, host = '127.0.0.1', headers = () => ({}), prefix = '/' } = {}) {
+/**
+ * Starts a static server for `root`; `headers(path)` may add response headers (a CSP, say).
+ * With `gzip`, answers clients that accept it with gzip, as real web servers do (`make bench`
+ * measures transfer sizes and Lighthouse that way).
+ */
+export function serve(root, { port = 0, host = '127.0.0.1', headers = () => ({}), prefix = '/', gzip = false } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     let pathname;
@@ -58,8 +63,13 @@ export function serve(root, { port = 0, host = '127.0.0.1', headers = () => ({})
     let path = found.path;
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(pathname) });
+      let body = await readFile(path);
+      const head = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(pathname) };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 9 });
+        Object.assign(head, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
+      res.writeHead(200, head);
       res.end(body);
     } catch {
       refuse(res, 404);
