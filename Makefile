@@ -91,6 +91,7 @@ $(ECHARTS): scripts/echarts-entry.js node_modules/.installed
 
 dist/web/index.html: $(APP_SOURCES) $(ECHARTS) scripts/package.mjs scripts/dev-start.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk build --release --offline
+	cargo run --quiet -p reform-app --bin prerender --no-default-features --features ssr -- dist/web/index.html
 	node scripts/package.mjs
 
 serve: dist

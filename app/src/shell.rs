@@ -22,7 +22,10 @@ pub fn App() -> impl IntoView {
         Ok((report, opened)) => {
             let state = AppState::new(report);
             provide_context(state);
-            sync_with_hash(state);
+            // No window when pre-rendering: the snapshot is the start view, and nothing listens.
+            if cfg!(target_arch = "wasm32") {
+                sync_with_hash(state);
+            }
             view! { <Dashboard opened /> }.into_any()
         }
         Err(e) => view! {
@@ -49,6 +52,9 @@ fn focus_main() {
 /// Embedded in another page (`?embed=1` in the iframe's URL, or `data-embed` on the host
 /// element): the host shows its own title and footer, so ours are hidden.
 fn embed_mode() -> bool {
+    if !cfg!(target_arch = "wasm32") {
+        return false; // pre-rendering index.html, which is not embedded
+    }
     let search = gloo::utils::window().location().search().unwrap_or_default();
     search.trim_start_matches('?').split('&').any(|p| p == "embed=1") || crate::host().is_some_and(|h| h.has_attribute("data-embed"))
 }
@@ -91,7 +97,7 @@ fn Dashboard(opened: Option<String>) -> impl IntoView {
     let meta = st.report().report.clone();
     let view_now = Memo::new(move |_| st.route.with(|r| r.view));
     let embed = embed_mode();
-    if !embed {
+    if !embed && cfg!(target_arch = "wasm32") {
         let remove = print_header(&meta);
         on_cleanup(remove);
     }
@@ -172,4 +178,12 @@ fn Footer(opened: Option<String>) -> impl IntoView {
             <OpenReport opened />
         </footer>
     }
+}
+
+/// The whole dashboard at its start view (the overview) as HTML, rendered natively with the same
+/// components: `bin/prerender.rs` puts it into index.html for the first paint.
+#[cfg(feature = "ssr")]
+pub fn start_view_html() -> String {
+    let owner = Owner::new();
+    owner.with(|| view! { <App /> }.to_html())
 }

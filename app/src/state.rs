@@ -77,8 +77,13 @@ impl AppState {
     }
 }
 
+/// The URL hash; empty when pre-rendering (there is no window, and the page shows the start view).
 pub fn current_hash() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
+    if cfg!(target_arch = "wasm32") {
+        gloo::utils::window().location().hash().unwrap_or_default()
+    } else {
+        String::new()
+    }
 }
 
 /// Keeps the hash and the route in step, both ways.

@@ -1,0 +1,69 @@
+//! The reform-progress dashboard in the browser. See ARCHITECTURE.md for the map.
+//!
+//! Start-up (`main.rs`, wasm): find the host element, replace what it holds (the loading
+//! message, or the overview pre-rendered into index.html by `bin/prerender.rs`) with the app.
+//! Without the element the app touches nothing in the page and says so in the console.
+//! Everything the app shows is computed from the report by `reform::query`.
+
+// The explorer's view type is deep; rendering it to HTML natively (pre-render) needs more room.
+#![recursion_limit = "512"]
+
+mod chart;
+pub mod data;
+mod detail;
+mod download;
+mod echarts;
+mod explore;
+mod heatmap;
+mod help;
+mod highlight;
+mod kpi;
+mod kpi_chart;
+mod kpi_parts;
+mod open_report;
+pub mod overview;
+pub mod shell;
+pub mod state;
+
+use std::any::Any;
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+
+/// The element web staff put in their page (the hosted index.html has it too).
+pub const HOST_ID: &str = "reform-dashboard";
+
+thread_local! {
+    /// Dropping the handle unmounts the app (used to show another report).
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = RefCell::new(None);
+}
+
+pub fn host() -> Option<web_sys::HtmlElement> {
+    gloo::utils::document().get_element_by_id(HOST_ID).map(JsCast::unchecked_into)
+}
+
+/// (Re)mounts the app with the current report. Dropping the previous handle disposes of its
+/// reactive owner, and with it the previous report, explorer and charts.
+pub fn mount() {
+    MOUNTED.with(|m| drop(m.borrow_mut().take()));
+    let Some(host) = host() else {
+        web_sys::console::error_1(
+            &format!(
+                "reform-dashboard: <div id=\"{HOST_ID}\"> がページにないため、ダッシュボードを表示しません。\
+                 Add <div id=\"{HOST_ID}\"></div> where the dashboard should appear."
+            )
+            .into(),
+        );
+        return;
+    };
+    // The static loading message and <noscript> stay in the page until the app replaces them.
+    host.set_inner_html("");
+    let handle = leptos::mount::mount_to(host, shell::App);
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+}
+
+/// The wasm entry point (`main.rs`).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount();
+}
