@@ -120,15 +120,15 @@ mod tests {
 
     #[test]
     fn other_major_versions_are_refused() {
-        let json = r#"{"schema_version":"2.0.0","report":{"title":"t","fiscal_year":2023,"label":"令和5年度","source":{"name":"a","sha256":"b","lines":1},"pages":{"first":1,"last":1},"overrides":null},"pillars":[],"sections":[],"subsections":[],"initiatives":[],"kpis":[]}"#;
-        assert_eq!(Report::from_json(json), Err(LoadError::Version { found: "2.0.0".into() }));
-        let ok = json.replace("2.0.0", "1.9.0");
+        let json = r#"{"schema_version":"3.0.0","report":{"title":"t","fiscal_year":2023,"label":"令和5年度","source":{"name":"a","sha256":"b","lines":1},"pages":{"first":1,"last":1},"overrides":null},"pillars":[],"sections":[],"subsections":[],"initiatives":[],"kpis":[]}"#;
+        assert_eq!(Report::from_json(json), Err(LoadError::Version { found: "3.0.0".into() }));
+        let ok = json.replace("3.0.0", "2.9.0");
         assert!(Report::from_json(&ok).is_ok());
     }
 
     #[test]
     fn dangling_references_are_named() {
-        let json = r#"{"schema_version":"1.0.0","report":{"title":"t","fiscal_year":2023,"label":"令和5年度","source":{"name":"a","sha256":"b","lines":1},"pages":{"first":1,"last":1},"overrides":null},"pillars":[],"sections":[{"id":"I-1","pillar":"I","number":1,"title":"x"}],"subsections":[],"initiatives":[],"kpis":[]}"#;
+        let json = r#"{"schema_version":"2.0.0","report":{"title":"t","fiscal_year":2023,"label":"令和5年度","source":{"name":"a","sha256":"b","lines":1},"pages":{"first":1,"last":1},"overrides":null},"pillars":[],"sections":[{"id":"I-1","pillar":"I","number":1,"title":"x"}],"subsections":[],"initiatives":[],"kpis":[]}"#;
         let e = Report::from_json(json).unwrap_err();
         assert_eq!(e, LoadError::Integrity { path: "sections[0].pillar".into(), message: "柱 I がありません".into() });
     }

@@ -71,7 +71,7 @@ fn every_figure_stands_on_its_source_line() {
             points += 1;
         }
     }
-    assert_eq!((r.kpis.len(), points), (61, 147));
+    assert_eq!((r.kpis.len(), points), (57, 137));
 }
 
 #[test]
@@ -182,4 +182,108 @@ fn output_does_not_depend_on_page_order() {
     assert_eq!(strip(&a), strip(&b));
     let ratings = |r: &Report| r.subsections.iter().map(|s| (s.id.clone(), s.rating, s.summary.clone())).collect::<Vec<_>>();
     assert_eq!(ratings(&a), ratings(&b));
+}
+
+fn targets(k: &Kpi) -> Vec<&KpiPoint> {
+    k.series.iter().filter(|p| p.kind == PointKind::Target).collect()
+}
+
+#[test]
+fn targets_keep_their_qualifiers() {
+    let r = real().report;
+    // 「40％以上60%以下」 at the end of 令和7年度: a range.
+    let women = kpi(&r, "III-1-1-7", "女性委員登用率");
+    let t = targets(women)[0];
+    assert_eq!((t.value, t.comparator, t.upper, t.fiscal_year), (40.0, Some(Comparator::AtLeast), Some(60.0), Some(2025)));
+    assert_eq!(women.direction, Some(Direction::Increase), "from 以上");
+    // 「36.5％（速報値)」 is preliminary.
+    let actual = women.series.iter().find(|p| p.kind == PointKind::Actual).unwrap();
+    assert_eq!((actual.value, actual.status), (36.5, Some(ActualStatus::Preliminary)));
+    // 「５ヵ年（令和3年度～令和7年度）平均50％以上」.
+    let known = kpi(&r, "III-1-1-4", "長崎県広報の認知度等アンケートで県事業の目的や内容が「伝わっている」と答えた人の割合");
+    let t = targets(known)[0];
+    assert_eq!((t.value, t.comparator, t.aggregate, t.span), (50.0, Some(Comparator::AtLeast), Some(Aggregate::Average), Some([Some(2021), Some(2025)])));
+    // 「◎目標（毎年度（令和6年度まで））・寄附額 30,000千円」 and 「◎目標（毎年度）・寄附額 180,000千円以上」.
+    let t = targets(kpi(&r, "I-3-3-2", "寄附額"))[0];
+    assert_eq!((t.value, t.comparator, t.aggregate, t.span, t.fiscal_year), (30000.0, None, Some(Aggregate::EachYear), Some([None, Some(2024)]), None));
+    let t = targets(kpi(&r, "I-3-3-3", "寄附額"))[0];
+    assert_eq!((t.value, t.comparator, t.aggregate), (180000.0, Some(Comparator::AtLeast), Some(Aggregate::EachYear)));
+    // 「県税の徴収率99％以上又は収入未収額10億円未満」: two targets, linked both ways.
+    let rate = kpi(&r, "I-3-3-1", "徴収率");
+    let unpaid = kpi(&r, "I-3-3-1", "収入未済額");
+    let (a, b) = (targets(rate)[0], targets(unpaid)[0]);
+    assert_eq!((a.value, a.comparator, a.alternative.as_deref()), (99.0, Some(Comparator::AtLeast), Some(unpaid.id.as_str())));
+    assert_eq!((b.value, b.comparator, b.alternative.as_deref()), (1000.0, Some(Comparator::Below), Some(rate.id.as_str())));
+    assert_eq!((rate.direction, unpaid.direction), (Some(Direction::Increase), Some(Direction::Decrease)));
+    // 「2,600台程度」 then 「2,300台程度」: about, and no rising goal.
+    let pcs = &r.kpis.iter().find(|k| k.initiative == "II-2-2-4").unwrap();
+    assert!(targets(pcs).iter().all(|t| t.comparator == Some(Comparator::About)));
+    assert_eq!(pcs.direction, None);
+    // 「令和元年度比10％減（950名→855名）」: the wording says decrease.
+    assert_eq!(kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）").direction, Some(Direction::Decrease));
+    // No direction where neither the target nor its comparator says one.
+    assert_eq!(kpi(&r, "III-5-1-2", "管理職員に占める女性職員の割合").direction, None);
+    assert_eq!(kpi(&r, "I-3-3-4", "税外未収金残高").direction, None, "results only");
+}
+
+#[test]
+fn divisions_are_credited_only_to_their_department() {
+    let r = real().report;
+    let orgs = |id: &str| -> Vec<(Option<String>, Vec<String>)> {
+        r.initiative(id).unwrap().organisations.iter().map(|o| (o.department.clone(), o.divisions.clone())).collect()
+    };
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(orgs("I-2-2-2"), [(Some("企画部".into()), s(&["政策企画課"])), (Some("総務部".into()), s(&["財政課", "新行政推進室"]))]);
+    assert_eq!(orgs("II-1-3-2"), [(Some("企画部".into()), s(&["デジタル戦略課"])), (Some("総務部".into()), s(&["スマート県庁推進課"]))]);
+    assert_eq!(orgs("II-2-3-1"), [(Some("総務部".into()), s(&["総務文書課"])), (Some("教育庁".into()), s(&["教育政策課"]))]);
+    assert_eq!(orgs("III-1-2-3"), [(Some("地域振興部".into()), s(&["市町村課"])), (Some("総務部".into()), s(&["新行政推進室"]))]);
+    assert_eq!(
+        orgs("III-5-1-4"),
+        [
+            (Some("総務部".into()), s(&["人事課"])),
+            (Some("人事委員会事務局".into()), s(&["職員課"])),
+            (Some("教育庁".into()), s(&["教育政策課"])),
+            (Some("警察本部".into()), s(&["総務課"]))
+        ]
+    );
+    // The four: never under 総務部.
+    for i in &r.initiatives {
+        for d in ["政策企画課", "デジタル戦略課", "教育政策課", "市町村課"] {
+            assert!(!i.divisions_of("総務部").iter().any(|x| x == d), "{} credits {d} to 総務部", i.id);
+        }
+        // The flat lists stay, and the pairing holds exactly the same names.
+        let mut paired: Vec<&String> = i.organisations.iter().flat_map(|o| o.divisions.iter()).collect();
+        let mut flat: Vec<&String> = i.divisions.iter().collect();
+        paired.sort();
+        flat.sort();
+        assert_eq!(paired, flat, "{}", i.id);
+        assert!(i.unpaired_divisions().is_empty(), "{} has unpaired divisions", i.id);
+    }
+}
+
+#[test]
+fn unmarked_repeats_point_at_their_first_printing() {
+    let r = real().report;
+    let pairs: Vec<(&str, &str)> = r.initiatives.iter().filter_map(|i| Some((i.id.as_str(), i.same_as.as_deref()?))).collect();
+    let want: Vec<(String, String)> = [1, 2, 3, 4, 7, 8, 11, 13].iter().map(|n| (format!("III-4-3-{n}"), format!("II-3-2-{n}"))).collect();
+    let want: Vec<(&str, &str)> = want.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(pairs, want);
+    for (copy, first) in &pairs {
+        let (c, f) = (r.initiative(copy).unwrap(), r.initiative(first).unwrap());
+        assert_eq!((&c.title, &c.content, &c.status), (&f.title, &f.content, &f.status));
+        assert_eq!(c.kpis, f.kpis, "{copy} shows its first's KPIs");
+        assert!(!c.relisted, "{copy} is not marked 【再掲】");
+    }
+    assert!(r.kpis.iter().all(|k| !k.initiative.starts_with("III-4-3-")), "no KPI is counted twice");
+}
+
+#[test]
+fn coverage_of_the_extract() {
+    let r = real().report;
+    let c = &r.report.coverage;
+    assert_eq!(c.missing_pages, [8, 9, 14, 15]);
+    assert_eq!(c.pages_present.len(), 31);
+    assert_eq!(c.missing_numbers["I-3-2"], [2, 4, 6, 8]);
+    assert_eq!(c.missing_numbers["II-3-2"], [5, 6, 9, 10, 12]);
+    assert_eq!(c.missing_numbers.values().map(Vec::len).sum::<usize>(), 29);
 }

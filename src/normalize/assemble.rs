@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::blocks::{BlockKind, Blocks};
 use super::diag::{NormalizeError, Warning};
 use super::document::{Document, RowOcc, SubsectionOcc};
-use super::kpi::{self, KpiDraft, PointDraft};
+use super::kpi::{self, KpiDraft};
 use super::overrides::{self, Mode, Overrides};
 use super::text::join_wrapped;
 use crate::model::*;
@@ -62,6 +62,9 @@ pub fn assemble(
     let (sections, subsections) = build_subsections(&doc.subsections, warnings);
     let (mut initiatives, cells) = build_initiatives(&doc.rows, &subsections, warnings);
     link_relisted(&mut initiatives, warnings);
+    link_same_as(&mut initiatives, &cells);
+    let table = overrides.map_or(&[][..], |(_, o)| &o.organisations[..]);
+    super::pairing::pair(&mut initiatives, table, warnings);
 
     // Achieved marks and KPIs: extracted first, then the reviewed overrides.
     let mut covered: Vec<&str> = Vec::new();
@@ -115,6 +118,7 @@ pub fn assemble(
                 kpis: override_ids,
                 achieved_marks: marks_from_overrides,
             }),
+            coverage: super::coverage::coverage(&doc.pages, &initiatives),
         },
         pillars,
         sections,
@@ -124,8 +128,9 @@ pub fn assemble(
     })
 }
 
-fn short(sha: &str) -> &str {
-    &sha[..sha.len().min(12)]
+/// The first characters of a hash, for messages (any text: the overrides file may hold anything).
+fn short(sha: &str) -> String {
+    sha.chars().take(12).collect()
 }
 
 fn unknown(id: &str, what: &str) -> NormalizeError {
@@ -277,6 +282,8 @@ fn build_initiatives(
                 zencho: r.orgs.zencho,
                 relisted: r.relisted || subsection_relisted,
                 relisted_from: None,
+                same_as: None,
+                organisations: Vec::new(),
                 content: r.blocks.texts(BlockKind::Content),
                 targets: r.blocks.texts(BlockKind::Targets),
                 status: r.blocks.texts(BlockKind::Status),
@@ -314,8 +321,30 @@ fn link_relisted(initiatives: &mut [Initiative], warnings: &mut Vec<Warning>) {
     }
 }
 
-fn to_point(p: PointDraft) -> KpiPoint {
-    KpiPoint { period: p.period, fiscal_year: p.fiscal_year, value: p.value, kind: p.kind, line: p.line, text: p.text }
+/// Rows printed word for word in two subsections without 【再掲】: the later one (plan order)
+/// points at the first, so every count takes the row once. Both keep their place.
+fn link_same_as(initiatives: &mut [Initiative], cells: &BTreeMap<String, Blocks>) {
+    let print = |i: &Initiative| -> Option<Vec<String>> {
+        let b = cells.get(&i.id)?;
+        let mut f = vec![i.title.clone(), i.departments.join("、"), i.divisions.join("、"), i.zencho.to_string()];
+        for kind in [BlockKind::Content, BlockKind::Targets, BlockKind::Status, BlockKind::Challenges, BlockKind::NextYear] {
+            f.push(compact(&b.texts(kind).concat()));
+        }
+        Some(f)
+    };
+    let prints: Vec<Option<Vec<String>>> = initiatives.iter().map(print).collect();
+    for later in 0..initiatives.len() {
+        if initiatives[later].relisted {
+            continue;
+        }
+        let first = (0..later).find(|&first| {
+            let (a, b) = (&initiatives[first], &initiatives[later]);
+            !a.relisted && a.same_as.is_none() && a.subsection != b.subsection && prints[first].is_some() && prints[first] == prints[later]
+        });
+        if let Some(first) = first {
+            initiatives[later].same_as = Some(initiatives[first].id.clone());
+        }
+    }
 }
 
 fn build_kpis(
@@ -329,7 +358,7 @@ fn build_kpis(
     // Drafts per initiative, extracted from the cells kept for it.
     let mut drafts: BTreeMap<String, Vec<(KpiDraft, KpiOrigin)>> = BTreeMap::new();
     for ini in initiatives.iter() {
-        if ini.relisted_from.is_some() {
+        if ini.relisted_from.is_some() || ini.same_as.is_some() {
             continue; // its figures are its original's
         }
         let (found, ambiguous) = cells.get(&ini.id).map(|b| kpi::extract(b, &ini.title, report_year)).unwrap_or_default();
@@ -345,18 +374,45 @@ fn build_kpis(
         }
         drafts.insert(ini.id.clone(), found.into_iter().map(|d| (d, KpiOrigin::Extracted)).collect());
     }
+    // (initiative, label merged away, label it now has), for the links of either-or targets.
+    let mut renamed: Vec<(String, String, String)> = Vec::new();
     if let Some(o) = overrides {
         for entry in &o.kpis {
             let name = format!("KPI `{}` of {}", entry.label, entry.initiative);
-            if !initiatives.iter().any(|i| i.id == entry.initiative) {
+            let Some(ini) = initiatives.iter().find(|i| i.id == entry.initiative) else {
                 return Err(unknown(&entry.initiative, "KPI"));
+            };
+            if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
+                return Err(NormalizeError::Overrides {
+                    entry: name,
+                    message: format!("{} repeats {original}, whose KPIs it shows; give the figures for {original}", ini.id),
+                });
             }
             let mut points = Vec::new();
+            let mut wording = Vec::new();
             for p in &entry.points {
-                let c = overrides::check_point(source.lines, &name, p)?;
-                points.push(PointDraft { period: c.period, fiscal_year: c.fiscal_year, value: c.value, kind: c.kind, line: c.line, text: c.text });
+                let point = overrides::check_point(source.lines, &name, p)?;
+                if point.kind == PointKind::Target {
+                    wording.push(source.lines.get(point.line as usize - 1).map_or("", |l| l.trim()).to_string());
+                }
+                points.push(point);
             }
             let list = drafts.entry(entry.initiative.clone()).or_default();
+            let mut merged = Vec::new();
+            for m in &entry.merge {
+                let Some(at) = list.iter().position(|(d, _)| d.label == m.label) else {
+                    return Err(NormalizeError::Overrides { entry: name, message: format!("merge: no extracted KPI is labelled `{}`", m.label) });
+                };
+                let (d, _) = list.remove(at);
+                for mut p in d.points {
+                    p.value *= m.scale.unwrap_or(1.0);
+                    p.origin = KpiOrigin::Override;
+                    merged.push(p);
+                }
+                wording.extend(d.wording);
+                renamed.push((entry.initiative.clone(), m.label.clone(), entry.label.clone()));
+            }
+            points.extend(merged);
             let existing = list.iter().position(|(d, _)| d.label == entry.replaces());
             match (entry.mode, existing) {
                 (Mode::Drop, Some(i)) => {
@@ -373,16 +429,15 @@ fn build_kpis(
                             d.points.push(p);
                         }
                     }
-                    if entry.direction.is_some() {
-                        d.direction = entry.direction;
-                    }
+                    d.wording.extend(wording);
+                    d.direction = entry.direction.or_else(|| kpi::infer_direction(d));
                     *origin = KpiOrigin::Override;
                 }
                 (Mode::Extend, None) => {
                     return Err(NormalizeError::Overrides { entry: name, message: "mode `extend` but no extracted KPI has this label".into() });
                 }
                 (Mode::Replace, at) => {
-                    let mut draft = KpiDraft { label: entry.label.clone(), unit: entry.unit.clone(), direction: entry.direction, points };
+                    let mut draft = KpiDraft { label: entry.label.clone(), unit: entry.unit.clone(), direction: entry.direction, points, wording };
                     if draft.direction.is_none() {
                         draft.direction = kpi::infer_direction(&draft);
                     }
@@ -399,9 +454,23 @@ fn build_kpis(
     let mut ids_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for ini in initiatives.iter() {
         let Some(list) = drafts.remove(&ini.id) else { continue };
+        let id_of_label: Vec<(String, String)> =
+            list.iter().enumerate().map(|(n, (d, _))| (d.label.clone(), format!("{}-k{}", ini.id, n + 1))).collect();
         for (n, (mut draft, origin)) in list.into_iter().enumerate() {
             let id = format!("{}-k{}", ini.id, n + 1);
-            draft.points.sort_by_key(|p| (p.fiscal_year.unwrap_or(i32::MAX), p.kind == PointKind::Actual, p.line));
+            draft.points.sort_by_key(|p| (p.fiscal_year.unwrap_or(i32::MAX), p.kind == PointKind::Actual, p.aggregate.is_some(), p.line));
+            // An either-or target names the other branch by label while drafting.
+            for p in draft.points.iter_mut() {
+                if let Some(mut label) = p.alternative.take() {
+                    if let Some((_, _, now)) = renamed.iter().find(|(i, old, _)| *i == ini.id && *old == label) {
+                        label = now.clone();
+                    }
+                    p.alternative = id_of_label.iter().find(|(l, _)| *l == label).map(|(_, id)| id.clone());
+                    if p.alternative.is_none() {
+                        warnings.push(Warning::new(p.line, "kpis", format!("{id}: the other branch `{label}` of this either-or target is no KPI")));
+                    }
+                }
+            }
             if origin == KpiOrigin::Override {
                 override_ids.push(id.clone());
             }
@@ -412,13 +481,13 @@ fn build_kpis(
                 label: draft.label,
                 unit: draft.unit,
                 direction: draft.direction,
-                series: draft.points.into_iter().map(to_point).collect(),
+                series: draft.points,
                 origin,
             });
         }
     }
     for ini in initiatives.iter_mut() {
-        let owner = ini.relisted_from.clone().unwrap_or_else(|| ini.id.clone());
+        let owner = ini.relisted_from.clone().or_else(|| ini.same_as.clone()).unwrap_or_else(|| ini.id.clone());
         ini.kpis = ids_of.get(&owner).cloned().unwrap_or_default();
     }
     Ok((kpis, override_ids))

@@ -9,12 +9,15 @@
 
 mod assemble;
 mod blocks;
+mod coverage;
 pub mod diag;
 mod document;
 mod kpi;
 mod lines;
 mod orgs;
 pub mod overrides;
+mod pairing;
+mod qualifiers;
 mod rows;
 pub mod text;
 

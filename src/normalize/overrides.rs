@@ -5,9 +5,10 @@
 use serde::Deserialize;
 
 use super::diag::NormalizeError;
+use super::qualifiers;
 use super::text::parse_printed_number;
 use crate::fiscal::fiscal_year_of;
-use crate::model::{Direction, PointKind};
+use crate::model::{Aggregate, Comparator, Direction, KpiOrigin, KpiPoint, PointKind};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +23,18 @@ pub struct Overrides {
     pub kpis: Vec<KpiOverride>,
     #[serde(default)]
     pub achieved_marks: Vec<MarkOverride>,
+    /// The reviewed table of divisions whose department the report does not tell.
+    #[serde(default)]
+    pub organisations: Vec<OrganisationOverride>,
+}
+
+/// One division's department, where the report gives no evidence; `why` says where it comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationOverride {
+    pub division: String,
+    pub department: String,
+    pub why: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -49,6 +62,10 @@ pub struct KpiOverride {
     pub replaces: Option<String>,
     /// Why the figures need a reviewer (shown to nobody but the next reviewer).
     pub why: String,
+    /// Extracted KPIs that measure the same thing under another printed label (`県税の徴収率` in
+    /// the target, `徴収率` in the results): their points join this KPI and they disappear.
+    #[serde(default)]
+    pub merge: Vec<MergeOverride>,
     /// Line spans (first, last) of displaced material this entry accounts for.
     #[serde(default)]
     pub covers: Vec<(u32, u32)>,
@@ -66,6 +83,20 @@ pub struct PointOverride {
     /// The figure exactly as it stands on `line`.
     pub text: String,
     /// Converts the printed figure into the KPI's unit (`10億円` in 百万円: 100).
+    pub scale: Option<f64>,
+    /// Only where the words around the figure do not tell it (a span printed in a heading).
+    #[serde(default)]
+    pub aggregate: Option<Aggregate>,
+    #[serde(default)]
+    pub span: Option<[Option<i32>; 2]>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeOverride {
+    /// The label of the extracted KPI, as the parser gives it.
+    pub label: String,
+    /// Converts its figures into this KPI's unit (`10億円` in 百万円: 100).
     pub scale: Option<f64>,
 }
 
@@ -85,17 +116,6 @@ pub struct MarkOverride {
     pub why: String,
 }
 
-/// A point checked against the source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CheckedPoint {
-    pub period: Option<String>,
-    pub fiscal_year: Option<i32>,
-    pub value: f64,
-    pub kind: PointKind,
-    pub line: u32,
-    pub text: String,
-}
-
 pub fn parse(json: &str) -> Result<Overrides, NormalizeError> {
     serde_json::from_str(json).map_err(|e| NormalizeError::Overrides {
         entry: format!("line {} column {}", e.line(), e.column()),
@@ -107,16 +127,36 @@ fn line_text<'a>(source_lines: &[&'a str], line: u32) -> Option<&'a str> {
     source_lines.get((line as usize).checked_sub(1)?).copied()
 }
 
-pub fn check_point(source_lines: &[&str], entry: &str, p: &PointOverride) -> Result<CheckedPoint, NormalizeError> {
+/// Checks a point against its line and reads the qualifiers printed around it
+/// (`以上`, `概ね`, `（速報値）`), as the parser does for the figures it reads itself.
+pub fn check_point(source_lines: &[&str], entry: &str, p: &PointOverride) -> Result<KpiPoint, NormalizeError> {
     let err = |message: String| NormalizeError::Overrides { entry: entry.to_string(), message };
     let text = line_text(source_lines, p.line).ok_or_else(|| err(format!("line {} is past the end of the source", p.line)))?;
-    if !text.contains(&p.text) {
+    let Some(at) = text.find(&p.text) else {
         return Err(err(format!("line {} does not print `{}`; it reads `{}`", p.line, p.text, text.trim())));
-    }
+    };
     let printed = parse_printed_number(&p.text).ok_or_else(|| err(format!("`{}` (line {}) is not a figure", p.text, p.line)))?;
     let value = printed * p.scale.unwrap_or(1.0);
     let fiscal_year = p.fiscal_year.or_else(|| p.period.as_deref().and_then(fiscal_year_of));
-    Ok(CheckedPoint { period: p.period.clone(), fiscal_year, value, kind: p.kind, line: p.line, text: p.text.clone() })
+    let mut point = KpiPoint::new(p.kind, p.period.clone(), fiscal_year, value, p.line, p.text.clone());
+    point.origin = KpiOrigin::Override;
+    let (before, after) = (&text[..at], &text[at + p.text.len()..]);
+    match p.kind {
+        PointKind::Target => {
+            let (c, rest) = qualifiers::comparator_after(after);
+            point.comparator = c.or_else(|| qualifiers::comparator_before(before));
+            if point.comparator == Some(Comparator::AtLeast) {
+                let unit = super::text::leading_figure(&p.text).map(|(f, _)| f.unit).unwrap_or_default();
+                point.upper = qualifiers::range_upper(rest, &unit).map(|f| f.value * p.scale.unwrap_or(1.0));
+            }
+            point.aggregate = p.aggregate;
+            point.span = p.span;
+        }
+        PointKind::Actual => {
+            point.status = Some(qualifiers::actual_status(after).unwrap_or_default());
+        }
+    }
+    Ok(point)
 }
 
 pub fn check_mark(source_lines: &[&str], m: &MarkOverride) -> Result<(), NormalizeError> {
@@ -151,7 +191,7 @@ mod tests {
     const SOURCE: &[&str] = &["税外未収金 1,719 1,703", "定量分析 ▲ 16", "令和3年度達成済"];
 
     fn point(line: u32, text: &str) -> PointOverride {
-        PointOverride { period: Some("H27".into()), fiscal_year: None, kind: PointKind::Actual, line, text: text.into(), scale: None }
+        PointOverride { period: Some("H27".into()), fiscal_year: None, kind: PointKind::Actual, line, text: text.into(), scale: None, aggregate: None, span: None }
     }
 
     #[test]

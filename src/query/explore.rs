@@ -5,7 +5,7 @@
 
 use super::achievement::{self, Status};
 use super::search::{fold, Query};
-use crate::model::{PointKind, Rating, Report};
+use crate::model::{PointKind, Rating, Report, UNPAIRED_DIVISIONS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KpiFilter {
@@ -145,16 +145,14 @@ pub struct Explorer<'r> {
 
 impl<'r> Explorer<'r> {
     pub fn new(report: &'r Report) -> Explorer<'r> {
-        let year = report.report.fiscal_year;
         let prepared = report
             .initiatives
             .iter()
             .map(|i| {
                 let kpis: Vec<_> = i.kpis.iter().filter_map(|k| report.kpi(k)).collect();
-                let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall(k, year)).collect();
-                let kpi_status = [Status::NotAchieved, Status::Achieved, Status::NoResult, Status::Upcoming, Status::NoTarget]
-                    .into_iter()
-                    .find(|s| statuses.contains(s));
+                let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall_in(report, k)).collect();
+                // The status that needs attention most among the row's KPIs.
+                let kpi_status = statuses.iter().copied().min_by_key(|s| status_rank(Some(*s)));
                 let has_target = kpis.iter().any(|k| k.series.iter().any(|p| p.kind == PointKind::Target));
                 let mut fields: Vec<&str> = vec![&i.id, &i.title];
                 fields.extend(i.original_title.as_deref());
@@ -191,12 +189,12 @@ impl<'r> Explorer<'r> {
         let p = &self.prepared[i];
         let eq = |v: &Option<String>, have: &str| v.as_deref().is_none_or(|v| v == have);
         let checks = [
-            (Dimension::Relisted, f.include_relisted || !ini.relisted),
+            (Dimension::Relisted, f.include_relisted || !ini.is_repeat()),
             (Dimension::Pillar, eq(&f.pillar, &ini.pillar)),
             (Dimension::Section, eq(&f.section, &ini.section)),
             (Dimension::Subsection, eq(&f.subsection, &ini.subsection)),
             (Dimension::Department, f.department.as_ref().is_none_or(|d| ini.departments.contains(d))),
-            (Dimension::Division, f.division.as_ref().is_none_or(|d| ini.divisions.contains(d))),
+            (Dimension::Division, f.division.as_ref().is_none_or(|d| ini.has_division(f.department.as_deref(), d))),
             (Dimension::Rating, f.rating.is_none_or(|r| p.rating == Some(r))),
             (Dimension::Zencho, !f.zencho || ini.zencho),
             (Dimension::Kpi, f.kpi.is_none_or(|k| kpi_matches(k, !ini.kpis.is_empty(), p.has_target))),
@@ -273,19 +271,25 @@ impl<'r> Explorer<'r> {
                 })
                 .collect(),
         });
+        // Under a department: only its own divisions, and one 所属不明 option for divisions whose
+        // department is not known.
+        let department = filter.department.as_deref();
+        let mut divisions: Vec<String> = match department {
+            Some(dep) => distinct(inis.iter().flat_map(|i| i.divisions_of(dep).iter())),
+            None => distinct(inis.iter().flat_map(|i| i.divisions.iter())),
+        };
+        if inis.iter().any(|i| department.is_none_or(|d| i.departments.iter().any(|x| x == d)) && !i.unpaired_divisions().is_empty()) {
+            divisions.push(UNPAIRED_DIVISIONS.to_string());
+        }
         facets.push(Facet {
             dimension: Dimension::Division,
-            options: distinct(
-                inis.iter()
-                    .filter(|i| filter.department.as_ref().is_none_or(|d| i.departments.contains(d)))
-                    .flat_map(|i| i.divisions.iter()),
-            )
-            .into_iter()
-            .map(|d| {
-                let n = count(Dimension::Division, &|i| inis[i].divisions.contains(&d));
-                opt(d.clone(), d, n)
-            })
-            .collect(),
+            options: divisions
+                .into_iter()
+                .map(|d| {
+                    let n = count(Dimension::Division, &|i| inis[i].has_division(department, &d));
+                    opt(d.clone(), d, n)
+                })
+                .collect(),
         });
         facets.push(Facet {
             dimension: Dimension::Rating,
@@ -302,7 +306,7 @@ impl<'r> Explorer<'r> {
                 .map(|k| opt(k.key().into(), k.label_ja().into(), count(Dimension::Kpi, &|i| kpi_matches(k, !inis[i].kpis.is_empty(), self.prepared[i].has_target))))
                 .collect(),
         });
-        facets.push(Facet { dimension: Dimension::Relisted, options: vec![opt("true".into(), "再掲を含める".into(), count(Dimension::Relisted, &|i| inis[i].relisted))] });
+        facets.push(Facet { dimension: Dimension::Relisted, options: vec![opt("true".into(), "再掲を含める".into(), count(Dimension::Relisted, &|i| inis[i].is_repeat()))] });
         facets
     }
 }
@@ -335,14 +339,19 @@ fn rating_rank(r: Option<Rating>) -> u8 {
     }
 }
 
+/// Attention first: missed, then trajectories that fall short, then what is unknown, then good news.
 fn status_rank(s: Option<Status>) -> u8 {
     match s {
         Some(Status::NotAchieved) => 0,
-        Some(Status::NoResult) => 1,
-        Some(Status::Achieved) => 2,
-        Some(Status::Upcoming) => 3,
-        Some(Status::NoTarget) => 4,
-        None => 5,
+        Some(Status::Deterioration) => 1,
+        Some(Status::LimitedProgress) => 2,
+        Some(Status::AccelerationNeeded) => 3,
+        Some(Status::NoResult) => 4,
+        Some(Status::CannotJudge) => 5,
+        Some(Status::OnTrack) => 6,
+        Some(Status::Achieved) => 7,
+        Some(Status::NoTarget) => 8,
+        None => 9,
     }
 }
 
@@ -368,17 +377,18 @@ mod tests {
         let e = Explorer::new(&r);
         let f = Filter { division: Some("人事課".into()), rating: Some(Rating::Delayed), ..Filter::default() };
         let got = ids(&e, &e.filter(&f));
-        let want = by_hand(&r, |i| !i.relisted && i.divisions.contains(&"人事課".to_string()) && r.subsection(&i.subsection).unwrap().rating == Some(Rating::Delayed));
+        let want = by_hand(&r, |i| !i.is_repeat() && i.divisions.contains(&"人事課".to_string()) && r.subsection(&i.subsection).unwrap().rating == Some(Rating::Delayed));
         assert_eq!(got, want);
         assert!(got.contains(&"II-3-2-4".to_string()), "長時間労働の是正 is 人事課's and delayed");
-        assert_eq!(got.len(), 6);
+        assert!(!got.contains(&"III-4-3-4".to_string()), "its unmarked repeat counts once, under II-3-2-4");
+        assert_eq!(got.len(), 3);
     }
 
     #[test]
     fn relisted_copies_only_on_request() {
         let r = report();
         let e = Explorer::new(&r);
-        assert_eq!(e.filter(&Filter::default()).len(), 111);
+        assert_eq!(e.filter(&Filter::default()).len(), 103);
         assert_eq!(e.filter(&Filter { include_relisted: true, ..Filter::default() }).len(), 117);
     }
 
