@@ -132,8 +132,8 @@ fn line_text<'a>(source_lines: &[&'a str], line: u32) -> Option<&'a str> {
 pub fn check_point(source_lines: &[&str], entry: &str, p: &PointOverride) -> Result<KpiPoint, NormalizeError> {
     let err = |message: String| NormalizeError::Overrides { entry: entry.to_string(), message };
     let text = line_text(source_lines, p.line).ok_or_else(|| err(format!("line {} is past the end of the source", p.line)))?;
-    let Some(at) = text.find(&p.text) else {
-        return Err(err(format!("line {} does not print `{}`; it reads `{}`", p.line, p.text, text.trim())));
+    let Some(at) = super::text::find_whole_figure(text, &p.text) else {
+        return Err(err(format!("line {} does not print `{}` as a whole figure; it reads `{}`", p.line, p.text, text.trim())));
     };
     let printed = parse_printed_number(&p.text).ok_or_else(|| err(format!("`{}` (line {}) is not a figure", p.text, p.line)))?;
     let value = printed * p.scale.unwrap_or(1.0);
@@ -202,6 +202,8 @@ mod tests {
         assert_eq!(p.value, -16.0);
         let e = check_point(SOURCE, "e", &point(1, "1,704")).unwrap_err();
         assert!(e.to_string().contains("line 1 does not print `1,704`"), "{e}");
+        let e = check_point(SOURCE, "e", &point(1, "719")).unwrap_err();
+        assert!(e.to_string().contains("as a whole figure"), "`719` is no figure of `1,719`: {e}");
         assert!(check_point(SOURCE, "e", &point(9, "1")).is_err());
     }
 
