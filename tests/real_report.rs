@@ -9,6 +9,7 @@ use reform::normalize::{normalize, overrides, Input, Output};
 const SOURCE: &str = include_str!("../data/source/000_7008800fb5738cea.txt");
 const OVERRIDES: &str = include_str!("../data/overrides.json");
 const COMMITTED: &str = include_str!("../data/initiatives.json");
+const SCHEMA: &str = include_str!("../data/initiatives.schema.json");
 
 fn run(text: &str) -> Output {
     let o = overrides::parse(OVERRIDES).expect("overrides parse");
@@ -286,4 +287,117 @@ fn coverage_of_the_extract() {
     assert_eq!(c.missing_numbers["I-3-2"], [2, 4, 6, 8]);
     assert_eq!(c.missing_numbers["II-3-2"], [5, 6, 9, 10, 12]);
     assert_eq!(c.missing_numbers.values().map(Vec::len).sum::<usize>(), 29);
+}
+
+/// The keywords of JSON Schema that `initiatives.schema.json` uses: `$ref`, `type`, `enum`,
+/// `properties`, `required`, `additionalProperties`, `items`, `minItems`/`maxItems`,
+/// `minimum`, `minLength`, and the two patterns it uses (version and hash).
+fn validate(root: &serde_json::Value, schema: &serde_json::Value, v: &serde_json::Value, at: &str, errors: &mut Vec<String>) {
+    use serde_json::Value;
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let target = root.pointer(r.trim_start_matches('#')).unwrap_or_else(|| panic!("unresolved {r}"));
+        return validate(root, target, v, at, errors);
+    }
+    let type_ok = |t: &str| match t {
+        "object" => v.is_object(),
+        "array" => v.is_array(),
+        "string" => v.is_string(),
+        "integer" => v.is_i64() || v.is_u64(),
+        "number" => v.is_number(),
+        "boolean" => v.is_boolean(),
+        "null" => v.is_null(),
+        other => panic!("type {other}"),
+    };
+    match schema.get("type") {
+        Some(Value::String(t)) if !type_ok(t) => errors.push(format!("{at}: not {t}")),
+        Some(Value::Array(ts)) if !ts.iter().filter_map(Value::as_str).any(type_ok) => errors.push(format!("{at}: not {ts:?}")),
+        _ => {}
+    }
+    if let Some(e) = schema.get("enum").and_then(Value::as_array) {
+        if !e.contains(v) {
+            errors.push(format!("{at}: {v} not in {e:?}"));
+        }
+    }
+    if let (Some(p), Some(s)) = (schema.get("pattern").and_then(Value::as_str), v.as_str()) {
+        let ok = match p {
+            r"^2\.[0-9]+\.[0-9]+$" => {
+                let parts: Vec<&str> = s.split('.').collect();
+                parts.len() == 3 && parts[0] == "2" && parts.iter().all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()))
+            }
+            "^[0-9a-f]{64}$" => s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+            other => panic!("the checker does not know the pattern {other}"),
+        };
+        if !ok {
+            errors.push(format!("{at}: {s} does not match {p}"));
+        }
+    }
+    if let (Some(min), Some(n)) = (schema.get("minimum").and_then(Value::as_f64), v.as_f64()) {
+        if n < min {
+            errors.push(format!("{at}: {n} < {min}"));
+        }
+    }
+    if let (Some(min), Some(s)) = (schema.get("minLength").and_then(Value::as_u64), v.as_str()) {
+        if (s.chars().count() as u64) < min {
+            errors.push(format!("{at}: shorter than {min}"));
+        }
+    }
+    if let Some(obj) = v.as_object() {
+        let props = schema.get("properties").and_then(Value::as_object);
+        for req in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+            if !obj.contains_key(req) {
+                errors.push(format!("{at}: `{req}` missing"));
+            }
+        }
+        for (k, x) in obj {
+            let path = format!("{at}/{k}");
+            match (props.and_then(|p| p.get(k)), schema.get("additionalProperties")) {
+                (Some(sub), _) => validate(root, sub, x, &path, errors),
+                (None, Some(Value::Bool(false))) => errors.push(format!("{path}: unknown property")),
+                (None, Some(sub @ Value::Object(_))) => validate(root, sub, x, &path, errors),
+                (None, _) => {}
+            }
+        }
+    }
+    if let Some(arr) = v.as_array() {
+        if let Some(min) = schema.get("minItems").and_then(Value::as_u64) {
+            if (arr.len() as u64) < min {
+                errors.push(format!("{at}: fewer than {min} items"));
+            }
+        }
+        if let Some(max) = schema.get("maxItems").and_then(Value::as_u64) {
+            if (arr.len() as u64) > max {
+                errors.push(format!("{at}: more than {max} items"));
+            }
+        }
+        if let Some(items) = schema.get("items") {
+            for (i, x) in arr.iter().enumerate() {
+                validate(root, items, x, &format!("{at}/{i}"), errors);
+            }
+        }
+    }
+}
+
+fn schema_errors(json: &serde_json::Value) -> Vec<String> {
+    let schema: serde_json::Value = serde_json::from_str(SCHEMA).expect("the schema is JSON");
+    let mut errors = Vec::new();
+    validate(&schema, &schema, json, "", &mut errors);
+    errors
+}
+
+#[test]
+fn committed_json_matches_the_json_schema_and_nothing_slips_past_it() {
+    let json: serde_json::Value = serde_json::from_str(COMMITTED).unwrap();
+    let errors = schema_errors(&json);
+    assert!(errors.is_empty(), "{errors:#?}");
+    // A new field anywhere is an error until the schema says what it means.
+    for pointer in ["", "/report", "/report/coverage", "/initiatives/0", "/initiatives/0/organisations/0", "/kpis/0", "/kpis/0/series/0"] {
+        let mut changed = json.clone();
+        changed.pointer_mut(pointer).unwrap().as_object_mut().unwrap().insert("new_field".into(), 1.into());
+        assert_eq!(schema_errors(&changed), [format!("{pointer}/new_field: unknown property")]);
+    }
+    let mut changed = json.clone();
+    changed["kpis"][0]["series"][0]["comparator"] = "more_or_less".into();
+    assert_eq!(schema_errors(&changed).len(), 1);
+    changed["schema_version"] = "1.0.0".into();
+    assert_eq!(schema_errors(&changed).len(), 2);
 }
