@@ -72,7 +72,7 @@ fn every_figure_stands_on_its_source_line() {
             points += 1;
         }
     }
-    assert_eq!((r.kpis.len(), points), (57, 137));
+    assert_eq!((r.kpis.len(), points), (57, 139));
 }
 
 #[test]
@@ -209,6 +209,12 @@ fn targets_keep_their_qualifiers() {
     assert_eq!((t.value, t.comparator, t.aggregate, t.span, t.fiscal_year), (30000.0, None, Some(Aggregate::EachYear), Some([None, Some(2024)]), None));
     let t = targets(kpi(&r, "I-3-3-3", "寄附額"))[0];
     assert_eq!((t.value, t.comparator, t.aggregate), (180000.0, Some(Comparator::AtLeast), Some(Aggregate::EachYear)));
+    // 「【実績】 令和5年度（見込） ・徴収率 99.0％」: the period heading dates and marks the figures.
+    let rate_actual = kpi(&r, "I-3-3-1", "徴収率").series.iter().find(|p| p.kind == PointKind::Actual).unwrap();
+    assert_eq!((rate_actual.period.as_deref(), rate_actual.fiscal_year, rate_actual.status), (Some("令和5年度"), Some(2023), Some(ActualStatus::Estimate)));
+    // The printed R3–R5 averages are points of their own.
+    let avg = known.series.iter().find(|p| p.kind == PointKind::Actual && p.aggregate == Some(Aggregate::Average)).unwrap();
+    assert_eq!((avg.value, avg.period.as_deref(), avg.span, avg.fiscal_year), (52.4, Some("平均"), Some([Some(2021), Some(2023)]), None));
     // 「県税の徴収率99％以上又は収入未収額10億円未満」: two targets, linked both ways.
     let rate = kpi(&r, "I-3-3-1", "徴収率");
     let unpaid = kpi(&r, "I-3-3-1", "収入未済額");
@@ -400,4 +406,100 @@ fn committed_json_matches_the_json_schema_and_nothing_slips_past_it() {
     assert_eq!(schema_errors(&changed).len(), 1);
     changed["schema_version"] = "1.0.0".into();
     assert_eq!(schema_errors(&changed).len(), 2);
+}
+
+/// An initiative as a reader sees it: title, organisations, every item of every cell, its KPIs.
+/// No line numbers, so the snapshot does not change when pages move.
+fn render(r: &Report, i: &Initiative) -> String {
+    let mut out = format!("# {} {}\n", i.id, i.title);
+    if let Some(o) = &i.original_title {
+        out.push_str(&format!("original_title: {o}\n"));
+    }
+    for o in &i.organisations {
+        out.push_str(&format!("organisation: {} — {}\n", o.department.as_deref().unwrap_or("所属不明"), o.divisions.join("、")));
+    }
+    let flags: Vec<String> = [
+        i.zencho.then(|| "全庁".to_string()),
+        i.relisted_from.as_ref().map(|x| format!("再掲 of {x}")),
+        i.same_as.as_ref().map(|x| format!("same_as {x}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !flags.is_empty() {
+        out.push_str(&format!("marks: {}\n", flags.join(", ")));
+    }
+    for (name, items) in [("content", &i.content), ("targets", &i.targets), ("status", &i.status), ("challenges", &i.challenges), ("next_year", &i.next_year), ("achieved_marks", &i.achieved_marks)] {
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n## {name}\n"));
+        for t in items.iter() {
+            out.push_str(&format!("- {t}\n"));
+        }
+    }
+    let kpis: Vec<&Kpi> = i.kpis.iter().filter_map(|k| r.kpi(k)).collect();
+    if !kpis.is_empty() {
+        out.push_str("\n## kpis\n");
+    }
+    for k in kpis {
+        let dir = k.direction.map_or("-", |d| if d == Direction::Increase { "increase" } else { "decrease" });
+        out.push_str(&format!("- {} [{}] direction {dir}, {:?}\n", k.label, k.unit, k.origin));
+        for p in &k.series {
+            let mut q = Vec::new();
+            if let Some(c) = p.comparator {
+                q.push(format!("{c:?}"));
+            }
+            if let Some(u) = p.upper {
+                q.push(format!("upper {u}"));
+            }
+            if let Some(a) = p.aggregate {
+                q.push(format!("{a:?}"));
+            }
+            if let Some(s) = p.span {
+                q.push(format!("span {s:?}"));
+            }
+            if p.alternative.is_some() {
+                q.push("either-or".into());
+            }
+            if let Some(st) = p.status.filter(|s| *s != ActualStatus::Final) {
+                q.push(format!("{st:?}"));
+            }
+            let kind = if p.kind == PointKind::Target { "target" } else { "actual" };
+            out.push_str(&format!(
+                "  - {kind} {} (FY {}): {} `{}` {}{:?}\n",
+                p.period.as_deref().unwrap_or("-"),
+                p.fiscal_year.map_or("-".to_string(), |y| y.to_string()),
+                p.value,
+                p.text,
+                if q.is_empty() { String::new() } else { format!("[{}] ", q.join(", ")) },
+                p.origin
+            ));
+        }
+    }
+    out
+}
+
+/// Every initiative was reviewed against the printed text; the reviewed result is kept per
+/// initiative in `data/reviewed/`. A change shows here first: review it, then run with
+/// `UPDATE_REVIEWED=1` to write the new snapshots.
+#[test]
+fn every_initiative_matches_its_reviewed_snapshot() {
+    let r = real().report;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reviewed");
+    let update = std::env::var_os("UPDATE_REVIEWED").is_some();
+    let mut stale = Vec::new();
+    for i in &r.initiatives {
+        let path = dir.join(format!("{}.md", i.id));
+        let now = render(&r, i);
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &now).unwrap();
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(now.as_str()) {
+            stale.push(i.id.clone());
+        }
+    }
+    let files = std::fs::read_dir(&dir).map(|d| d.filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "md")).count()).unwrap_or(0);
+    assert!(stale.is_empty(), "review these initiatives, then UPDATE_REVIEWED=1: {stale:?}");
+    assert_eq!(files, r.initiatives.len() + 1, "one snapshot per initiative, and README.md");
 }
