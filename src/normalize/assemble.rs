@@ -66,13 +66,27 @@ pub fn assemble(
     let table = overrides.map_or(&[][..], |(_, o)| &o.organisations[..]);
     super::pairing::pair(&mut initiatives, table, warnings);
 
-    // Achieved marks and KPIs: extracted first, then the reviewed overrides.
-    let mut covered: Vec<&str> = Vec::new();
+    // Achieved marks printed at the page foot: given to their rows by page and order.
     let mut marks_from_overrides = Vec::new();
+    let mut attributed_marks: Vec<u32> = Vec::new();
     if let Some((_, o)) = overrides {
-        covered = overrides::covered_texts(source.lines, o);
         for m in &o.achieved_marks {
-            overrides::check_mark(source.lines, m)?;
+            let subsection = m.initiative.rsplit_once('-').map_or("", |(sub, _)| sub);
+            let lines: Vec<u32> = doc
+                .achieved
+                .iter()
+                .filter(|a| sub_id((a.place.pillar, a.place.section, a.place.subsection)) == subsection)
+                .filter(|a| a.place.page.is_none() || m.page.is_none() || a.place.page == m.page)
+                .filter(|a| a.nth_on_page == m.nth && a.text == m.mark)
+                .map(|a| a.line)
+                .collect();
+            if lines.is_empty() {
+                return Err(NormalizeError::Overrides {
+                    entry: format!("achieved mark {} for {}", m.mark, m.initiative),
+                    message: format!("no page of {subsection} prints `{}` as its mark number {}", m.mark, m.nth),
+                });
+            }
+            attributed_marks.extend(lines);
             let ini = initiatives.iter_mut().find(|i| i.id == m.initiative).ok_or_else(|| unknown(&m.initiative, "achieved mark"))?;
             if !ini.achieved_marks.contains(&m.mark) {
                 ini.achieved_marks.push(m.mark.clone());
@@ -80,23 +94,37 @@ pub fn assemble(
             marks_from_overrides.push(m.initiative.clone());
         }
     }
-    for mark in &doc.achieved {
-        let attributed = overrides.is_some_and(|(_, o)| o.achieved_marks.iter().any(|m| m.lines.contains(&mark.line)));
-        if !attributed {
+    for mark in doc.achieved.iter().filter(|m| !attributed_marks.contains(&m.line)) {
+        warnings.push(Warning::new(
+            mark.line,
+            "achieved_marks",
+            format!("`{}` printed at the page foot cannot be tied to a row; add it to the overrides", mark.text),
+        ));
+    }
+
+    // Tables printed outside the rows: read here, given to an initiative by the overrides.
+    let tables = super::tables::read(&doc.loose);
+    let in_tables: Vec<u32> = tables.iter().flat_map(|t| t.lines.iter().copied()).collect();
+    for loose in doc.loose.iter().filter(|l| !in_tables.contains(&l.line)) {
+        warnings.push(Warning::new(loose.line, "text", format!("not part of any row or summary, left out: `{}`", loose.text)));
+    }
+    let table_entries = overrides.map_or(&[][..], |(_, o)| &o.tables[..]);
+    for t in &tables {
+        if !table_entries.iter().any(|e| e.table == t.key) {
             warnings.push(Warning::new(
-                mark.line,
-                "achieved_marks",
-                format!("`{}` printed at the page foot cannot be tied to a row; add it to the overrides", mark.text),
+                t.lines[0],
+                "kpis",
+                format!("table `{}` stands outside any row; give it to its initiative in the overrides (`tables`)", t.key),
             ));
         }
     }
-    for loose in &doc.loose {
-        if !covered.contains(&loose.text.as_str()) {
-            warnings.push(Warning::new(loose.line, "text", format!("not part of any row or summary, left out: `{}`", loose.text)));
+    for e in table_entries {
+        if !tables.iter().any(|t| t.key == e.table) {
+            return Err(NormalizeError::Overrides { entry: format!("table `{}`", e.table), message: "no table with this caption or header is printed".into() });
         }
     }
 
-    let (kpis, override_ids) = build_kpis(&mut initiatives, &cells, source, overrides.map(|(_, o)| o), fiscal_year, warnings)?;
+    let (kpis, override_ids) = build_kpis(&mut initiatives, &cells, &tables, source, overrides.map(|(_, o)| o), fiscal_year, warnings)?;
 
     let pages = PageRange {
         first: doc.pages.iter().copied().min().unwrap_or(0),
@@ -254,8 +282,10 @@ fn build_initiatives(
         .map(|(key, occs)| {
             let sub = sub_id((key.0, key.1, key.2));
             let id = format!("{sub}-{}", key.3);
-            // The fullest copy wins: a shorter one lost text at a page edge.
-            let best = *occs.iter().max_by_key(|o| (weight(o), std::cmp::Reverse(o.first_line))).expect("group is never empty");
+            // The fullest copy wins: a shorter one lost text at a page edge. Between copies of equal
+            // length the text decides (never the file order, so page order changes nothing).
+            // Identical copies differ only in their lines: the first printed is kept.
+            let best = *occs.iter().max_by_key(|o| (weight(o), fingerprint(o), std::cmp::Reverse(o.first_line))).expect("group is never empty");
             let best_print = fingerprint(best);
             for o in &occs {
                 for ((field, a), (_, b)) in best_print.iter().zip(fingerprint(o)) {
@@ -350,6 +380,7 @@ fn link_same_as(initiatives: &mut [Initiative], cells: &BTreeMap<String, Blocks>
 fn build_kpis(
     initiatives: &mut [Initiative],
     cells: &BTreeMap<String, Blocks>,
+    tables: &[super::tables::Table],
     source: &SourceInfo,
     overrides: Option<&Overrides>,
     report_year: i32,
@@ -377,6 +408,42 @@ fn build_kpis(
     // (initiative, label merged away, label it now has), for the links of either-or targets.
     let mut renamed: Vec<(String, String, String)> = Vec::new();
     if let Some(o) = overrides {
+        for entry in &o.tables {
+            let name = format!("table `{}`", entry.table);
+            let Some(ini) = initiatives.iter().find(|i| i.id == entry.initiative) else {
+                return Err(unknown(&entry.initiative, "table"));
+            };
+            if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
+                return Err(NormalizeError::Overrides { entry: name, message: format!("{} repeats {original}; give the table to {original}", ini.id) });
+            }
+            let table = tables.iter().find(|t| t.key == entry.table).expect("checked above");
+            for r in &entry.rows {
+                if !table.series.iter().any(|s| s.label == r.printed) {
+                    return Err(NormalizeError::Overrides { entry: name, message: format!("no row or column is labelled `{}`", r.printed) });
+                }
+            }
+            let list = drafts.entry(entry.initiative.clone()).or_default();
+            for series in &table.series {
+                let row = entry.rows.iter().find(|r| r.printed == series.label);
+                let label = row.and_then(|r| r.label.clone()).unwrap_or_else(|| series.label.clone());
+                let unit = row.and_then(|r| r.unit.clone()).unwrap_or_else(|| series.unit.clone());
+                let points: Vec<KpiPoint> = series
+                    .cells
+                    .iter()
+                    .map(|c| KpiPoint { origin: KpiOrigin::Override, ..KpiPoint::new(PointKind::Actual, Some(c.period.clone()), c.fiscal_year, c.value, c.line, c.text.clone()) })
+                    .collect();
+                match list.iter_mut().find(|(d, _)| d.label == label && d.unit == unit) {
+                    Some((d, origin)) => {
+                        d.points.extend(points);
+                        *origin = KpiOrigin::Override;
+                    }
+                    None => {
+                        let draft = KpiDraft { label, unit, direction: None, points, wording: Vec::new() };
+                        list.push((draft, KpiOrigin::Override));
+                    }
+                }
+            }
+        }
         for entry in &o.kpis {
             let name = format!("KPI `{}` of {}", entry.label, entry.initiative);
             let Some(ini) = initiatives.iter().find(|i| i.id == entry.initiative) else {
@@ -388,10 +455,11 @@ fn build_kpis(
                     message: format!("{} repeats {original}, whose KPIs it shows; give the figures for {original}", ini.id),
                 });
             }
+            let spans: Vec<(u32, u32)> = ini.source.iter().map(|o| (o.first_line, o.last_line)).collect();
             let mut points = Vec::new();
             let mut wording = Vec::new();
             for p in &entry.points {
-                let point = overrides::check_point(source.lines, &name, p)?;
+                let point = overrides::check_point(source.lines, &spans, &name, p)?;
                 if point.kind == PointKind::Target {
                     wording.push(source.lines.get(point.line as usize - 1).map_or("", |l| l.trim()).to_string());
                 }

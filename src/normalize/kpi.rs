@@ -182,6 +182,8 @@ struct Context {
     target_period: Option<String>,
     /// From `◎目標（毎年度）`, `◎目標（令和3年度～令和7年度）`.
     target_scope: Scope,
+    /// From a label that starts with its date (`令和7年度末時点における…`).
+    label_period: Option<String>,
     /// From `令和5年度（見込）` or `【実績】（R6当初予算）` above the figures.
     actual_period: Option<String>,
     actual_status: Option<crate::model::ActualStatus>,
@@ -220,7 +222,13 @@ fn scan_block(items: &[Item], block: BlockKind, report_year: i32, out: &mut Vec<
         let either = branches.len() > 1;
         let reads: Vec<Vec<Read>> = branches.iter().map(|b| if either { read_branch(b) } else { read_item(b) }).collect();
         if reads.iter().all(Vec::is_empty) {
-            cx.label = label_of(&item.text);
+            // `令和7年度末時点における女性委員登用率`: the label dates the figures under it.
+            let (label_period, label) = match label_of(&item.text) {
+                Some(l) => dated_label(&l),
+                None => (None, None),
+            };
+            cx.label = label;
+            cx.label_period = label_period;
             if let Some(heading_period) = heading_period(text) {
                 cx.actual_period = Some(heading_period);
                 cx.actual_status = None;
@@ -231,7 +239,7 @@ fn scan_block(items: &[Item], block: BlockKind, report_year: i32, out: &mut Vec<
         for (b, branch_reads) in reads.into_iter().enumerate() {
             for read in branch_reads {
                 let default_period = match point_kind {
-                    PointKind::Target => cx.target_period.clone(),
+                    PointKind::Target => cx.label_period.clone().or_else(|| cx.target_period.clone()),
                     PointKind::Actual => cx.actual_period.clone(),
                 };
                 let period = read.period.clone().or(default_period);
@@ -320,6 +328,18 @@ fn label_of(text: &str) -> Option<String> {
     }
 }
 
+/// `令和7年度末時点における女性委員登用率` → (`令和7年度末`, `女性委員登用率`).
+fn dated_label(label: &str) -> (Option<String>, Option<String>) {
+    if let Some((period, rest)) = leading_period(label) {
+        for joint in ["時点における", "における", "時点の"] {
+            if let Some(name) = rest.strip_prefix(joint).filter(|n| !n.is_empty()) {
+                return (Some(period), Some(name.to_string()));
+            }
+        }
+    }
+    (None, Some(label.to_string()))
+}
+
 /// `【受講実績】受講者数` → `受講者数`.
 fn strip_heading(t: &str) -> &str {
     match t.strip_prefix('【').and_then(|s| s.split_once('】')) {
@@ -366,7 +386,16 @@ fn read_item(text: &str) -> Vec<Read> {
     if let Some(reads) = period_first(text) {
         return reads;
     }
-    label_first(text).into_iter().collect()
+    if let Some(read) = label_first(text) {
+        return vec![read];
+    }
+    figure_first(text).into_iter().collect()
+}
+
+/// `40％以上60%以下` under a label, `4項目の新規政策連携を案出`: the figure opens the item.
+fn figure_first(text: &str) -> Option<Read> {
+    let (figure, after) = leading_figure(trim(text))?;
+    Some(Read { period: None, label: None, figure, before: String::new(), after: after.to_string() })
 }
 
 /// One branch of an either-or target: `県税の徴収率99％以上` (the label runs into the figure).
@@ -574,6 +603,48 @@ mod tests {
         let k = kpis("◎目標\n・令和3年度：2,600台程度\n・令和7年度に2,300台程度を導入し");
         assert_eq!(k[0].label, "題名");
         assert_eq!(series(&k[0]), [(Some(2021), 2600.0, PointKind::Target), (Some(2025), 2300.0, PointKind::Target)]);
+    }
+
+    #[test]
+    fn a_range_under_a_dated_label() {
+        let k = kpis("◎目標\n・令和7年度末時点における女性委員登用率\n\u{3000}40％以上60%以下\n\n取組状況\n【実績】\n・女性委員登用率：36.5％（速報値)");
+        assert_eq!(k.len(), 1, "{k:#?}");
+        assert_eq!(k[0].label, "女性委員登用率");
+        let t = &k[0].points[0];
+        assert_eq!((t.fiscal_year, t.value, t.comparator, t.upper), (Some(2025), 40.0, Some(Comparator::AtLeast), Some(60.0)));
+        assert_eq!(k[0].points[1].status, Some(crate::model::ActualStatus::Preliminary));
+        assert_eq!(k[0].direction, Some(Direction::Increase));
+    }
+
+    #[test]
+    fn a_count_over_the_span_of_the_qualifier_is_a_total() {
+        let k = kpis("◎目標\n（令和3年度～令和7年度）\n・4項目の新規政策連携を案出\n\n取組状況\n【実績】\n・新規政策連携\u{3000}2項目");
+        assert_eq!(k.len(), 1, "{k:#?}");
+        let t = k[0].points.iter().find(|p| p.kind == PointKind::Target).unwrap();
+        assert_eq!((t.value, t.aggregate, t.span, t.fiscal_year), (4.0, Some(crate::model::Aggregate::Total), Some([Some(2021), Some(2025)]), Some(2025)));
+    }
+
+    #[test]
+    fn either_or_targets_are_two_linked_targets() {
+        let k = kpis("◎目標（令和7年度）\n・県税の徴収率99％以上又は収入未収額10億円未\n満");
+        assert_eq!(k.len(), 2, "{k:#?}");
+        assert_eq!((k[0].label.as_str(), k[0].points[0].comparator, k[0].points[0].alternative.as_deref()), ("県税の徴収率", Some(Comparator::AtLeast), Some("収入未収額")));
+        assert_eq!((k[1].label.as_str(), k[1].points[0].comparator, k[1].points[0].alternative.as_deref()), ("収入未収額", Some(Comparator::Below), Some("県税の徴収率")));
+        assert_eq!(k[1].points[0].fiscal_year, Some(2025));
+    }
+
+    #[test]
+    fn about_targets_set_no_direction() {
+        let k = kpis("◎目標\n・令和3年度：2,600台程度\n・令和7年度に2,300台程度を導入し");
+        assert!(k[0].points.iter().all(|p| p.comparator == Some(Comparator::About)));
+        assert_eq!(k[0].direction, None, "2,600 then 2,300 程度 is no falling goal");
+    }
+
+    #[test]
+    fn a_doubled_word_across_a_line_break_is_printed_once_in_a_label() {
+        let k = kpis("取組状況\n【実績】（R6当初予算）\n・特定有人国境離島地域社会維持推進交付金の活用\n活用事業：4メニュー、総事業費6,460百万円");
+        assert_eq!(k[0].label, "特定有人国境離島地域社会維持推進交付金の活用事業");
+        assert_eq!((k[0].points[0].period.as_deref(), k[0].points[0].fiscal_year), (Some("R6当初予算"), Some(2024)));
     }
 
     #[test]

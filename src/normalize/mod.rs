@@ -19,6 +19,7 @@ pub mod overrides;
 mod pairing;
 mod qualifiers;
 mod rows;
+mod tables;
 pub mod text;
 
 use sha2::{Digest, Sha256};
