@@ -405,4 +405,14 @@ impl Report {
     pub fn kpi(&self, id: &str) -> Option<&Kpi> {
         self.kpis.iter().find(|k| k.id == id)
     }
+
+    /// Every printing of the row `id`: the original first, then its 【再掲】 copies and unmarked
+    /// repeats (`same_as`), in plan order. For "also printed in …".
+    pub fn printings(&self, id: &str) -> Vec<&Initiative> {
+        let Some(ini) = self.initiative(id) else { return Vec::new() };
+        let original = ini.same_as.as_deref().or(ini.relisted_from.as_deref()).unwrap_or(&ini.id);
+        let mut out: Vec<&Initiative> = self.initiative(original).into_iter().collect();
+        out.extend(self.initiatives.iter().filter(|i| i.id != original && (i.same_as.as_deref() == Some(original) || i.relisted_from.as_deref() == Some(original))));
+        out
+    }
 }

@@ -330,6 +330,11 @@ fn unmarked_repeats_point_at_their_first_printing() {
         assert!(!c.relisted, "{copy} is not marked 【再掲】");
     }
     assert!(r.kpis.iter().all(|k| !k.initiative.starts_with("III-4-3-")), "no KPI is counted twice");
+    // Where else a row is printed, for the app's "also printed in".
+    let ids = |id: &str| r.printings(id).iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids("III-4-3-4"), ["II-3-2-4", "III-4-3-4"]);
+    assert_eq!(ids("II-3-2-4"), ["II-3-2-4", "III-4-3-4"]);
+    assert_eq!(ids("II-2-2-5"), ["II-2-2-5", "III-3-2-2"]);
 }
 
 #[test]

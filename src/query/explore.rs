@@ -385,6 +385,22 @@ mod tests {
     }
 
     #[test]
+    fn division_facet_under_a_department_lists_its_own_divisions() {
+        let r = report();
+        let e = Explorer::new(&r);
+        let f = Filter { department: Some("総務部".into()), ..Filter::default() };
+        let facets = e.facets(&f);
+        let divisions: Vec<&str> = facets.iter().find(|f| f.dimension == Dimension::Division).unwrap().options.iter().map(|o| o.value.as_str()).collect();
+        assert!(divisions.contains(&"財政課"));
+        assert!(!divisions.contains(&"教育政策課"), "教育政策課 is 教育庁's: {divisions:?}");
+        assert!(!divisions.contains(&UNPAIRED_DIVISIONS));
+        // 総務部 + 教育政策課 finds nothing: the row II-2-3-1 names both, but not as a pair.
+        assert!(e.filter(&Filter { division: Some("教育政策課".into()), ..f.clone() }).is_empty());
+        let edu = Filter { department: Some("教育庁".into()), division: Some("教育政策課".into()), ..Filter::default() };
+        assert!(ids(&e, &e.filter(&edu)).contains(&"II-2-3-1".to_string()));
+    }
+
+    #[test]
     fn relisted_copies_only_on_request() {
         let r = report();
         let e = Explorer::new(&r);

@@ -210,6 +210,53 @@ mod tests {
     }
 
     #[test]
+    fn a_departments_drill_down_lists_only_its_own_divisions() {
+        let r = report();
+        let o = Options { rows: Rows::Divisions { department: "総務部".into() }, ..Options::default() };
+        let h = heatmap(&r, &o);
+        let keys: Vec<&str> = h.rows.iter().map(|r| r.key.as_str()).collect();
+        for other in ["政策企画課", "デジタル戦略課", "教育政策課", "市町村課"] {
+            assert!(!keys.contains(&other), "{other} is no division of 総務部: {keys:?}");
+        }
+        assert!(keys.contains(&"財政課") && keys.contains(&"新行政推進室"));
+        assert!(!keys.contains(&UNPAIRED_DIVISIONS), "every pairing of the report is known");
+    }
+
+    #[test]
+    fn divisions_of_unknown_department_sit_in_their_own_row_last() {
+        let mut r = report();
+        let row = r.initiatives.iter_mut().find(|i| i.id == "III-5-1-4").unwrap();
+        // As if the reviewed table had no entry for 職員課.
+        row.organisations[1].divisions.clear();
+        row.organisations.push(crate::model::Organisation { department: None, divisions: vec!["職員課".into()] });
+        let o = Options { rows: Rows::Divisions { department: "人事委員会事務局".into() }, ..Options::default() };
+        let h = heatmap(&r, &o);
+        assert_eq!(h.rows.last().map(|r| r.key.as_str()), Some(UNPAIRED_DIVISIONS));
+        assert!(!h.rows.iter().any(|r| r.key == "職員課"), "never credited to a department it may not belong to");
+        let iii = h.columns.iter().position(|c| c.key == "III").unwrap();
+        assert_eq!(h.cells[h.rows.len() - 1][iii].initiatives, 1);
+        assert_eq!(cell_initiatives(&r, &o, UNPAIRED_DIVISIONS, "III").iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["III-5-1-4"]);
+    }
+
+    #[test]
+    fn repeats_count_once_and_the_delayed_share_is_offered() {
+        let r = report();
+        let h = heatmap(&r, &Options::default());
+        let distinct = r.initiatives.iter().filter(|i| !i.is_repeat()).count();
+        assert_eq!(h.total.initiatives, distinct);
+        // The eight unmarked repeats of II-3-2 (△) in III-4-3 (△) no longer count under pillar III.
+        let soumu = h.rows.iter().position(|r| r.key == "総務部").unwrap();
+        let iii = h.columns.iter().position(|c| c.key == "III").unwrap();
+        let c = h.cells[soumu][iii];
+        assert_eq!(c.delayed, 0);
+        assert_eq!(c.delayed_share(), Some(0.0));
+        let ii = h.columns.iter().position(|c| c.key == "II").unwrap();
+        let c = h.cells[soumu][ii];
+        assert_eq!(c.delayed_share(), Some(c.delayed as f64 / c.initiatives as f64));
+        assert_eq!(Cell::default().delayed_share(), None);
+    }
+
+    #[test]
     fn zencho_toggle_counts_only_all_agency_rows() {
         let r = report();
         let h = heatmap(&r, &Options { zencho_only: true, ..Options::default() });
