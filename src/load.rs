@@ -187,16 +187,18 @@ impl Report {
             if ini.pillar != pillar {
                 return bad(format!("initiatives[{i}].pillar"), format!("柱 {} は項目 {section} の柱 {pillar} と違います", ini.pillar));
             }
-            if let Some(from) = &ini.relisted_from {
-                if !initiatives.contains_key(from.as_str()) || from == &ini.id {
-                    return bad(format!("initiatives[{i}].relisted_from"), format!("再掲元の取組 {from} がありません"));
+            for (field, target) in [("relisted_from", &ini.relisted_from), ("same_as", &ini.same_as)] {
+                if let Some(from) = target {
+                    if !initiatives.contains_key(from.as_str()) || from == &ini.id {
+                        return bad(format!("initiatives[{i}].{field}"), format!("同じ取組として示す {from} がありません"));
+                    }
                 }
             }
             for (j, k) in ini.kpis.iter().enumerate() {
                 match kpis.get(k.as_str()) {
                     None => return bad(format!("initiatives[{i}].kpis[{j}]"), format!("KPI {k} がありません")),
-                    // A relisted copy (【再掲】) shows its original's KPIs.
-                    Some(&owner) if owner != ini.id && ini.relisted_from.as_deref() != Some(owner) => {
+                    // A repeat (【再掲】 copy or unmarked repeat) shows its original's KPIs.
+                    Some(&owner) if owner != ini.id && ini.relisted_from.as_deref() != Some(owner) && ini.same_as.as_deref() != Some(owner) => {
                         return bad(format!("initiatives[{i}].kpis[{j}]"), format!("KPI {k} は取組 {owner} のものです"))
                     }
                     Some(_) => {}
@@ -212,6 +214,13 @@ impl Report {
             }
             if let Some(j) = k.series.iter().position(|p| !p.value.is_finite()) {
                 return bad(format!("kpis[{i}].series[{j}].value"), "数値ではありません".into());
+            }
+            for (j, p) in k.series.iter().enumerate() {
+                if let Some(other) = &p.alternative {
+                    if !kpis.contains_key(other.as_str()) || other == &k.id {
+                        return bad(format!("kpis[{i}].series[{j}].alternative"), format!("「又は」で結ばれた KPI {other} がありません"));
+                    }
+                }
             }
         }
         Ok(())

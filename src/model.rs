@@ -6,8 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Version of the JSON layout. Readers accept any `1.x.y` (additive changes only).
-pub const SCHEMA_VERSION: &str = "1.0.0";
+/// Version of the JSON layout. Readers accept any `2.x.y` (additive changes only).
+/// 2.0.0: target qualifiers and actual status on KPI points, paired organisations,
+/// `same_as` for unmarked repeats, and the coverage of the source text.
+pub const SCHEMA_VERSION: &str = "2.0.0";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -32,6 +34,22 @@ pub struct ReportMeta {
     pub pages: PageRange,
     /// Provenance of every figure that did not come from automatic extraction.
     pub overrides: Option<OverridesInfo>,
+    /// What part of the printed report the source text holds.
+    #[serde(default)]
+    pub coverage: Coverage,
+}
+
+/// The source text is an extract: pages and row numbers can be absent. Every count in the
+/// dashboard covers only what is present, and says so.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Printed page numbers found in the text, ascending.
+    pub pages_present: Vec<u32>,
+    /// Printed page numbers between the first and the last present that are absent.
+    pub missing_pages: Vec<u32>,
+    /// Per subsection id, the row numbers below its highest printed number that are absent.
+    /// Only subsections with gaps are listed.
+    pub missing_numbers: std::collections::BTreeMap<String, Vec<u32>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -163,12 +181,22 @@ pub struct Initiative {
     pub title: String,
     /// For a 【再掲】 row: the original title printed in brackets after the marker.
     pub original_title: Option<String>,
+    /// 部局等 as printed, in order (kept for readers of schema 1).
     pub departments: Vec<String>,
+    /// 担当課 as printed, in order (kept for readers of schema 1).
     pub divisions: Vec<String>,
+    /// Each department with the divisions that belong to it; divisions whose department is
+    /// not known sit in one entry with `department: None`, listed last.
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
     /// The all-agency mark (全庁 ○).
     pub zencho: bool,
     pub relisted: bool,
     pub relisted_from: Option<String>,
+    /// Printed again, word for word, in another subsection without 【再掲】: the id of the first
+    /// printing (plan order). Counted once, under the first.
+    #[serde(default)]
+    pub same_as: Option<String>,
     pub content: Vec<String>,
     pub targets: Vec<String>,
     pub status: Vec<String>,
@@ -178,6 +206,49 @@ pub struct Initiative {
     pub achieved_marks: Vec<String>,
     pub kpis: Vec<String>,
     pub source: Vec<Occurrence>,
+}
+
+/// The name under which views list divisions whose department is not known.
+pub const UNPAIRED_DIVISIONS: &str = "所属不明";
+
+/// A department (部局等) and the divisions (担当課) of a row that belong to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    /// `None` for divisions whose department the report does not tell (所属不明).
+    pub department: Option<String>,
+    pub divisions: Vec<String>,
+}
+
+impl Initiative {
+    /// The divisions of `department` in this row, by the pairing in `organisations`.
+    pub fn divisions_of(&self, department: &str) -> &[String] {
+        self.organisations.iter().find(|o| o.department.as_deref() == Some(department)).map_or(&[], |o| &o.divisions)
+    }
+
+    /// Divisions of this row whose department is not known.
+    pub fn unpaired_divisions(&self) -> &[String] {
+        self.organisations.iter().find(|o| o.department.is_none()).map_or(&[], |o| &o.divisions)
+    }
+
+    /// The row is counted elsewhere: a 【再掲】 copy or an unmarked repeat (`same_as`).
+    pub fn is_repeat(&self) -> bool {
+        self.relisted || self.same_as.is_some()
+    }
+
+    /// Does the row name `division`, under `department` when given? `UNPAIRED_DIVISIONS`
+    /// stands for any division whose department is not known.
+    pub fn has_division(&self, department: Option<&str>, division: &str) -> bool {
+        if let Some(d) = department {
+            if !self.departments.iter().any(|x| x == d) {
+                return false;
+            }
+        }
+        match (division == UNPAIRED_DIVISIONS, department) {
+            (true, _) => !self.unpaired_divisions().is_empty(),
+            (false, Some(d)) => self.divisions_of(d).iter().any(|x| x == division),
+            (false, None) => self.divisions.iter().any(|x| x == division),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,11 +265,54 @@ pub enum PointKind {
     Actual,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KpiOrigin {
+    #[default]
     Extracted,
     Override,
+}
+
+/// How a target compares, as printed after (or before) its figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparator {
+    /// 以上 (≥).
+    AtLeast,
+    /// 以下 (≤).
+    AtMost,
+    /// 未満 (<).
+    Below,
+    /// 超 (>).
+    Above,
+    /// 程度, 概ね (about).
+    About,
+    /// Printed as an exact figure with a word that says so (not used for bare figures).
+    Equal,
+}
+
+/// What a target is measured on, when it is not one year's figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregate {
+    /// 毎年度: every year of the span must meet it.
+    EachYear,
+    /// ○ヵ年平均: the mean of the span's yearly actuals.
+    Average,
+    /// A total over the span (`（令和3年度～令和7年度）` before a count).
+    Total,
+}
+
+/// How final an actual is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActualStatus {
+    #[default]
+    Final,
+    /// （見込）.
+    Estimate,
+    /// （速報値）.
+    Preliminary,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -225,6 +339,50 @@ pub struct KpiPoint {
     pub line: u32,
     /// The figure as printed, for checking against the source.
     pub text: String,
+    /// Targets: how the actual must compare (`以上` → `at_least`); `None` where nothing is printed.
+    #[serde(default)]
+    pub comparator: Option<Comparator>,
+    /// Targets: the upper bound of a range (`40％以上60%以下` → value 40, upper 60).
+    #[serde(default)]
+    pub upper: Option<f64>,
+    /// Targets: measured every year, as an average or as a total over `span`.
+    #[serde(default)]
+    pub aggregate: Option<Aggregate>,
+    /// Targets: the fiscal years the target covers, `[from, to]`; either end is `None` when not printed
+    /// (`毎年度（令和6年度まで）` → `[None, 2024]`).
+    #[serde(default)]
+    pub span: Option<[Option<i32>; 2]>,
+    /// Targets: the id of the KPI whose target of the same fiscal year is the other branch of an
+    /// 「…又は…」 target; the target is met when either branch is met.
+    #[serde(default)]
+    pub alternative: Option<String>,
+    /// Actuals: `final`, `estimate` (見込) or `preliminary` (速報値); `None` for targets.
+    #[serde(default)]
+    pub status: Option<ActualStatus>,
+    /// Where the point comes from: the parser, or a reviewed override.
+    #[serde(default)]
+    pub origin: KpiOrigin,
+}
+
+impl KpiPoint {
+    /// A point with no qualifier: a parsed actual (status final) or a bare target.
+    pub fn new(kind: PointKind, period: Option<String>, fiscal_year: Option<i32>, value: f64, line: u32, text: String) -> KpiPoint {
+        KpiPoint {
+            period,
+            fiscal_year,
+            value,
+            kind,
+            line,
+            text,
+            comparator: None,
+            upper: None,
+            aggregate: None,
+            span: None,
+            alternative: None,
+            status: (kind == PointKind::Actual).then_some(ActualStatus::Final),
+            origin: KpiOrigin::Extracted,
+        }
+    }
 }
 
 impl Report {
@@ -246,5 +404,15 @@ impl Report {
 
     pub fn kpi(&self, id: &str) -> Option<&Kpi> {
         self.kpis.iter().find(|k| k.id == id)
+    }
+
+    /// Every printing of the row `id`: the original first, then its 【再掲】 copies and unmarked
+    /// repeats (`same_as`), in plan order. For "also printed in …".
+    pub fn printings(&self, id: &str) -> Vec<&Initiative> {
+        let Some(ini) = self.initiative(id) else { return Vec::new() };
+        let original = ini.same_as.as_deref().or(ini.relisted_from.as_deref()).unwrap_or(&ini.id);
+        let mut out: Vec<&Initiative> = self.initiative(original).into_iter().collect();
+        out.extend(self.initiatives.iter().filter(|i| i.id != original && (i.same_as.as_deref() == Some(original) || i.relisted_from.as_deref() == Some(original))));
+        out
     }
 }

@@ -36,3 +36,21 @@ fn the_schema_refuses_broken_reports() {
     bad_rating["subsections"][0]["rating"] = json!("great");
     assert!(violations(&bad_rating).iter().any(|e| e.starts_with("/subsections/0/rating")));
 }
+
+#[test]
+fn nothing_slips_past_the_schema() {
+    let json = load("data/initiatives.json");
+    // A new field anywhere is an error until the schema says what it means.
+    for pointer in ["", "/report", "/report/coverage", "/initiatives/0", "/initiatives/0/organisations/0", "/kpis/0", "/kpis/0/series/0"] {
+        let mut changed = json.clone();
+        changed.pointer_mut(pointer).unwrap().as_object_mut().unwrap().insert("new_field".into(), 1.into());
+        let errors = violations(&changed);
+        assert_eq!(errors.len(), 1, "{pointer}: {errors:?}");
+        assert!(errors[0].starts_with(&format!("{pointer}: ")) && errors[0].contains("new_field"), "{errors:?}");
+    }
+    let mut changed = json.clone();
+    changed["kpis"][0]["series"][0]["comparator"] = json!("more_or_less");
+    assert_eq!(violations(&changed).len(), 1);
+    changed["schema_version"] = json!("1.0.0");
+    assert_eq!(violations(&changed).len(), 2);
+}

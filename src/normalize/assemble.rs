@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::blocks::{BlockKind, Blocks};
 use super::diag::{NormalizeError, Warning};
 use super::document::{Document, RowOcc, SubsectionOcc};
-use super::kpi::{self, KpiDraft, PointDraft};
+use super::kpi::{self, KpiDraft};
 use super::overrides::{self, Mode, Overrides};
 use super::text::join_wrapped;
 use crate::model::*;
@@ -62,14 +62,31 @@ pub fn assemble(
     let (sections, subsections) = build_subsections(&doc.subsections, warnings);
     let (mut initiatives, cells) = build_initiatives(&doc.rows, &subsections, warnings);
     link_relisted(&mut initiatives, warnings);
+    link_same_as(&mut initiatives, &cells);
+    let table = overrides.map_or(&[][..], |(_, o)| &o.organisations[..]);
+    super::pairing::pair(&mut initiatives, table, warnings);
 
-    // Achieved marks and KPIs: extracted first, then the reviewed overrides.
-    let mut covered: Vec<&str> = Vec::new();
+    // Achieved marks printed at the page foot: given to their rows by page and order.
     let mut marks_from_overrides = Vec::new();
+    let mut attributed_marks: Vec<u32> = Vec::new();
     if let Some((_, o)) = overrides {
-        covered = overrides::covered_texts(source.lines, o);
         for m in &o.achieved_marks {
-            overrides::check_mark(source.lines, m)?;
+            let subsection = m.initiative.rsplit_once('-').map_or("", |(sub, _)| sub);
+            let lines: Vec<u32> = doc
+                .achieved
+                .iter()
+                .filter(|a| sub_id((a.place.pillar, a.place.section, a.place.subsection)) == subsection)
+                .filter(|a| a.place.page.is_none() || m.page.is_none() || a.place.page == m.page)
+                .filter(|a| a.nth_on_page == m.nth && a.text == m.mark)
+                .map(|a| a.line)
+                .collect();
+            if lines.is_empty() {
+                return Err(NormalizeError::Overrides {
+                    entry: format!("achieved mark {} for {}", m.mark, m.initiative),
+                    message: format!("no page of {subsection} prints `{}` as its mark number {}", m.mark, m.nth),
+                });
+            }
+            attributed_marks.extend(lines);
             let ini = initiatives.iter_mut().find(|i| i.id == m.initiative).ok_or_else(|| unknown(&m.initiative, "achieved mark"))?;
             if !ini.achieved_marks.contains(&m.mark) {
                 ini.achieved_marks.push(m.mark.clone());
@@ -77,23 +94,37 @@ pub fn assemble(
             marks_from_overrides.push(m.initiative.clone());
         }
     }
-    for mark in &doc.achieved {
-        let attributed = overrides.is_some_and(|(_, o)| o.achieved_marks.iter().any(|m| m.lines.contains(&mark.line)));
-        if !attributed {
+    for mark in doc.achieved.iter().filter(|m| !attributed_marks.contains(&m.line)) {
+        warnings.push(Warning::new(
+            mark.line,
+            "achieved_marks",
+            format!("`{}` printed at the page foot cannot be tied to a row; add it to the overrides", mark.text),
+        ));
+    }
+
+    // Tables printed outside the rows: read here, given to an initiative by the overrides.
+    let tables = super::tables::read(&doc.loose);
+    let in_tables: Vec<u32> = tables.iter().flat_map(|t| t.lines.iter().copied()).collect();
+    for loose in doc.loose.iter().filter(|l| !in_tables.contains(&l.line)) {
+        warnings.push(Warning::new(loose.line, "text", format!("not part of any row or summary, left out: `{}`", loose.text)));
+    }
+    let table_entries = overrides.map_or(&[][..], |(_, o)| &o.tables[..]);
+    for t in &tables {
+        if !table_entries.iter().any(|e| e.table == t.key) {
             warnings.push(Warning::new(
-                mark.line,
-                "achieved_marks",
-                format!("`{}` printed at the page foot cannot be tied to a row; add it to the overrides", mark.text),
+                t.lines[0],
+                "kpis",
+                format!("table `{}` stands outside any row; give it to its initiative in the overrides (`tables`)", t.key),
             ));
         }
     }
-    for loose in &doc.loose {
-        if !covered.contains(&loose.text.as_str()) {
-            warnings.push(Warning::new(loose.line, "text", format!("not part of any row or summary, left out: `{}`", loose.text)));
+    for e in table_entries {
+        if !tables.iter().any(|t| t.key == e.table) {
+            return Err(NormalizeError::Overrides { entry: format!("table `{}`", e.table), message: "no table with this caption or header is printed".into() });
         }
     }
 
-    let (kpis, override_ids) = build_kpis(&mut initiatives, &cells, source, overrides.map(|(_, o)| o), fiscal_year, warnings)?;
+    let (kpis, override_ids) = build_kpis(&mut initiatives, &cells, &tables, source, overrides.map(|(_, o)| o), fiscal_year, warnings)?;
 
     let pages = PageRange {
         first: doc.pages.iter().copied().min().unwrap_or(0),
@@ -115,6 +146,7 @@ pub fn assemble(
                 kpis: override_ids,
                 achieved_marks: marks_from_overrides,
             }),
+            coverage: super::coverage::coverage(&doc.pages, &initiatives),
         },
         pillars,
         sections,
@@ -124,8 +156,9 @@ pub fn assemble(
     })
 }
 
-fn short(sha: &str) -> &str {
-    &sha[..sha.len().min(12)]
+/// The first characters of a hash, for messages (any text: the overrides file may hold anything).
+fn short(sha: &str) -> String {
+    sha.chars().take(12).collect()
 }
 
 fn unknown(id: &str, what: &str) -> NormalizeError {
@@ -249,8 +282,10 @@ fn build_initiatives(
         .map(|(key, occs)| {
             let sub = sub_id((key.0, key.1, key.2));
             let id = format!("{sub}-{}", key.3);
-            // The fullest copy wins: a shorter one lost text at a page edge.
-            let best = *occs.iter().max_by_key(|o| (weight(o), std::cmp::Reverse(o.first_line))).expect("group is never empty");
+            // The fullest copy wins: a shorter one lost text at a page edge. Between copies of equal
+            // length the text decides (never the file order, so page order changes nothing).
+            // Identical copies differ only in their lines: the first printed is kept.
+            let best = *occs.iter().max_by_key(|o| (weight(o), fingerprint(o), std::cmp::Reverse(o.first_line))).expect("group is never empty");
             let best_print = fingerprint(best);
             for o in &occs {
                 for ((field, a), (_, b)) in best_print.iter().zip(fingerprint(o)) {
@@ -277,6 +312,8 @@ fn build_initiatives(
                 zencho: r.orgs.zencho,
                 relisted: r.relisted || subsection_relisted,
                 relisted_from: None,
+                same_as: None,
+                organisations: Vec::new(),
                 content: r.blocks.texts(BlockKind::Content),
                 targets: r.blocks.texts(BlockKind::Targets),
                 status: r.blocks.texts(BlockKind::Status),
@@ -314,13 +351,36 @@ fn link_relisted(initiatives: &mut [Initiative], warnings: &mut Vec<Warning>) {
     }
 }
 
-fn to_point(p: PointDraft) -> KpiPoint {
-    KpiPoint { period: p.period, fiscal_year: p.fiscal_year, value: p.value, kind: p.kind, line: p.line, text: p.text }
+/// Rows printed word for word in two subsections without 【再掲】: the later one (plan order)
+/// points at the first, so every count takes the row once. Both keep their place.
+fn link_same_as(initiatives: &mut [Initiative], cells: &BTreeMap<String, Blocks>) {
+    let print = |i: &Initiative| -> Option<Vec<String>> {
+        let b = cells.get(&i.id)?;
+        let mut f = vec![i.title.clone(), i.departments.join("、"), i.divisions.join("、"), i.zencho.to_string()];
+        for kind in [BlockKind::Content, BlockKind::Targets, BlockKind::Status, BlockKind::Challenges, BlockKind::NextYear] {
+            f.push(compact(&b.texts(kind).concat()));
+        }
+        Some(f)
+    };
+    let prints: Vec<Option<Vec<String>>> = initiatives.iter().map(print).collect();
+    for later in 0..initiatives.len() {
+        if initiatives[later].relisted {
+            continue;
+        }
+        let first = (0..later).find(|&first| {
+            let (a, b) = (&initiatives[first], &initiatives[later]);
+            !a.relisted && a.same_as.is_none() && a.subsection != b.subsection && prints[first].is_some() && prints[first] == prints[later]
+        });
+        if let Some(first) = first {
+            initiatives[later].same_as = Some(initiatives[first].id.clone());
+        }
+    }
 }
 
 fn build_kpis(
     initiatives: &mut [Initiative],
     cells: &BTreeMap<String, Blocks>,
+    tables: &[super::tables::Table],
     source: &SourceInfo,
     overrides: Option<&Overrides>,
     report_year: i32,
@@ -329,7 +389,7 @@ fn build_kpis(
     // Drafts per initiative, extracted from the cells kept for it.
     let mut drafts: BTreeMap<String, Vec<(KpiDraft, KpiOrigin)>> = BTreeMap::new();
     for ini in initiatives.iter() {
-        if ini.relisted_from.is_some() {
+        if ini.relisted_from.is_some() || ini.same_as.is_some() {
             continue; // its figures are its original's
         }
         let (found, ambiguous) = cells.get(&ini.id).map(|b| kpi::extract(b, &ini.title, report_year)).unwrap_or_default();
@@ -345,18 +405,82 @@ fn build_kpis(
         }
         drafts.insert(ini.id.clone(), found.into_iter().map(|d| (d, KpiOrigin::Extracted)).collect());
     }
+    // (initiative, label merged away, label it now has), for the links of either-or targets.
+    let mut renamed: Vec<(String, String, String)> = Vec::new();
     if let Some(o) = overrides {
-        for entry in &o.kpis {
-            let name = format!("KPI `{}` of {}", entry.label, entry.initiative);
-            if !initiatives.iter().any(|i| i.id == entry.initiative) {
-                return Err(unknown(&entry.initiative, "KPI"));
+        for entry in &o.tables {
+            let name = format!("table `{}`", entry.table);
+            let Some(ini) = initiatives.iter().find(|i| i.id == entry.initiative) else {
+                return Err(unknown(&entry.initiative, "table"));
+            };
+            if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
+                return Err(NormalizeError::Overrides { entry: name, message: format!("{} repeats {original}; give the table to {original}", ini.id) });
             }
-            let mut points = Vec::new();
-            for p in &entry.points {
-                let c = overrides::check_point(source.lines, &name, p)?;
-                points.push(PointDraft { period: c.period, fiscal_year: c.fiscal_year, value: c.value, kind: c.kind, line: c.line, text: c.text });
+            let table = tables.iter().find(|t| t.key == entry.table).expect("checked above");
+            for r in &entry.rows {
+                if !table.series.iter().any(|s| s.label == r.printed) {
+                    return Err(NormalizeError::Overrides { entry: name, message: format!("no row or column is labelled `{}`", r.printed) });
+                }
             }
             let list = drafts.entry(entry.initiative.clone()).or_default();
+            for series in &table.series {
+                let row = entry.rows.iter().find(|r| r.printed == series.label);
+                let label = row.and_then(|r| r.label.clone()).unwrap_or_else(|| series.label.clone());
+                let unit = row.and_then(|r| r.unit.clone()).unwrap_or_else(|| series.unit.clone());
+                let points: Vec<KpiPoint> = series
+                    .cells
+                    .iter()
+                    .map(|c| KpiPoint { origin: KpiOrigin::Override, ..KpiPoint::new(PointKind::Actual, Some(c.period.clone()), c.fiscal_year, c.value, c.line, c.text.clone()) })
+                    .collect();
+                match list.iter_mut().find(|(d, _)| d.label == label && d.unit == unit) {
+                    Some((d, origin)) => {
+                        d.points.extend(points);
+                        *origin = KpiOrigin::Override;
+                    }
+                    None => {
+                        let draft = KpiDraft { label, unit, direction: None, points, wording: Vec::new() };
+                        list.push((draft, KpiOrigin::Override));
+                    }
+                }
+            }
+        }
+        for entry in &o.kpis {
+            let name = format!("KPI `{}` of {}", entry.label, entry.initiative);
+            let Some(ini) = initiatives.iter().find(|i| i.id == entry.initiative) else {
+                return Err(unknown(&entry.initiative, "KPI"));
+            };
+            if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
+                return Err(NormalizeError::Overrides {
+                    entry: name,
+                    message: format!("{} repeats {original}, whose KPIs it shows; give the figures for {original}", ini.id),
+                });
+            }
+            let spans: Vec<(u32, u32)> = ini.source.iter().map(|o| (o.first_line, o.last_line)).collect();
+            let mut points = Vec::new();
+            let mut wording = Vec::new();
+            for p in &entry.points {
+                let point = overrides::check_point(source.lines, &spans, &name, p)?;
+                if point.kind == PointKind::Target {
+                    wording.push(source.lines.get(point.line as usize - 1).map_or("", |l| l.trim()).to_string());
+                }
+                points.push(point);
+            }
+            let list = drafts.entry(entry.initiative.clone()).or_default();
+            let mut merged = Vec::new();
+            for m in &entry.merge {
+                let Some(at) = list.iter().position(|(d, _)| d.label == m.label) else {
+                    return Err(NormalizeError::Overrides { entry: name, message: format!("merge: no extracted KPI is labelled `{}`", m.label) });
+                };
+                let (d, _) = list.remove(at);
+                for mut p in d.points {
+                    p.value *= m.scale.unwrap_or(1.0);
+                    p.origin = KpiOrigin::Override;
+                    merged.push(p);
+                }
+                wording.extend(d.wording);
+                renamed.push((entry.initiative.clone(), m.label.clone(), entry.label.clone()));
+            }
+            points.extend(merged);
             let existing = list.iter().position(|(d, _)| d.label == entry.replaces());
             match (entry.mode, existing) {
                 (Mode::Drop, Some(i)) => {
@@ -373,16 +497,15 @@ fn build_kpis(
                             d.points.push(p);
                         }
                     }
-                    if entry.direction.is_some() {
-                        d.direction = entry.direction;
-                    }
+                    d.wording.extend(wording);
+                    d.direction = entry.direction.or_else(|| kpi::infer_direction(d));
                     *origin = KpiOrigin::Override;
                 }
                 (Mode::Extend, None) => {
                     return Err(NormalizeError::Overrides { entry: name, message: "mode `extend` but no extracted KPI has this label".into() });
                 }
                 (Mode::Replace, at) => {
-                    let mut draft = KpiDraft { label: entry.label.clone(), unit: entry.unit.clone(), direction: entry.direction, points };
+                    let mut draft = KpiDraft { label: entry.label.clone(), unit: entry.unit.clone(), direction: entry.direction, points, wording };
                     if draft.direction.is_none() {
                         draft.direction = kpi::infer_direction(&draft);
                     }
@@ -399,9 +522,23 @@ fn build_kpis(
     let mut ids_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for ini in initiatives.iter() {
         let Some(list) = drafts.remove(&ini.id) else { continue };
+        let id_of_label: Vec<(String, String)> =
+            list.iter().enumerate().map(|(n, (d, _))| (d.label.clone(), format!("{}-k{}", ini.id, n + 1))).collect();
         for (n, (mut draft, origin)) in list.into_iter().enumerate() {
             let id = format!("{}-k{}", ini.id, n + 1);
-            draft.points.sort_by_key(|p| (p.fiscal_year.unwrap_or(i32::MAX), p.kind == PointKind::Actual, p.line));
+            draft.points.sort_by_key(|p| (p.fiscal_year.unwrap_or(i32::MAX), p.kind == PointKind::Actual, p.aggregate.is_some(), p.line));
+            // An either-or target names the other branch by label while drafting.
+            for p in draft.points.iter_mut() {
+                if let Some(mut label) = p.alternative.take() {
+                    if let Some((_, _, now)) = renamed.iter().find(|(i, old, _)| *i == ini.id && *old == label) {
+                        label = now.clone();
+                    }
+                    p.alternative = id_of_label.iter().find(|(l, _)| *l == label).map(|(_, id)| id.clone());
+                    if p.alternative.is_none() {
+                        warnings.push(Warning::new(p.line, "kpis", format!("{id}: the other branch `{label}` of this either-or target is no KPI")));
+                    }
+                }
+            }
             if origin == KpiOrigin::Override {
                 override_ids.push(id.clone());
             }
@@ -412,13 +549,13 @@ fn build_kpis(
                 label: draft.label,
                 unit: draft.unit,
                 direction: draft.direction,
-                series: draft.points.into_iter().map(to_point).collect(),
+                series: draft.points,
                 origin,
             });
         }
     }
     for ini in initiatives.iter_mut() {
-        let owner = ini.relisted_from.clone().unwrap_or_else(|| ini.id.clone());
+        let owner = ini.relisted_from.clone().or_else(|| ini.same_as.clone()).unwrap_or_else(|| ini.id.clone());
         ini.kpis = ids_of.get(&owner).cloned().unwrap_or_default();
     }
     Ok((kpis, override_ids))

@@ -101,17 +101,93 @@ fn label_kind(t: &str, current: Option<BlockKind>, has_content: bool) -> Option<
     None
 }
 
-/// Lines that start a new item even without a blank line before them.
-fn starts_item(t: &str, raw: &str) -> bool {
+/// How a non-blank line relates to the item before it (no blank line between them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Joint {
+    /// A new item: a bullet, a heading, a note, a period or month row, a sub-item.
+    NewItem,
+    /// The PDF wrapped a sentence: the line goes on directly.
+    Wrapped,
+    /// A footnote's term is followed by its definition, or a row by its right-aligned figure:
+    /// one item, the two parts kept apart by an ideographic space.
+    Beside,
+}
+
+/// Decides whether `raw` (trimmed `t`) continues the open item whose last source line is `prev`.
+fn joint(prev: &str, t: &str, raw: &str) -> Joint {
+    let prev = trim(prev);
+    // A heading alone on its line and a target dated in brackets end their item.
+    if is_heading_line(prev) || ends_with_bracketed_year(prev) {
+        return Joint::NewItem;
+    }
+    // `（※）の検証を実施し`: the mark belongs to the word that ended the line before.
+    if footnote_mark_of_previous_word(t) {
+        return Joint::Wrapped;
+    }
+    // `（※）パーソナル系データ` then `・個人の属性情報…`: the definition, even as a bullet.
+    if is_footnote_term(prev) && !t.starts_with(['（', '(', '※', '【']) {
+        return Joint::Beside;
+    }
+    if starts_item(t) {
+        return Joint::NewItem;
+    }
+    let indent = raw.chars().take_while(|c| *c == ' ' || *c == '\u{3000}').count();
+    if indent == 0 {
+        return Joint::Wrapped;
+    }
+    // Indented lines are sub-items in the printed cell, except where they continue what the
+    // line before left open.
+    if indent >= RIGHT_ALIGNED_INDENT {
+        Joint::Beside
+    } else if ends_mid_sentence(prev) {
+        Joint::Wrapped
+    } else {
+        Joint::NewItem
+    }
+}
+
+/// Indentation of a figure pushed to the right edge of its cell (`　…　月3回`).
+const RIGHT_ALIGNED_INDENT: usize = 8;
+
+/// Lines that start a new item by their first characters.
+fn starts_item(t: &str) -> bool {
     const MARKS: &[&str] = &["・", "【", "※", "（※）", "(※)", "◎", "→", "〔"];
-    if MARKS.iter().any(|m| t.starts_with(m)) {
-        return true;
-    }
-    // Indented lines are sub-items in the printed cell.
-    if raw.starts_with([' ', '\u{3000}']) {
-        return true;
-    }
-    starts_with_period_label(t) || starts_with_numbered_point(t)
+    MARKS.iter().any(|m| t.starts_with(m)) || starts_with_period_label(t) || starts_with_numbered_point(t) || starts_with_month(t) || t.starts_with("平均")
+}
+
+/// `【RPA活用推進】` alone on its line: a heading, never the start of a sentence.
+fn is_heading_line(t: &str) -> bool {
+    t.starts_with('【') && t.ends_with('】')
+}
+
+/// `制度の試行・検証（令和3～4年度）`: a target dated in brackets at the end of its line.
+fn ends_with_bracketed_year(t: &str) -> bool {
+    t.ends_with("年度）") || t.ends_with("年度～）")
+}
+
+/// `（※）の`, `（※）や`, `（※）など`: a footnote mark followed by a particle.
+fn footnote_mark_of_previous_word(t: &str) -> bool {
+    let rest = t.strip_prefix("（※）").or_else(|| t.strip_prefix("(※)"));
+    rest.and_then(|r| r.chars().next()).is_some_and(|c| ('\u{3041}'..='\u{3096}').contains(&c))
+}
+
+/// `（※）AIチャットボット`: a footnote's term alone on its line, its definition below.
+fn is_footnote_term(t: &str) -> bool {
+    // Only the bracketed mark: a bare `※` opens a note written as a sentence.
+    let rest = t.strip_prefix("（※）").or_else(|| t.strip_prefix("(※)"));
+    !footnote_mark_of_previous_word(t) && rest.is_some_and(|r| !r.is_empty() && !r.contains(['：', ':', '。', '、']) && r.chars().count() <= 20)
+}
+
+/// A line that stops inside a sentence: after a particle or a comma.
+fn ends_mid_sentence(t: &str) -> bool {
+    t.ends_with(['で', 'を', 'に', 'が', 'は', 'と', 'の', 'や', 'て', '、', 'し'])
+}
+
+/// `9月　結果を職員に通知`, `10月  各職場へ`: a row of a timeline.
+fn starts_with_month(t: &str) -> bool {
+    let digits = t.chars().take_while(|c| crate::fiscal::fold_char(*c).is_ascii_digit()).count();
+    let rest: String = t.chars().skip(digits).take(2).collect();
+    (1..=2).contains(&digits) && (rest == "月\u{3000}" || rest == "月 ")
 }
 
 /// `令和3年度：40所属`, `R2.4：13.4％`, `令和5年度 1.5億円`: one figure per line.
@@ -194,10 +270,18 @@ pub fn parse_blocks(body: &[(u32, &str)], warnings: &mut Vec<Warning>) -> Blocks
             current = Some(kind);
         }
         let items = blocks.get_mut(kind);
-        let continues = open && !starts_item(t, raw) && !items.last().is_some_and(|i| i.text.ends_with('。'));
-        match items.last_mut() {
-            Some(last) if continues => {
+        let how = match items.last() {
+            Some(last) if open && !last.text.ends_with('。') => joint(&last.lines.last().map_or(String::new(), |l| l.1.clone()), t, raw),
+            _ => Joint::NewItem,
+        };
+        match (items.last_mut(), how) {
+            (Some(last), Joint::Wrapped) => {
                 join_wrapped(&mut last.text, t);
+                last.lines.push((number, raw.to_string()));
+            }
+            (Some(last), Joint::Beside) => {
+                last.text.push('\u{3000}');
+                last.text.push_str(t);
                 last.lines.push((number, raw.to_string()));
             }
             _ => items.push(Item { text: t.to_string(), lines: vec![(number, raw.to_string())] }),
@@ -256,6 +340,70 @@ mod tests {
     fn body_lines_starting_with_digits_stay_text() {
         let (b, _) = parse("取組状況\n1　「B試験」（4月実施）の充実\n・企画力\n\n2　テストセンターで\nパソコンを用いた試験");
         assert_eq!(b.texts(BlockKind::Status), ["1　「B試験」（4月実施）の充実", "・企画力", "2　テストセンターでパソコンを用いた試験"]);
+    }
+
+    #[test]
+    fn a_wrapped_footnote_mark_continues_its_sentence() {
+        let (b, _) = parse("次年度の取組\n・AIチャットボット（※）やAI-OCR\n（※）の検証を実施し、効果検\n証、本格導入の可否判断実施");
+        assert_eq!(b.texts(BlockKind::NextYear), ["・AIチャットボット（※）やAI-OCR（※）の検証を実施し、効果検証、本格導入の可否判断実施"]);
+        let (b, _) = parse("取組状況\n・デジタルツールを活用した業務プロセスの改善として、RPA\n（※）など各種ICTツールの導入を進める");
+        assert_eq!(b.texts(BlockKind::Status), ["・デジタルツールを活用した業務プロセスの改善として、RPA（※）など各種ICTツールの導入を進める"]);
+    }
+
+    #[test]
+    fn a_footnote_term_and_its_definition_are_one_item() {
+        let (b, _) = parse("次年度の取組\n（※）AIチャットボット\n 蓄積したデータ等を基にAIが質\n問に対して自動的に回答するプ\nログラム\n（※）AI-OCR\n紙の書類をデジタルデータ化す\nる技術");
+        assert_eq!(
+            b.texts(BlockKind::NextYear),
+            ["（※）AIチャットボット\u{3000}蓄積したデータ等を基にAIが質問に対して自動的に回答するプログラム", "（※）AI-OCR\u{3000}紙の書類をデジタルデータ化する技術"]
+        );
+        let (b, _) = parse("取組状況\n（※）Microsoft Teams\n\u{3000}チャットや通話、ビデオ会議");
+        assert_eq!(b.texts(BlockKind::Status), ["（※）Microsoft Teams\u{3000}チャットや通話、ビデオ会議"]);
+        let (b, _) = parse("取組状況\n（※）パーソナル系データ\n・個人の属性情報や行動履歴等に基づく個々に紐づくデータ");
+        assert_eq!(b.texts(BlockKind::Status), ["（※）パーソナル系データ\u{3000}・個人の属性情報や行動履歴等に基づく個々に紐づくデータ"]);
+    }
+
+    #[test]
+    fn a_note_wrapped_mid_word_is_no_footnote_term() {
+        let (b, _) = parse("主な取組内容\n※所属長判断により一時的な応援体制の構築や配\n置変更などの迅速・柔軟な対応が可能");
+        assert_eq!(b.texts(BlockKind::Content), ["※所属長判断により一時的な応援体制の構築や配置変更などの迅速・柔軟な対応が可能"]);
+        let (b, _) = parse("取組状況\n\u{3000}\u{3000}※人口１万人当たりの知事部局等の職員数は全国で\n\u{3000}\u{3000}\u{3000}24位（国の定員管理調査による）");
+        assert_eq!(b.texts(BlockKind::Status), ["※人口１万人当たりの知事部局等の職員数は全国で24位（国の定員管理調査による）"]);
+    }
+
+    #[test]
+    fn indented_lines_continue_only_what_was_left_open() {
+        let (b, _) = parse("取組状況\n・維持管理の受入れを前提に所管課で\n\u{3000}システムの安定稼働を確認中\u{3000}１システム");
+        assert_eq!(b.texts(BlockKind::Status), ["・維持管理の受入れを前提に所管課でシステムの安定稼働を確認中\u{3000}１システム"]);
+        let right = format!("主な取組内容\n・心療内科医または精神科医師による相談\n{}月3回", "\u{3000}".repeat(16));
+        let (b, _) = parse(&right);
+        assert_eq!(b.texts(BlockKind::Content), ["・心療内科医または精神科医師による相談\u{3000}月3回"]);
+        // A bullet naming a training, then its description: two items as printed.
+        let (b, _) = parse("取組状況\n・e-ラーニング研修\n\u{3000}必修項目を設定し、130名が受講");
+        assert_eq!(b.texts(BlockKind::Status), ["・e-ラーニング研修", "必修項目を設定し、130名が受講"]);
+    }
+
+    #[test]
+    fn a_heading_stays_its_own_item() {
+        let (b, _) = parse("取組状況\n【RPA活用推進】\n引き続きRPAの活用を推進\n\n【実績】\n令和5年度（見込）\n・徴収率\u{3000}99.0％");
+        assert_eq!(b.texts(BlockKind::Status), ["【RPA活用推進】", "引き続きRPAの活用を推進", "【実績】", "令和5年度（見込）", "・徴収率\u{3000}99.0％"]);
+    }
+
+    #[test]
+    fn averages_and_timeline_rows_are_their_own_items() {
+        let (b, _) = parse("取組状況\n令和5年度\u{3000}97.3％（令和5年4月号～令和6年3月号）\n平均\u{3000}\u{3000}96.6％");
+        assert_eq!(b.texts(BlockKind::Status), ["令和5年度\u{3000}97.3％（令和5年4月号～令和6年3月号）", "平均\u{3000}\u{3000}96.6％"]);
+        let (b, _) = parse("主な取組内容\n・高ストレス者には医師による面談を推奨\n  7月\u{3000}職員のストレスチェックを実施\n  9月\u{3000}結果を職員に通知\n10月  各職場へ集団分析結果の通知");
+        assert_eq!(
+            b.texts(BlockKind::Content),
+            ["・高ストレス者には医師による面談を推奨", "7月\u{3000}職員のストレスチェックを実施", "9月\u{3000}結果を職員に通知", "10月  各職場へ集団分析結果の通知"]
+        );
+    }
+
+    #[test]
+    fn targets_dated_in_brackets_are_one_per_line() {
+        let (b, _) = parse("◎目標\n制度の試行・検証（令和3～4年度）\n本格実施（令和5年度）");
+        assert_eq!(b.texts(BlockKind::Targets), ["制度の試行・検証（令和3～4年度）", "本格実施（令和5年度）"]);
     }
 
     #[test]

@@ -54,13 +54,23 @@ pub struct LooseLine {
     pub text: String,
 }
 
+/// A mark such as `令和3年度達成済` printed at the page foot, away from its row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkLine {
+    pub place: Place,
+    pub line: u32,
+    pub text: String,
+    /// 1-based: the how-manieth mark on its printed page (a page printed twice counts anew).
+    pub nth_on_page: u32,
+}
+
 #[derive(Debug, Default)]
 pub struct Document {
     pub pillars: Vec<PillarOcc>,
     pub subsections: Vec<SubsectionOcc>,
     pub rows: Vec<RowOcc>,
     pub loose: Vec<LooseLine>,
-    pub achieved: Vec<LooseLine>,
+    pub achieved: Vec<MarkLine>,
     pub fiscal_label: Option<String>,
     pub pages: Vec<u32>,
 }
@@ -76,6 +86,7 @@ pub fn read_document(lines: &[Line], warnings: &mut Vec<Warning>) -> Document {
     let mut current_sub: Option<usize> = None;
     let mut section_title = String::new();
     let mut row_start_at: Option<usize> = None;
+    let mut marks_on_page = 0;
 
     let mut i = 0;
     while i < lines.len() {
@@ -91,6 +102,7 @@ pub fn read_document(lines: &[Line], warnings: &mut Vec<Warning>) -> Document {
             Kind::PageHeader { pillar, numeral, title, page } => {
                 place = Place { pillar: *pillar, section: 0, subsection: 0, page: *page };
                 header_since_section = true;
+                marks_on_page = 0;
                 current_sub = None;
                 if !doc.pillars.iter().any(|p| p.number == *pillar) {
                     doc.pillars.push(PillarOcc { number: *pillar, numeral: *numeral, title: title.to_string() });
@@ -103,6 +115,7 @@ pub fn read_document(lines: &[Line], warnings: &mut Vec<Warning>) -> Document {
                 if !header_since_section {
                     // The page header was lost: the section title tells the pillar.
                     place.page = None;
+                    marks_on_page = 0;
                     match section_pillars.get(*title) {
                         Some(&p) => place.pillar = p,
                         None => warnings.push(Warning::new(
@@ -151,7 +164,10 @@ pub fn read_document(lines: &[Line], warnings: &mut Vec<Warning>) -> Document {
                 Some(s) => doc.subsections[s].summary.push((line.number, t.to_string())),
                 None => warnings.push(Warning::new(line.number, "summary", "summary text outside any subsection; ignored")),
             },
-            Kind::Achieved(t) => doc.achieved.push(LooseLine { place, line: line.number, text: t.to_string() }),
+            Kind::Achieved(t) => {
+                marks_on_page += 1;
+                doc.achieved.push(MarkLine { place, line: line.number, text: t.to_string(), nth_on_page: marks_on_page });
+            }
             Kind::TableCaption(t) => doc.loose.push(LooseLine { place, line: line.number, text: t.to_string() }),
             Kind::PageFooter | Kind::Blank => {}
             Kind::Text(t) => {

@@ -10,33 +10,30 @@
 //! reviewed overrides file instead.
 
 use super::blocks::{BlockKind, Blocks, Item};
+use super::qualifiers::{self, Scope};
 use super::text::{leading_figure, leading_number, trim, Figure};
 use crate::fiscal::{fiscal_year_of, fold_ascii, fold_char};
-use crate::model::{Direction, PointKind};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct PointDraft {
-    pub period: Option<String>,
-    pub fiscal_year: Option<i32>,
-    pub value: f64,
-    pub kind: PointKind,
-    pub line: u32,
-    pub text: String,
-}
+use crate::model::{Aggregate, Comparator, Direction, KpiPoint, PointKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct KpiDraft {
     pub label: String,
     pub unit: String,
     pub direction: Option<Direction>,
-    pub points: Vec<PointDraft>,
+    /// While drafting, a target's `alternative` holds the label of the other branch's KPI;
+    /// assembly turns it into that KPI's id.
+    pub points: Vec<KpiPoint>,
+    /// The wording of its targets as printed (`令和元年度比10％減（950名→855名）`), for the direction.
+    pub wording: Vec<String>,
 }
 
 /// Headings that introduce results in general rather than name a measure.
 const GENERIC_HEADINGS: &[&str] =
     &["実績", "取組実績", "受入実績", "受講実績", "主な取組内容", "主な連携実績", "実施状況", "主な事例", "活用例", "課題"];
 
-const DECREASE_WORDS: &[&str] = &["削減", "縮減", "未収", "時間外", "未済", "残高"];
+/// Words in a target's wording that say which way is better.
+const DECREASE_WORDS: &[&str] = &["削減", "縮減", "減"];
+const INCREASE_WORDS: &[&str] = &["増加", "向上", "拡大"];
 
 /// A KPI whose figures contradict each other (two values for one period), for a reviewer.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,29 +45,30 @@ pub struct Ambiguous {
 /// The KPIs of one initiative's cells, and the ones left out because their figures clash
 /// (several measures printed under one label).
 pub fn extract(blocks: &Blocks, title: &str, report_year: i32) -> (Vec<KpiDraft>, Vec<Ambiguous>) {
-    let mut found: Vec<(Option<String>, PointDraft, String)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for kind in [BlockKind::Targets, BlockKind::Status, BlockKind::NextYear] {
         scan_block(blocks.get(kind), kind, report_year, &mut found);
     }
     let mut kpis: Vec<KpiDraft> = Vec::new();
-    let mut unlabeled: Vec<(PointDraft, String)> = Vec::new();
-    for (label, point, unit) in found {
-        match label {
-            Some(label) => add_point(&mut kpis, &label, &unit, point),
-            None => unlabeled.push((point, unit)),
+    let mut unlabeled: Vec<Found> = Vec::new();
+    for f in found {
+        match f.label.clone() {
+            Some(label) => add_point(&mut kpis, &label, &f.unit, f.point, f.wording),
+            None => unlabeled.push(f),
         }
     }
     // A figure printed without its label belongs to the one measure of the same unit, if any.
-    for (point, unit) in unlabeled {
-        let same_unit: Vec<usize> = (0..kpis.len()).filter(|&k| kpis[k].unit == unit).collect();
+    for f in unlabeled {
+        let same_unit: Vec<usize> = (0..kpis.len()).filter(|&k| kpis[k].unit == f.unit).collect();
         let label = match same_unit.as_slice() {
             [only] => kpis[*only].label.clone(),
             _ => title.to_string(),
         };
-        add_point(&mut kpis, &label, &unit, point);
+        add_point(&mut kpis, &label, &f.unit, f.point, f.wording);
     }
     for kpi in &mut kpis {
         kpi.direction = infer_direction(kpi);
+        span_printed_averages(kpi);
     }
     let (clear, clashing): (Vec<KpiDraft>, Vec<KpiDraft>) = kpis.into_iter().partition(|k| !clashes(k));
     let ambiguous = clashing
@@ -80,20 +78,32 @@ pub fn extract(blocks: &Blocks, title: &str, report_year: i32) -> (Vec<KpiDraft>
     (clear, ambiguous)
 }
 
+/// One figure found in a cell, before it is grouped into a KPI.
+struct Found {
+    label: Option<String>,
+    unit: String,
+    point: KpiPoint,
+    /// The target's wording (`令和元年度比10％減`), for the direction.
+    wording: String,
+}
+
 fn clashes(kpi: &KpiDraft) -> bool {
     kpi.points.iter().enumerate().any(|(i, a)| {
         kpi.points[i + 1..].iter().any(|b| a.kind == b.kind && a.period == b.period && a.value != b.value)
     })
 }
 
-fn add_point(kpis: &mut Vec<KpiDraft>, label: &str, unit: &str, point: PointDraft) {
+fn add_point(kpis: &mut Vec<KpiDraft>, label: &str, unit: &str, point: KpiPoint, wording: String) {
     let kpi = match kpis.iter_mut().position(|k| k.label == label && k.unit == unit) {
         Some(i) => &mut kpis[i],
         None => {
-            kpis.push(KpiDraft { label: label.to_string(), unit: unit.to_string(), direction: None, points: Vec::new() });
+            kpis.push(KpiDraft { label: label.to_string(), unit: unit.to_string(), direction: None, points: Vec::new(), wording: Vec::new() });
             kpis.last_mut().expect("just pushed")
         }
     };
+    if !wording.is_empty() && !kpi.wording.contains(&wording) {
+        kpi.wording.push(wording);
+    }
     let duplicate = kpi
         .points
         .iter()
@@ -103,64 +113,202 @@ fn add_point(kpis: &mut Vec<KpiDraft>, label: &str, unit: &str, point: PointDraf
     }
 }
 
+/// Which way is better, from what the targets print: their comparators (`以上` → increase,
+/// `以下`/`未満` → decrease), words of their wording (`10％減`), or targets set year after year
+/// in one direction. `None` where none of these says it: never a default.
 pub fn infer_direction(kpi: &KpiDraft) -> Option<Direction> {
-    if DECREASE_WORDS.iter().any(|w| kpi.label.contains(w)) {
-        Some(Direction::Decrease)
-    } else if kpi.points.iter().any(|p| p.kind == PointKind::Target) {
-        Some(Direction::Increase)
-    } else {
-        None
+    let wording = &kpi.wording;
+    let targets: Vec<&KpiPoint> = kpi.points.iter().filter(|p| p.kind == PointKind::Target).collect();
+    let from_comparators: Vec<Direction> = targets
+        .iter()
+        .filter_map(|p| match p.comparator {
+            Some(Comparator::AtLeast | Comparator::Above) => Some(Direction::Increase),
+            Some(Comparator::AtMost | Comparator::Below) if p.upper.is_none() => Some(Direction::Decrease),
+            _ => None,
+        })
+        .collect();
+    if let Some(first) = from_comparators.first() {
+        return from_comparators.iter().all(|d| d == first).then_some(*first);
+    }
+    let said = |words: &[&str]| wording.iter().any(|w| words.iter().any(|x| w.contains(x)));
+    match (said(DECREASE_WORDS), said(INCREASE_WORDS)) {
+        (true, false) => return Some(Direction::Decrease),
+        (false, true) => return Some(Direction::Increase),
+        _ => {}
+    }
+    // Yearly targets that rise (or fall) every year; `程度` figures set a level, not a way.
+    let mut yearly: Vec<(i32, f64)> = targets
+        .iter()
+        .filter(|p| p.comparator.is_none() && p.aggregate.is_none())
+        .filter_map(|p| Some((p.fiscal_year?, p.value)))
+        .collect();
+    yearly.sort_by_key(|t| t.0);
+    yearly.dedup_by_key(|t| t.0);
+    if yearly.len() >= 2 {
+        let rising = yearly.windows(2).all(|w| w[1].1 > w[0].1);
+        let falling = yearly.windows(2).all(|w| w[1].1 < w[0].1);
+        if rising {
+            return Some(Direction::Increase);
+        }
+        if falling {
+            return Some(Direction::Decrease);
+        }
+    }
+    None
+}
+
+/// A printed average (`平均 96.6％` under yearly figures) spans the years printed before it.
+fn span_printed_averages(kpi: &mut KpiDraft) {
+    let yearly: Vec<(u32, i32)> = kpi
+        .points
+        .iter()
+        .filter(|p| p.kind == PointKind::Actual && p.aggregate.is_none())
+        .filter_map(|p| Some((p.line, p.fiscal_year?)))
+        .collect();
+    for p in kpi.points.iter_mut().filter(|p| p.kind == PointKind::Actual && p.aggregate == Some(Aggregate::Average) && p.span.is_none()) {
+        let before: Vec<i32> = yearly.iter().filter(|(l, _)| *l <= p.line).map(|(_, y)| *y).collect();
+        if let (Some(from), Some(to)) = (before.iter().min(), before.iter().max()) {
+            p.span = Some([Some(*from), Some(*to)]);
+        }
     }
 }
 
-fn scan_block(items: &[Item], block: BlockKind, report_year: i32, out: &mut Vec<(Option<String>, PointDraft, String)>) {
+/// What an item sets for the items after it in the same cell.
+#[derive(Default)]
+struct Context {
+    kind: Option<PointKind>,
+    label: Option<String>,
+    /// From `◎目標（令和7年度）`.
+    target_period: Option<String>,
+    /// From `◎目標（毎年度）`, `◎目標（令和3年度～令和7年度）`.
+    target_scope: Scope,
+    /// From a label that starts with its date (`令和7年度末時点における…`).
+    label_period: Option<String>,
+    /// From `令和5年度（見込）` or `【実績】（R6当初予算）` above the figures.
+    actual_period: Option<String>,
+    actual_status: Option<crate::model::ActualStatus>,
+}
+
+fn scan_block(items: &[Item], block: BlockKind, report_year: i32, out: &mut Vec<Found>) {
     // In the next-year cell only what follows `◎目標` is a target.
-    let mut kind = match block {
-        BlockKind::Targets => Some(PointKind::Target),
-        BlockKind::Status => Some(PointKind::Actual),
-        _ => None,
+    let mut cx = Context {
+        kind: match block {
+            BlockKind::Targets => Some(PointKind::Target),
+            BlockKind::Status => Some(PointKind::Actual),
+            _ => None,
+        },
+        ..Context::default()
     };
-    let mut label: Option<String> = None;
-    let mut target_period: Option<String> = None;
     for item in items {
         let text = strip_marks(&item.text);
         if item.text.starts_with("◎目標") || (block == BlockKind::Targets && item.text.starts_with('（')) {
-            kind = Some(PointKind::Target);
-            target_period = qualifier_period(&item.text);
+            cx.kind = Some(PointKind::Target);
+            cx.target_period = qualifier_period(&item.text);
+            cx.target_scope = qualifiers::scope_of(&item.text);
             continue;
         }
-        let Some(point_kind) = kind else { continue };
+        let Some(point_kind) = cx.kind else { continue };
+        if point_kind == PointKind::Actual {
+            if let Some((period, status)) = period_heading(text) {
+                cx.actual_period = Some(period);
+                cx.actual_status = status;
+                continue;
+            }
+        }
         let line_of = |needle: &str| {
             item.lines.iter().find(|(_, l)| l.contains(needle)).map_or(item.lines[0].0, |(n, _)| *n)
         };
-        let default_period = match point_kind {
-            PointKind::Target => target_period.clone(),
-            PointKind::Actual => None,
-        };
-        let points = read_item(text);
-        if points.is_empty() {
-            label = label_of(&item.text);
+        let branches = if point_kind == PointKind::Target { qualifiers::alternatives(text) } else { vec![text] };
+        let either = branches.len() > 1;
+        let reads: Vec<Vec<Read>> = branches.iter().map(|b| if either { read_branch(b) } else { read_item(b) }).collect();
+        if reads.iter().all(Vec::is_empty) {
+            // `令和7年度末時点における女性委員登用率`: the label dates the figures under it.
+            let (label_period, label) = match label_of(&item.text) {
+                Some(l) => dated_label(&l),
+                None => (None, None),
+            };
+            cx.label = label;
+            cx.label_period = label_period;
+            if let Some(heading_period) = heading_period(text) {
+                cx.actual_period = Some(heading_period);
+                cx.actual_status = None;
+            }
             continue;
         }
-        for read in points {
-            let period = read.period.or_else(|| default_period.clone());
-            let fiscal_year = match (&period, point_kind) {
-                (Some(p), _) => fiscal_year_of(p),
-                (None, PointKind::Actual) => Some(report_year),
-                (None, PointKind::Target) => None,
-            };
-            let item_label = read.label.or_else(|| label.clone());
-            let point = PointDraft {
-                period,
-                fiscal_year,
-                value: read.figure.value,
-                kind: point_kind,
-                line: line_of(&read.figure.text),
-                text: read.figure.text.clone(),
-            };
-            out.push((item_label, point, read.figure.unit));
+        let branch_labels: Vec<Option<String>> = reads.iter().map(|r| r.first().and_then(|r| r.label.clone())).collect();
+        for (b, branch_reads) in reads.into_iter().enumerate() {
+            for read in branch_reads {
+                let default_period = match point_kind {
+                    PointKind::Target => cx.label_period.clone().or_else(|| cx.target_period.clone()),
+                    PointKind::Actual => cx.actual_period.clone(),
+                };
+                let period = read.period.clone().or(default_period);
+                let aggregate_actual = read.period.as_deref() == Some("平均");
+                let fiscal_year = match (&period, point_kind) {
+                    _ if aggregate_actual => None,
+                    (Some(p), _) => period_year(p),
+                    (None, PointKind::Actual) => Some(report_year),
+                    (None, PointKind::Target) => None,
+                };
+                let label = read.label.clone().or_else(|| cx.label.clone());
+                let mut point = KpiPoint::new(point_kind, period, fiscal_year, read.figure.value, line_of(&read.figure.text), read.figure.text.clone());
+                match point_kind {
+                    PointKind::Target => {
+                        let (after_word, rest) = qualifiers::comparator_after(&read.after);
+                        point.comparator = after_word.or_else(|| qualifiers::comparator_before(&read.before));
+                        if point.comparator == Some(Comparator::AtLeast) {
+                            point.upper = qualifiers::range_upper(rest, &read.figure.unit).map(|f| f.value);
+                        }
+                        let own = qualifiers::scope_of(&read.before);
+                        let scope = if own == Scope::default() { cx.target_scope } else { own };
+                        // A figure over a closed span with no other word (`（令和3年度～令和7年度）`
+                        // above `4項目の新規政策連携を案出`) is a total over the span.
+                        point.aggregate = scope.aggregate.or_else(|| scope.span.filter(|s| s[0].is_some() && s[1].is_some()).map(|_| Aggregate::Total));
+                        point.span = scope.span;
+                        if point.fiscal_year.is_none() {
+                            // A target over a span falls due at its end.
+                            point.fiscal_year = scope.span.and_then(|s| s[1]).filter(|_| point.aggregate != Some(Aggregate::EachYear));
+                        }
+                        if either {
+                            point.alternative = branch_labels.iter().enumerate().find(|(o, l)| *o != b && l.is_some()).and_then(|(_, l)| l.clone());
+                        }
+                    }
+                    PointKind::Actual => {
+                        point.status = Some(qualifiers::actual_status(&read.after).or(cx.actual_status).unwrap_or_default());
+                        if aggregate_actual {
+                            point.aggregate = Some(Aggregate::Average);
+                        }
+                    }
+                }
+                let wording = if point_kind == PointKind::Target { text.to_string() } else { String::new() };
+                out.push(Found { label, unit: read.figure.unit.clone(), point, wording });
+            }
         }
     }
+}
+
+/// The fiscal year of a printed period, with the words the report prints after it
+/// (`R6当初予算`, `令和7年度末時点`).
+fn period_year(p: &str) -> Option<i32> {
+    fiscal_year_of(p).or_else(|| leading_period(p).and_then(|(q, _)| fiscal_year_of(&q)))
+}
+
+/// `令和5年度（見込）` alone on a line: the period (and status) of the figures under it.
+fn period_heading(text: &str) -> Option<(String, Option<crate::model::ActualStatus>)> {
+    let (period, rest) = leading_period(text)?;
+    let rest = trim(rest);
+    let bracketed = rest.is_empty() || (rest.starts_with(['（', '(']) && rest.ends_with(['）', ')']) && leading_figure(&rest[rest.chars().next()?.len_utf8()..]).is_none());
+    (bracketed && !rest.contains('：')).then(|| (period, qualifiers::actual_status(rest)))
+}
+
+/// `【実績】（R6当初予算）`: a results heading that dates the figures under it.
+fn heading_period(text: &str) -> Option<String> {
+    let rest = text.strip_prefix('【')?.split_once('】')?.1;
+    let inner = trim(rest).strip_prefix(['（', '('])?;
+    leading_period(inner).map(|(p, rest)| {
+        let rest = rest.trim_end_matches(['）', ')']);
+        format!("{p}{rest}")
+    })
 }
 
 fn strip_marks(t: &str) -> &str {
@@ -170,7 +318,7 @@ fn strip_marks(t: &str) -> &str {
 /// A label from an item without figures: `・電子申請利用所属数（累計）`, `【…】`, `…割合：`.
 fn label_of(text: &str) -> Option<String> {
     let t = strip_marks(text);
-    let t = t.strip_prefix('【').and_then(|s| s.strip_suffix('】')).unwrap_or(t);
+    let t = t.strip_prefix('【').and_then(|s| s.split_once('】')).map_or(t, |(inner, _)| inner);
     let t = trim(t.trim_end_matches(['：', ':']));
     let cleaned = clean_label(t);
     if cleaned.is_empty() || GENERIC_HEADINGS.contains(&cleaned.as_str()) || cleaned.chars().count() > 60 {
@@ -178,6 +326,18 @@ fn label_of(text: &str) -> Option<String> {
     } else {
         Some(cleaned)
     }
+}
+
+/// `令和7年度末時点における女性委員登用率` → (`令和7年度末`, `女性委員登用率`).
+fn dated_label(label: &str) -> (Option<String>, Option<String>) {
+    if let Some((period, rest)) = leading_period(label) {
+        for joint in ["時点における", "における", "時点の"] {
+            if let Some(name) = rest.strip_prefix(joint).filter(|n| !n.is_empty()) {
+                return (Some(period), Some(name.to_string()));
+            }
+        }
+    }
+    (None, Some(label.to_string()))
 }
 
 /// `【受講実績】受講者数` → `受講者数`.
@@ -188,39 +348,99 @@ fn strip_heading(t: &str) -> &str {
     }
 }
 
-fn clean_label(t: &str) -> String {
-    t.replace("（※）", "").replace("(※)", "").chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
+/// A label as a clean name: footnote marks and spaces out, and a word the PDF printed twice
+/// across a line break once (`…交付金の活用` + `活用事業` → `…交付金の活用事業`).
+pub fn clean_label(t: &str) -> String {
+    let compact: String =
+        t.replace("（※）", "").replace("(※)", "").chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    collapse_doubled_word(&compact)
+}
+
+/// `活用活用` → `活用`: two or more kanji printed twice in a row.
+fn collapse_doubled_word(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let is_kanji = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    for len in (2..=4).rev() {
+        for i in 0..chars.len().saturating_sub(2 * len - 1) {
+            let a = &chars[i..i + len];
+            if a.iter().all(|c| is_kanji(*c)) && a == &chars[i + len..i + 2 * len] {
+                let mut out: Vec<char> = chars[..i + len].to_vec();
+                out.extend_from_slice(&chars[i + 2 * len..]);
+                return out.into_iter().collect();
+            }
+        }
+    }
+    s.to_string()
 }
 
 struct Read {
     period: Option<String>,
     label: Option<String>,
     figure: Figure,
+    /// The item's text before and after the figure, for qualifiers.
+    before: String,
+    after: String,
 }
 
 fn read_item(text: &str) -> Vec<Read> {
     if let Some(reads) = period_first(text) {
         return reads;
     }
-    label_first(text).into_iter().collect()
+    if let Some(read) = label_first(text) {
+        return vec![read];
+    }
+    figure_first(text).into_iter().collect()
 }
 
-/// `令和3年度：40所属`, `R1：950名`, `令和5年度249件　（令和4年度372件）`, `令和7年度：…自治体数21`.
+/// `40％以上60%以下` under a label, `4項目の新規政策連携を案出`: the figure opens the item.
+fn figure_first(text: &str) -> Option<Read> {
+    let (figure, after) = leading_figure(trim(text))?;
+    Some(Read { period: None, label: None, figure, before: String::new(), after: after.to_string() })
+}
+
+/// One branch of an either-or target: `県税の徴収率99％以上` (the label runs into the figure).
+fn read_branch(text: &str) -> Vec<Read> {
+    let reads = read_item(text);
+    if !reads.is_empty() {
+        return reads;
+    }
+    for (i, c) in text.char_indices() {
+        if !fold_char(c).is_ascii_digit() {
+            continue;
+        }
+        let label = clean_label(trim(&text[..i]));
+        let Some((figure, after)) = leading_figure(&text[i..]) else { continue };
+        if label.is_empty() || label.chars().last().is_some_and(|c| fold_char(c).is_ascii_digit()) {
+            return Vec::new();
+        }
+        return vec![Read { period: None, label: Some(label), figure, before: String::new(), after: after.to_string() }];
+    }
+    Vec::new()
+}
+
+/// `令和3年度：40所属`, `R1：950名`, `令和5年度249件　（令和4年度372件）`, `令和7年度：…自治体数21`,
+/// and `平均　96.6％` under yearly figures.
 fn period_first(text: &str) -> Option<Vec<Read>> {
-    let (period, rest) = leading_period(text)?;
+    let (period, rest) = match trim(text).strip_prefix("平均") {
+        Some(rest) => ("平均".to_string(), rest),
+        None => leading_period(text)?,
+    };
     let rest = rest.trim_start_matches(['：', ':', '…', ' ', '\u{3000}', 'に']);
     if let Some((figure, after)) = leading_figure(rest) {
-        let mut reads = vec![Read { period: Some(period), label: None, figure }];
+        let mut reads = vec![Read { period: Some(period), label: None, figure, before: String::new(), after: after.to_string() }];
         // A comparison in brackets: `（令和4年度372件）`.
         let after = trim(after);
         if let Some(inner) = after.strip_prefix('（').or_else(|| after.strip_prefix('(')) {
             if let Some((p2, rest2)) = leading_period(inner) {
-                if let Some((f2, _)) = leading_figure(rest2.trim_start_matches(['：', ':', ' ', '\u{3000}'])) {
-                    reads.push(Read { period: Some(p2), label: None, figure: f2 });
+                if let Some((f2, after2)) = leading_figure(rest2.trim_start_matches(['：', ':', ' ', '\u{3000}'])) {
+                    reads.push(Read { period: Some(p2), label: None, figure: f2, before: String::new(), after: after2.to_string() });
                 }
             }
         }
         return Some(reads);
+    }
+    if period == "平均" {
+        return None;
     }
     // `業務システムを標準化・共通化した自治体数21`: the label, then a bare count closing the item.
     let digits_at = rest.char_indices().rev().take_while(|(_, c)| c.is_ascii_digit()).last().map(|(i, _)| i)?;
@@ -233,15 +453,29 @@ fn period_first(text: &str) -> Option<Vec<Read>> {
         period: Some(period),
         label: Some(clean_label(label)),
         figure: Figure { value, unit: String::new(), text: printed.to_string() },
+        before: String::new(),
+        after: String::new(),
     }])
 }
 
-/// `電子決裁の件数：239,737件（令和5年度実績）`, `寄附額　30,000千円`, `公募委員率：15.1％`.
+/// `電子決裁の件数：239,737件（令和5年度実績）`, `寄附額　30,000千円`, `公募委員率：15.1％`,
+/// `…割合：5ヵ年（令和3年度～令和7年度）平均95％以上` (a span and aggregate before the figure).
 fn label_first(text: &str) -> Option<Read> {
     let (label, rest) = split_label(text)?;
-    let (figure, after) = leading_figure(rest)?;
+    let (before, figure, after) = match leading_figure(rest) {
+        Some((figure, after)) => (String::new(), figure, after),
+        None => {
+            let (at, (figure, after)) = rest.char_indices().filter(|(_, c)| fold_char(*c).is_ascii_digit()).find_map(|(i, _)| {
+                if !qualifiers::is_scope_phrase(&rest[..i]) {
+                    return None;
+                }
+                leading_figure(&rest[i..]).map(|f| (i, f))
+            })?;
+            (rest[..at].to_string(), figure, after)
+        }
+    };
     let period = first_period(after).filter(|_| after.trim_start().starts_with(['（', '(']));
-    Some(Read { period, label: Some(label), figure })
+    Some(Read { period, label: Some(label), figure, before, after: after.to_string() })
 }
 
 fn split_label(text: &str) -> Option<(String, &str)> {
@@ -325,10 +559,10 @@ mod tests {
     }
 
     #[test]
-    fn short_period_series_with_decrease_words() {
+    fn short_period_series_without_target_have_no_direction() {
         let k = kpis("取組状況\n【時間外勤務月45時間超の職員数（年間延べ人数）】\n　R1：950名\n　R2：1,618名（R1比70%増）");
         assert_eq!(k[0].label, "時間外勤務月45時間超の職員数（年間延べ人数）");
-        assert_eq!(k[0].direction, Some(Direction::Decrease));
+        assert_eq!(k[0].direction, None, "no target, no direction: never a default");
         assert_eq!(series(&k[0]), [(Some(2019), 950.0, PointKind::Actual), (Some(2020), 1618.0, PointKind::Actual)]);
     }
 
@@ -369,6 +603,48 @@ mod tests {
         let k = kpis("◎目標\n・令和3年度：2,600台程度\n・令和7年度に2,300台程度を導入し");
         assert_eq!(k[0].label, "題名");
         assert_eq!(series(&k[0]), [(Some(2021), 2600.0, PointKind::Target), (Some(2025), 2300.0, PointKind::Target)]);
+    }
+
+    #[test]
+    fn a_range_under_a_dated_label() {
+        let k = kpis("◎目標\n・令和7年度末時点における女性委員登用率\n\u{3000}40％以上60%以下\n\n取組状況\n【実績】\n・女性委員登用率：36.5％（速報値)");
+        assert_eq!(k.len(), 1, "{k:#?}");
+        assert_eq!(k[0].label, "女性委員登用率");
+        let t = &k[0].points[0];
+        assert_eq!((t.fiscal_year, t.value, t.comparator, t.upper), (Some(2025), 40.0, Some(Comparator::AtLeast), Some(60.0)));
+        assert_eq!(k[0].points[1].status, Some(crate::model::ActualStatus::Preliminary));
+        assert_eq!(k[0].direction, Some(Direction::Increase));
+    }
+
+    #[test]
+    fn a_count_over_the_span_of_the_qualifier_is_a_total() {
+        let k = kpis("◎目標\n（令和3年度～令和7年度）\n・4項目の新規政策連携を案出\n\n取組状況\n【実績】\n・新規政策連携\u{3000}2項目");
+        assert_eq!(k.len(), 1, "{k:#?}");
+        let t = k[0].points.iter().find(|p| p.kind == PointKind::Target).unwrap();
+        assert_eq!((t.value, t.aggregate, t.span, t.fiscal_year), (4.0, Some(crate::model::Aggregate::Total), Some([Some(2021), Some(2025)]), Some(2025)));
+    }
+
+    #[test]
+    fn either_or_targets_are_two_linked_targets() {
+        let k = kpis("◎目標（令和7年度）\n・県税の徴収率99％以上又は収入未収額10億円未\n満");
+        assert_eq!(k.len(), 2, "{k:#?}");
+        assert_eq!((k[0].label.as_str(), k[0].points[0].comparator, k[0].points[0].alternative.as_deref()), ("県税の徴収率", Some(Comparator::AtLeast), Some("収入未収額")));
+        assert_eq!((k[1].label.as_str(), k[1].points[0].comparator, k[1].points[0].alternative.as_deref()), ("収入未収額", Some(Comparator::Below), Some("県税の徴収率")));
+        assert_eq!(k[1].points[0].fiscal_year, Some(2025));
+    }
+
+    #[test]
+    fn about_targets_set_no_direction() {
+        let k = kpis("◎目標\n・令和3年度：2,600台程度\n・令和7年度に2,300台程度を導入し");
+        assert!(k[0].points.iter().all(|p| p.comparator == Some(Comparator::About)));
+        assert_eq!(k[0].direction, None, "2,600 then 2,300 程度 is no falling goal");
+    }
+
+    #[test]
+    fn a_doubled_word_across_a_line_break_is_printed_once_in_a_label() {
+        let k = kpis("取組状況\n【実績】（R6当初予算）\n・特定有人国境離島地域社会維持推進交付金の活用\n活用事業：4メニュー、総事業費6,460百万円");
+        assert_eq!(k[0].label, "特定有人国境離島地域社会維持推進交付金の活用事業");
+        assert_eq!((k[0].points[0].period.as_deref(), k[0].points[0].fiscal_year), (Some("R6当初予算"), Some(2024)));
     }
 
     #[test]

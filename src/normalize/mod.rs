@@ -4,18 +4,24 @@
 //! 1. [`lines`] gives every line a kind (page header, section, rating, summary, text …);
 //! 2. [`document`] walks the pages and cuts rows out, tagged with their place in the plan;
 //!    [`rows`], [`orgs`] and [`blocks`] read one row's title, organisations and text cells;
-//! 3. [`assemble`] merges repeated pages and rows, orders by the plan, links relisted copies;
-//! 4. [`kpi`] reads figures from the cells; [`overrides`] adds the reviewed ones.
+//! 3. [`assemble`] merges repeated pages and rows, orders by the plan, links relisted copies and
+//!    unmarked repeats; [`pairing`] pairs divisions with departments; [`coverage`] records gaps;
+//! 4. [`kpi`] reads figures from the cells, [`qualifiers`] what is printed around them,
+//!    [`tables`] the tables printed outside the rows; [`overrides`] applies the judgement calls.
 
 mod assemble;
 mod blocks;
+mod coverage;
 pub mod diag;
 mod document;
 mod kpi;
 mod lines;
 mod orgs;
 pub mod overrides;
+mod pairing;
+mod qualifiers;
 mod rows;
+mod tables;
 pub mod text;
 
 use sha2::{Digest, Sha256};

@@ -1,13 +1,20 @@
-//! The reviewed overrides file (`data/overrides.json`): figures the automatic extraction cannot
-//! read reliably, each citing the source lines it comes from. Every cited figure is checked
-//! against its line, so an override can never put a number in the data that the report does not print.
+//! The reviewed overrides file (`data/overrides.json`): only judgement calls — which initiative a
+//! displaced table belongs to, a figure printed inside a sentence, two printed labels that name one
+//! measure, the department of a division the report leaves open.
+//!
+//! Every entry is keyed by the printed words it relies on, never by line numbers: a table by its
+//! caption (or header), a figure by the words around it on its line (`context`), a mark by its
+//! printed page. Line numbers are found again on every run, so the same overrides serve the report
+//! with its pages in another order. Every cited figure is checked against its line as a whole
+//! number, so an override can never put a number in the data that the report does not print.
 
 use serde::Deserialize;
 
 use super::diag::NormalizeError;
-use super::text::parse_printed_number;
+use super::qualifiers;
+use super::text::{find_whole_figure, leading_figure, parse_printed_number};
 use crate::fiscal::fiscal_year_of;
-use crate::model::{Direction, PointKind};
+use crate::model::{Aggregate, Comparator, Direction, KpiOrigin, KpiPoint, PointKind};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,9 +26,46 @@ pub struct Overrides {
     pub source_sha256: String,
     pub report_title: Option<String>,
     #[serde(default)]
+    pub tables: Vec<TableOverride>,
+    #[serde(default)]
     pub kpis: Vec<KpiOverride>,
     #[serde(default)]
     pub achieved_marks: Vec<MarkOverride>,
+    /// The reviewed table of divisions whose department the report does not tell.
+    #[serde(default)]
+    pub organisations: Vec<OrganisationOverride>,
+}
+
+/// A table printed away from its row, given to the initiative it belongs to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableOverride {
+    /// The table's printed caption without its unit note (`寄附額の推移`), or its header for a
+    /// table without caption (`知事部局等 教育庁`).
+    pub table: String,
+    pub initiative: String,
+    pub why: String,
+    /// Labels and units for rows (or columns) whose printed label is no clean name.
+    #[serde(default)]
+    pub rows: Vec<RowOverride>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowOverride {
+    /// The row's label as printed, unit brackets removed.
+    pub printed: String,
+    pub label: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// One division's department, where the report gives no evidence; `why` says where it comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationOverride {
+    pub division: String,
+    pub department: String,
+    pub why: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
@@ -42,6 +86,7 @@ pub struct KpiOverride {
     pub initiative: String,
     pub label: String,
     pub unit: String,
+    /// Only as a judgement call: the direction otherwise comes from the targets as printed.
     pub direction: Option<Direction>,
     #[serde(default)]
     pub mode: Mode,
@@ -49,24 +94,40 @@ pub struct KpiOverride {
     pub replaces: Option<String>,
     /// Why the figures need a reviewer (shown to nobody but the next reviewer).
     pub why: String,
-    /// Line spans (first, last) of displaced material this entry accounts for.
+    /// Extracted KPIs that measure the same thing under another printed label (`県税の徴収率` in
+    /// the target, `徴収率` in the results): their points join this KPI and they disappear.
     #[serde(default)]
-    pub covers: Vec<(u32, u32)>,
+    pub merge: Vec<MergeOverride>,
+    #[serde(default)]
     pub points: Vec<PointOverride>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeOverride {
+    /// The label of the extracted KPI, as the parser gives it.
+    pub label: String,
+    /// Converts its figures into this KPI's unit (`10億円` in 百万円: 100).
+    pub scale: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PointOverride {
     pub period: Option<String>,
-    /// Only where the period does not tell it (`平均`, a target without a year).
+    /// Only where the period does not tell it (a target over a span).
     pub fiscal_year: Option<i32>,
     pub kind: PointKind,
-    pub line: u32,
-    /// The figure exactly as it stands on `line`.
+    /// The figure exactly as printed.
     pub text: String,
+    /// The printed words around the figure on its line (`上回る3,697件`); found among the lines of
+    /// the initiative's row.
+    pub context: String,
     /// Converts the printed figure into the KPI's unit (`10億円` in 百万円: 100).
     pub scale: Option<f64>,
+    /// Only where the words around the figure do not tell it (a span printed in a heading).
+    pub aggregate: Option<Aggregate>,
+    pub span: Option<[Option<i32>; 2]>,
 }
 
 impl KpiOverride {
@@ -75,25 +136,24 @@ impl KpiOverride {
     }
 }
 
+/// A mark such as `令和3年度達成済` printed at a page foot, given to its row. It is found on the
+/// pages of the initiative's subsection, as the page's `nth` mark (every printing of the page).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarkOverride {
     pub initiative: String,
     pub mark: String,
-    /// Every line the mark is printed on (the extraction repeats pages).
-    pub lines: Vec<u32>,
+    /// The printed page number, where the extraction kept it; a printing whose page header was
+    /// lost is found by its subsection alone.
+    pub page: Option<u32>,
+    /// Which of the page's marks, 1-based in printed order.
+    #[serde(default = "first")]
+    pub nth: u32,
     pub why: String,
 }
 
-/// A point checked against the source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CheckedPoint {
-    pub period: Option<String>,
-    pub fiscal_year: Option<i32>,
-    pub value: f64,
-    pub kind: PointKind,
-    pub line: u32,
-    pub text: String,
+fn first() -> u32 {
+    1
 }
 
 pub fn parse(json: &str) -> Result<Overrides, NormalizeError> {
@@ -107,75 +167,113 @@ fn line_text<'a>(source_lines: &[&'a str], line: u32) -> Option<&'a str> {
     source_lines.get((line as usize).checked_sub(1)?).copied()
 }
 
-pub fn check_point(source_lines: &[&str], entry: &str, p: &PointOverride) -> Result<CheckedPoint, NormalizeError> {
-    let err = |message: String| NormalizeError::Overrides { entry: entry.to_string(), message };
-    let text = line_text(source_lines, p.line).ok_or_else(|| err(format!("line {} is past the end of the source", p.line)))?;
-    if !text.contains(&p.text) {
-        return Err(err(format!("line {} does not print `{}`; it reads `{}`", p.line, p.text, text.trim())));
-    }
-    let printed = parse_printed_number(&p.text).ok_or_else(|| err(format!("`{}` (line {}) is not a figure", p.text, p.line)))?;
-    let value = printed * p.scale.unwrap_or(1.0);
-    let fiscal_year = p.fiscal_year.or_else(|| p.period.as_deref().and_then(fiscal_year_of));
-    Ok(CheckedPoint { period: p.period.clone(), fiscal_year, value, kind: p.kind, line: p.line, text: p.text.clone() })
+/// The line among `spans` (first, last; 1-based) that prints `context` with `text` in it as a whole
+/// figure, and the byte offset of the figure on that line. The first such line in file order.
+pub fn locate(source_lines: &[&str], spans: &[(u32, u32)], context: &str, text: &str) -> Option<(u32, usize)> {
+    let in_context = find_whole_figure(context, text)?;
+    let mut lines: Vec<u32> = spans.iter().flat_map(|&(a, b)| a..=b.max(a)).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines.into_iter().find_map(|n| {
+        let l = line_text(source_lines, n)?;
+        let at = l.find(context)?;
+        // The figure must stand whole on the line too (`719` inside `1,719` is no figure).
+        find_whole_figure(&l[at..], text).filter(|off| *off == in_context).map(|_| (n, at + in_context))
+    })
 }
 
-pub fn check_mark(source_lines: &[&str], m: &MarkOverride) -> Result<(), NormalizeError> {
-    for &line in &m.lines {
-        let text = line_text(source_lines, line).unwrap_or("");
-        if text.trim() != m.mark {
-            return Err(NormalizeError::Overrides {
-                entry: format!("achieved mark {} for {}", m.mark, m.initiative),
-                message: format!("line {line} reads `{}`, not the mark", text.trim()),
-            });
+/// Finds a point by its context among the lines of its initiative, checks it, and reads the
+/// qualifiers printed around it (`以上`, `概ね`, `（速報値）`) as the parser does.
+pub fn check_point(source_lines: &[&str], spans: &[(u32, u32)], entry: &str, p: &PointOverride) -> Result<KpiPoint, NormalizeError> {
+    let err = |message: String| NormalizeError::Overrides { entry: entry.to_string(), message };
+    if find_whole_figure(&p.context, &p.text).is_none() {
+        return Err(err(format!("the context `{}` does not print `{}` as a whole figure", p.context, p.text)));
+    }
+    let (line, at) = locate(source_lines, spans, &p.context, &p.text)
+        .ok_or_else(|| err(format!("no line of the initiative's row prints `{}`", p.context)))?;
+    let text = line_text(source_lines, line).unwrap_or_default();
+    let printed = parse_printed_number(&p.text).ok_or_else(|| err(format!("`{}` is not a figure", p.text)))?;
+    let scale = p.scale.filter(|s| s.is_finite()).unwrap_or(1.0);
+    let value = printed * scale;
+    let fiscal_year = p.fiscal_year.or_else(|| p.period.as_deref().and_then(fiscal_year_of));
+    let mut point = KpiPoint::new(p.kind, p.period.clone(), fiscal_year, value, line, p.text.clone());
+    point.origin = KpiOrigin::Override;
+    let (before, after) = (&text[..at], &text[at + p.text.len()..]);
+    match p.kind {
+        PointKind::Target => {
+            let (c, rest) = qualifiers::comparator_after(after);
+            point.comparator = c.or_else(|| qualifiers::comparator_before(before));
+            if point.comparator == Some(Comparator::AtLeast) {
+                let unit = leading_figure(&p.text).map(|(f, _)| f.unit).unwrap_or_default();
+                point.upper = qualifiers::range_upper(rest, &unit).map(|f| f.value * scale);
+            }
+            point.aggregate = p.aggregate;
+            point.span = p.span;
+        }
+        PointKind::Actual => {
+            point.status = Some(qualifiers::actual_status(after).unwrap_or_default());
         }
     }
-    Ok(())
-}
-
-/// The texts of every line an entry covers, for recognising displaced material wherever it repeats.
-pub fn covered_texts<'a>(source_lines: &[&'a str], overrides: &Overrides) -> Vec<&'a str> {
-    overrides
-        .kpis
-        .iter()
-        .flat_map(|k| k.covers.iter())
-        .flat_map(|&(first, last)| (first..=last).filter_map(|l| line_text(source_lines, l)))
-        .map(super::text::trim)
-        .filter(|t| !t.is_empty())
-        .collect()
+    Ok(point)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const SOURCE: &[&str] = &["税外未収金 1,719 1,703", "定量分析 ▲ 16", "令和3年度達成済"];
+    const SOURCE: &[&str] = &["税外未収金 1,719 1,703", "定量分析 ▲ 16", "令和3年度達成済", "見直し後の目標（3,100件）を上回る3,697件", "委員数の概ね20％（※）を公募により選任"];
 
-    fn point(line: u32, text: &str) -> PointOverride {
-        PointOverride { period: Some("H27".into()), fiscal_year: None, kind: PointKind::Actual, line, text: text.into(), scale: None }
+    fn point(context: &str, text: &str) -> PointOverride {
+        PointOverride {
+            period: Some("H27".into()),
+            fiscal_year: None,
+            kind: PointKind::Actual,
+            text: text.into(),
+            context: context.into(),
+            scale: None,
+            aggregate: None,
+            span: None,
+        }
+    }
+
+    const ALL: &[(u32, u32)] = &[(1, 5)];
+
+    #[test]
+    fn a_point_is_found_by_the_words_around_it() {
+        let p = check_point(SOURCE, ALL, "e", &point("未収金 1,719 1,703", "1,703")).unwrap();
+        assert_eq!((p.value, p.fiscal_year, p.line), (1703.0, Some(2015), 1));
+        let p = check_point(SOURCE, ALL, "e", &point("定量分析 ▲ 16", "▲ 16")).unwrap();
+        assert_eq!((p.value, p.line), (-16.0, 2));
+        let p = check_point(SOURCE, ALL, "e", &point("を上回る3,697件", "3,697件")).unwrap();
+        assert_eq!((p.value, p.line), (3697.0, 4));
     }
 
     #[test]
-    fn a_point_must_stand_on_its_line() {
-        let p = check_point(SOURCE, "e", &point(1, "1,703")).unwrap();
-        assert_eq!((p.value, p.fiscal_year), (1703.0, Some(2015)));
-        let p = check_point(SOURCE, "e", &point(2, "▲ 16")).unwrap();
-        assert_eq!(p.value, -16.0);
-        let e = check_point(SOURCE, "e", &point(1, "1,704")).unwrap_err();
-        assert!(e.to_string().contains("line 1 does not print `1,704`"), "{e}");
-        assert!(check_point(SOURCE, "e", &point(9, "1")).is_err());
+    fn only_the_initiatives_own_lines_are_searched() {
+        let e = check_point(SOURCE, &[(2, 3)], "e", &point("1,719 1,703", "1,703")).unwrap_err();
+        assert!(e.to_string().contains("no line of the initiative's row prints"), "{e}");
     }
 
     #[test]
-    fn marks_must_match_their_lines() {
-        let m = MarkOverride { initiative: "I-1-1-1".into(), mark: "令和3年度達成済".into(), lines: vec![3], why: String::new() };
-        assert!(check_mark(SOURCE, &m).is_ok());
-        let m = MarkOverride { lines: vec![2], ..m };
-        assert!(check_mark(SOURCE, &m).is_err());
+    fn a_cited_figure_must_be_a_whole_number_of_its_context_and_line() {
+        let e = check_point(SOURCE, ALL, "e", &point("1,719", "719")).unwrap_err();
+        assert!(e.to_string().contains("as a whole figure"), "`719` is no figure of `1,719`: {e}");
+        let e = check_point(SOURCE, ALL, "e", &point("1,704", "1,704")).unwrap_err();
+        assert!(e.to_string().contains("prints `1,704`"), "{e}");
+        // The context ends where the line goes on with digits: `1,70` is not on the line.
+        assert!(check_point(SOURCE, ALL, "e", &point("未収金 1,70", "1,70")).is_err());
+    }
+
+    #[test]
+    fn qualifiers_are_read_around_the_found_figure() {
+        let t = PointOverride { kind: PointKind::Target, period: None, ..point("委員数の概ね20％", "20％") };
+        assert_eq!(check_point(SOURCE, ALL, "e", &t).unwrap().comparator, Some(Comparator::About));
     }
 
     #[test]
     fn unknown_fields_are_rejected_with_a_position() {
         let e = parse(r#"{"source_sha256": "x", "kpiz": []}"#).unwrap_err();
         assert!(e.to_string().contains("line 1"), "{e}");
+        assert!(parse(r#"{"source_sha256": "x", "kpis": [{"initiative": "I-1-1-1", "label": "l", "unit": "", "why": "", "points": [{"kind": "actual", "text": "1", "context": "1", "line": 3}]}]}"#).is_err(), "no line numbers");
     }
 }

@@ -99,6 +99,37 @@ pub fn leading_figure(s: &str) -> Option<(Figure, &str)> {
     Some((Figure { value, unit: unit.to_string(), text }, rest))
 }
 
+/// Where `figure` stands in `line` as a whole number: not inside a longer one (`719` is not on
+/// `1,719`, `1.5` is not on `11.52`). The byte offset of the first such place.
+pub fn find_whole_figure(line: &str, figure: &str) -> Option<usize> {
+    if figure.is_empty() {
+        return None;
+    }
+    let is_digit = |c: char| fold_char(c).is_ascii_digit();
+    let is_joiner = |c: char| matches!(fold_char(c), ',' | '.');
+    line.match_indices(figure).map(|(at, _)| at).find(|&at| {
+        let before = line[..at].chars().rev().collect::<Vec<_>>();
+        let after: Vec<char> = line[at + figure.len()..].chars().take(2).collect();
+        let starts_with_digit = figure.chars().next().is_some_and(is_digit);
+        let ends_with_digit = figure.chars().last().is_some_and(is_digit);
+        let clean_start = !starts_with_digit
+            || match before.as_slice() {
+                [] => true,
+                [c, ..] if is_digit(*c) => false,
+                [c, d, ..] if is_joiner(*c) && is_digit(*d) => false,
+                _ => true,
+            };
+        let clean_end = !ends_with_digit
+            || match after.as_slice() {
+                [] => true,
+                [c, ..] if is_digit(*c) => false,
+                [c, d] if is_joiner(*c) && is_digit(*d) => false,
+                _ => true,
+            };
+        clean_start && clean_end
+    })
+}
+
 /// Parses a figure as written in the overrides file (`1,719`, `▲ 16`, `36%`) and checks that
 /// nothing but a unit follows the number.
 pub fn parse_printed_number(s: &str) -> Option<f64> {
@@ -140,6 +171,20 @@ mod tests {
         assert_eq!(f.unit, "％");
         assert!(leading_figure("6か月").is_none());
         assert!(leading_figure("1,202百万円").is_some_and(|(f, _)| f.unit == "百万円"));
+    }
+
+    #[test]
+    fn whole_figures_only() {
+        assert_eq!(find_whole_figure("税外未収金 1,719 1,703", "719"), None);
+        assert_eq!(find_whole_figure("税外未収金 1,719 1,703", "1,719"), Some(16));
+        assert_eq!(find_whole_figure("税外未収金 1,719 1,703", "1,70"), None);
+        assert_eq!(find_whole_figure("R5.4 4,063 331", "331"), Some(11));
+        assert_eq!(find_whole_figure("11.52", "1.5"), None);
+        assert_eq!(find_whole_figure("定量分析 ▲ 16 ▲ 11", "▲ 1"), None);
+        assert_eq!(find_whole_figure("定量分析 ▲ 16 ▲ 11", "▲ 11"), Some(20));
+        assert_eq!(find_whole_figure("上回る3,697件", "3,697件"), Some(9));
+        assert_eq!(find_whole_figure("３０件", "０件"), None);
+        assert_eq!(find_whole_figure("99％", ""), None);
     }
 
     #[test]

@@ -1,16 +1,41 @@
-//! KPI judgements: per target, was it met? With the direction of good: a `decrease` KPI
-//! (overtime, receivables) is met when the actual is at or below the target.
+//! KPI judgements: was each target met, and for a target still ahead, is the trajectory enough?
+//!
+//! A target is judged as printed: its comparator (`以上`, `未満`, `程度` …), its range, and its
+//! aggregate (`毎年度` on every year, `平均` on the mean over its span, a total over its span).
+//!
+//! - A target whose year has come (or that has an actual of its year) is 達成 or 未達成.
+//! - A target without a year stands every year: it is judged on the latest actual.
+//! - A target still ahead is 達成 when the latest actual already meets it; otherwise its
+//!   trajectory is judged with the Open SDG / Statistics Canada method:
+//!   observed CAGR = (y_i / y_0)^(1/(t_i − t_0)) − 1, required CAGR = (y_T / y_0)^(1/(t_T − t_0)) − 1,
+//!   R = observed / required; R ≥ 0.95 順調, 0.6 ≤ R < 0.95 加速が必要, 0 ≤ R < 0.6 進捗が限定的,
+//!   R < 0 悪化. Where a value is zero or negative the growth rate means nothing, so the linear
+//!   rates (change per year) take its place.
+//!
+//! The direction of good is the KPI's `direction`, else the comparator's. Where neither says, a
+//! trajectory still has a direction of travel, from the first actual towards the target; a
+//! target with neither and no first actual cannot be judged (判定できない, with the reason).
+//! An 「…又は…」 target is met when either branch is met ([`judge_in`]).
 
-use crate::model::{Direction, Kpi, KpiPoint, PointKind};
+use crate::model::{Aggregate, Comparator, Direction, Kpi, KpiPoint, PointKind, Report};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     Achieved,
+    /// A target whose year has come (or a standing target), missed.
     NotAchieved,
+    /// A target ahead: R ≥ 0.95 (or an average to date that meets it).
+    OnTrack,
+    /// 0.6 ≤ R < 0.95.
+    AccelerationNeeded,
+    /// 0 ≤ R < 0.6.
+    LimitedProgress,
+    /// R < 0: moving away from the target.
+    Deterioration,
     /// A target whose year has come, without a result printed.
     NoResult,
-    /// A target for a later year.
-    Upcoming,
+    /// Not enough to judge; [`Judgement::reason`] says why.
+    CannotJudge,
     /// Results only: the report sets no numeric target.
     NoTarget,
 }
@@ -20,8 +45,12 @@ impl Status {
         match self {
             Status::Achieved => "達成",
             Status::NotAchieved => "未達成",
+            Status::OnTrack => "順調",
+            Status::AccelerationNeeded => "加速が必要",
+            Status::LimitedProgress => "進捗が限定的",
+            Status::Deterioration => "悪化",
             Status::NoResult => "実績なし",
-            Status::Upcoming => "目標年度前",
+            Status::CannotJudge => "判定できない",
             Status::NoTarget => "目標なし（実績のみ）",
         }
     }
@@ -31,7 +60,11 @@ impl Status {
         match self {
             Status::Achieved => "◎",
             Status::NotAchieved => "▲",
-            Status::NoResult | Status::Upcoming => "－",
+            Status::OnTrack => "○",
+            Status::AccelerationNeeded => "△",
+            Status::LimitedProgress => "▽",
+            Status::Deterioration => "×",
+            Status::NoResult | Status::CannotJudge => "－",
             Status::NoTarget => "・",
         }
     }
@@ -40,32 +73,154 @@ impl Status {
         match self {
             Status::Achieved => "achieved",
             Status::NotAchieved => "not_achieved",
+            Status::OnTrack => "on_track",
+            Status::AccelerationNeeded => "acceleration_needed",
+            Status::LimitedProgress => "limited_progress",
+            Status::Deterioration => "deterioration",
             Status::NoResult => "no_result",
-            Status::Upcoming => "upcoming",
+            Status::CannotJudge => "cannot_judge",
             Status::NoTarget => "no_target",
         }
     }
 
-    pub const ALL: [Status; 5] = [Status::Achieved, Status::NotAchieved, Status::NoResult, Status::Upcoming, Status::NoTarget];
+    /// A future target whose trajectory falls short.
+    pub fn falls_short(self) -> bool {
+        matches!(self, Status::AccelerationNeeded | Status::LimitedProgress | Status::Deterioration)
+    }
+
+    pub const ALL: [Status; 9] = [
+        Status::Achieved,
+        Status::NotAchieved,
+        Status::OnTrack,
+        Status::AccelerationNeeded,
+        Status::LimitedProgress,
+        Status::Deterioration,
+        Status::NoResult,
+        Status::CannotJudge,
+        Status::NoTarget,
+    ];
+}
+
+/// Why a target could not be judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// No actual printed yet for a target ahead.
+    NoActual,
+    /// One actual: no trajectory.
+    SingleActual,
+    /// Neither the KPI, the comparator nor a first actual says which way is better.
+    NoDirection,
+    /// The first actual equals the target: no required change to compare with.
+    BaseEqualsTarget,
+    /// A total over a span with actuals for only some of its years.
+    IncompleteSpan,
+}
+
+impl Reason {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Reason::NoActual => "実績がまだ記載されていない",
+            Reason::SingleActual => "実績が1時点のみで推移を評価できない",
+            Reason::NoDirection => "増減のどちらがよいかの記載がない",
+            Reason::BaseEqualsTarget => "基準値が目標値と同じで必要な伸びがない",
+            Reason::IncompleteSpan => "期間の一部の年度の実績しか記載がない",
+        }
+    }
+}
+
+/// How the judged figure was compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// One actual against the target.
+    Level,
+    /// Every year's actual against the target (`毎年度`).
+    EachYear,
+    /// The mean of the span's actuals (printed or computed).
+    Average,
+    /// The sum of the span's actuals.
+    Total,
+    /// Growth rates (CAGR) from the first to the latest actual.
+    Cagr,
+    /// Changes per year, where a value is zero or negative.
+    Linear,
+}
+
+/// Actual minus target, in the KPI's unit and as a share of the target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gap {
+    pub difference: f64,
+    /// `difference / |target|`; `None` for a zero target.
+    pub share: Option<f64>,
 }
 
 /// One target and what became of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judgement<'a> {
     pub target: &'a KpiPoint,
-    /// The actual it was judged against: same fiscal year, or the latest for a target without year.
+    /// The actual it was judged against: the one of its year, the latest, the printed average,
+    /// or the year that missed an each-year target.
     pub actual: Option<&'a KpiPoint>,
     pub status: Status,
+    /// The figure compared with the target (an average or a total where the target says so).
+    pub observed: Option<f64>,
+    pub gap: Option<Gap>,
     /// Percentage of the target reached, oriented so that 100 or more means met
     /// (for `decrease`: target ÷ actual).
     pub percent: Option<f64>,
+    /// R = observed / required growth, for a target ahead.
+    pub ratio: Option<f64>,
+    pub method: Method,
+    pub reason: Option<Reason>,
+    /// The KPI whose branch of an 「…又は…」 target was met, when this one was not.
+    pub met_by_alternative: Option<String>,
 }
 
-fn met(direction: Option<Direction>, actual: f64, target: f64) -> bool {
-    match direction {
-        Some(Direction::Decrease) => actual <= target,
-        _ => actual >= target,
+impl Judgement<'_> {
+    /// `達成`, or `判定できない（実績が1時点のみで推移を評価できない）`.
+    pub fn label_ja(&self) -> String {
+        match self.reason {
+            Some(r) => format!("{}（{}）", self.status.label_ja(), r.label_ja()),
+            None => self.status.label_ja().to_string(),
+        }
     }
+}
+
+/// The tolerance of `程度`/`概ね`: within 5% of the figure.
+const ABOUT: f64 = 0.05;
+
+/// Which way is better for this target: the KPI's direction, else its comparator's.
+fn direction_of_good(kpi: &Kpi, target: &KpiPoint) -> Option<Direction> {
+    kpi.direction.or(match target.comparator {
+        Some(Comparator::AtLeast | Comparator::Above) => Some(Direction::Increase),
+        Some(Comparator::AtMost | Comparator::Below) => Some(Direction::Decrease),
+        _ => None,
+    })
+}
+
+/// Does `value` meet `target`? `None` when nothing says which side is good.
+fn meets(target: &KpiPoint, value: f64, direction: Option<Direction>) -> Option<bool> {
+    let t = target.value;
+    let within_upper = target.upper.is_none_or(|u| value <= u);
+    Some(match target.comparator {
+        Some(Comparator::AtLeast) => value >= t && within_upper,
+        Some(Comparator::Above) => value > t && within_upper,
+        Some(Comparator::AtMost) => value <= t,
+        Some(Comparator::Below) => value < t,
+        Some(Comparator::Equal) => value == t,
+        Some(Comparator::About) => {
+            let close = (value - t).abs() <= ABOUT * t.abs();
+            close
+                || match direction {
+                    Some(Direction::Increase) => value > t,
+                    Some(Direction::Decrease) => value < t,
+                    None => false,
+                }
+        }
+        None => match direction? {
+            Direction::Increase => value >= t,
+            Direction::Decrease => value <= t,
+        },
+    })
 }
 
 fn percent(direction: Option<Direction>, actual: f64, target: f64) -> Option<f64> {
@@ -76,60 +231,341 @@ fn percent(direction: Option<Direction>, actual: f64, target: f64) -> Option<f64
     (den != 0.0 && num.is_finite() && den.is_finite()).then(|| num / den * 100.0)
 }
 
-/// The latest actual of a fiscal year (the last printed, e.g. R5.4 after R4.4 within FY).
-fn actual_in(kpi: &Kpi, year: i32) -> Option<&KpiPoint> {
-    kpi.series.iter().filter(|p| p.kind == PointKind::Actual && p.fiscal_year == Some(year)).last()
+fn gap(observed: f64, target: f64) -> Gap {
+    let difference = observed - target;
+    Gap { difference, share: (target != 0.0).then(|| difference / target.abs()) }
 }
 
-fn latest_actual(kpi: &Kpi) -> Option<&KpiPoint> {
-    kpi.series.iter().filter(|p| p.kind == PointKind::Actual).max_by_key(|p| (p.fiscal_year.unwrap_or(i32::MIN), p.line))
+/// Yearly actuals (no printed averages), one per fiscal year: the last printed of each year.
+fn yearly(kpi: &Kpi) -> Vec<(i32, &KpiPoint)> {
+    let mut out: Vec<(i32, &KpiPoint)> = Vec::new();
+    let mut actuals: Vec<&KpiPoint> =
+        kpi.series.iter().filter(|p| p.kind == PointKind::Actual && p.aggregate.is_none() && p.fiscal_year.is_some()).collect();
+    actuals.sort_by_key(|p| (p.fiscal_year, p.line));
+    for p in actuals {
+        let y = p.fiscal_year.unwrap_or_default();
+        match out.last_mut() {
+            Some(last) if last.0 == y => *last = (y, p),
+            _ => out.push((y, p)),
+        }
+    }
+    out
 }
 
-/// Every target of `kpi` judged, as of the report's fiscal year.
-pub fn judge(kpi: &Kpi, report_year: i32) -> Vec<Judgement<'_>> {
-    kpi.series
-        .iter()
-        .filter(|p| p.kind == PointKind::Target)
-        .map(|target| {
-            let actual = match target.fiscal_year {
-                Some(y) => actual_in(kpi, y),
-                None => latest_actual(kpi),
+struct Ctx<'a> {
+    kpi: &'a Kpi,
+    report_year: i32,
+    yearly: Vec<(i32, &'a KpiPoint)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn judgement(&self, target: &'a KpiPoint, actual: Option<&'a KpiPoint>, status: Status, observed: Option<f64>, method: Method) -> Judgement<'a> {
+        let dir = direction_of_good(self.kpi, target).or_else(|| self.travel(target));
+        Judgement {
+            target,
+            actual,
+            status,
+            observed,
+            gap: observed.map(|o| gap(o, target.value)),
+            percent: observed.and_then(|o| percent(dir, o, target.value)),
+            ratio: None,
+            method,
+            reason: None,
+            met_by_alternative: None,
+        }
+    }
+
+    fn cannot(&self, target: &'a KpiPoint, actual: Option<&'a KpiPoint>, reason: Reason, method: Method) -> Judgement<'a> {
+        let mut j = self.judgement(target, actual, Status::CannotJudge, actual.map(|a| a.value), method);
+        j.reason = Some(reason);
+        j
+    }
+
+    /// From a base (the first actual before the target's year) towards the target, where the
+    /// report says nothing of good. An actual of the target's own year is no base.
+    fn travel(&self, target: &KpiPoint) -> Option<Direction> {
+        let (_, first) = match target.fiscal_year {
+            Some(year) => self.yearly.iter().find(|(y, _)| *y < year)?,
+            None if self.yearly.len() >= 2 => self.yearly.first()?,
+            None => return None,
+        };
+        if target.value > first.value {
+            Some(Direction::Increase)
+        } else if target.value < first.value {
+            Some(Direction::Decrease)
+        } else {
+            None
+        }
+    }
+
+    fn direction(&self, target: &KpiPoint) -> Option<Direction> {
+        direction_of_good(self.kpi, target).or_else(|| self.travel(target))
+    }
+
+    fn met(&self, target: &'a KpiPoint, actual: &'a KpiPoint, method: Method) -> Judgement<'a> {
+        match meets(target, actual.value, self.direction(target)) {
+            Some(true) => self.judgement(target, Some(actual), Status::Achieved, Some(actual.value), method),
+            Some(false) => self.judgement(target, Some(actual), Status::NotAchieved, Some(actual.value), method),
+            None => self.cannot(target, Some(actual), Reason::NoDirection, method),
+        }
+    }
+
+    fn judge(&self, target: &'a KpiPoint) -> Judgement<'a> {
+        match target.aggregate {
+            Some(Aggregate::EachYear) => self.each_year(target),
+            Some(Aggregate::Average) => self.average(target),
+            Some(Aggregate::Total) => self.total(target),
+            None => self.level(target),
+        }
+    }
+
+    /// Actual years inside the target's span (both ends optional).
+    fn in_span(&self, target: &KpiPoint) -> Vec<(i32, &'a KpiPoint)> {
+        let [from, to] = target.span.unwrap_or([None, None]);
+        self.yearly.iter().copied().filter(|(y, _)| from.is_none_or(|f| *y >= f) && to.is_none_or(|t| *y <= t)).collect()
+    }
+
+    fn span_ended(&self, target: &KpiPoint) -> bool {
+        target.span.and_then(|s| s[1]).is_some_and(|to| to <= self.report_year)
+    }
+
+    fn each_year(&self, target: &'a KpiPoint) -> Judgement<'a> {
+        let years = self.in_span(target);
+        let Some(&(_, latest)) = years.last() else {
+            let started = target.span.and_then(|s| s[0]).is_none_or(|from| from <= self.report_year);
+            return if started {
+                self.judgement(target, None, Status::NoResult, None, Method::EachYear)
+            } else {
+                self.cannot(target, None, Reason::NoActual, Method::EachYear)
             };
-            let status = match (actual, target.fiscal_year) {
-                (Some(a), _) => {
-                    if met(kpi.direction, a.value, target.value) {
-                        Status::Achieved
-                    } else {
-                        Status::NotAchieved
-                    }
-                }
-                (None, Some(y)) if y > report_year => Status::Upcoming,
-                (None, _) => Status::NoResult,
+        };
+        let dir = self.direction(target);
+        for &(_, a) in &years {
+            match meets(target, a.value, dir) {
+                Some(true) => {}
+                Some(false) => return self.judgement(target, Some(a), Status::NotAchieved, Some(a.value), Method::EachYear),
+                None => return self.cannot(target, Some(a), Reason::NoDirection, Method::EachYear),
+            }
+        }
+        let ahead = target.span.and_then(|s| s[1]).is_some_and(|to| to > self.report_year);
+        let status = if ahead { Status::OnTrack } else { Status::Achieved };
+        self.judgement(target, Some(latest), status, Some(latest.value), Method::EachYear)
+    }
+
+    fn average(&self, target: &'a KpiPoint) -> Judgement<'a> {
+        let years = self.in_span(target);
+        if years.is_empty() {
+            return self.cannot(target, None, Reason::NoActual, Method::Average);
+        }
+        // The printed average when it covers the same years, else the mean of the years.
+        let printed = self.kpi.series.iter().find(|p| {
+            p.kind == PointKind::Actual
+                && p.aggregate == Some(Aggregate::Average)
+                && p.span.is_some_and(|s| s[0] == years.first().map(|y| y.0) && s[1] == years.last().map(|y| y.0))
+        });
+        let mean = years.iter().map(|(_, p)| p.value).sum::<f64>() / years.len() as f64;
+        let observed = printed.map_or(mean, |p| p.value);
+        let ended = self.span_ended(target);
+        let status = match meets(target, observed, self.direction(target)) {
+            None => return self.cannot(target, printed, Reason::NoDirection, Method::Average),
+            Some(true) if ended => Status::Achieved,
+            Some(false) if ended => Status::NotAchieved,
+            Some(true) => Status::OnTrack,
+            Some(false) => Status::AccelerationNeeded,
+        };
+        self.judgement(target, printed.or(years.last().map(|y| y.1)), status, Some(observed), Method::Average)
+    }
+
+    fn total(&self, target: &'a KpiPoint) -> Judgement<'a> {
+        let years = self.in_span(target);
+        let Some(&(_, latest)) = years.last() else {
+            return self.cannot(target, None, Reason::NoActual, Method::Total);
+        };
+        let sum: f64 = years.iter().map(|(_, p)| p.value).sum();
+        let dir = self.direction(target);
+        let [from, to] = target.span.unwrap_or([None, None]);
+        if meets(target, sum, dir) == Some(true) {
+            return self.judgement(target, Some(latest), Status::Achieved, Some(sum), Method::Total);
+        }
+        if self.span_ended(target) {
+            return self.judgement(target, Some(latest), Status::NotAchieved, Some(sum), Method::Total);
+        }
+        // Pro rata: the yearly pace so far against the pace the total needs.
+        let (Some(from), Some(to)) = (from, to) else {
+            return self.cannot(target, Some(latest), Reason::IncompleteSpan, Method::Total);
+        };
+        let elapsed = (from..=self.report_year.min(to)).count();
+        if years.len() < elapsed || elapsed == 0 {
+            return self.cannot(target, Some(latest), Reason::IncompleteSpan, Method::Total);
+        }
+        let pace = sum / elapsed as f64;
+        let needed = target.value / (to - from + 1) as f64;
+        let mut j = self.judgement(target, Some(latest), Status::OnTrack, Some(sum), Method::Total);
+        if needed == 0.0 {
+            return self.cannot(target, Some(latest), Reason::BaseEqualsTarget, Method::Total);
+        }
+        let r = pace / needed;
+        j.ratio = Some(r);
+        j.status = category(r);
+        j
+    }
+
+    fn level(&self, target: &'a KpiPoint) -> Judgement<'a> {
+        let Some(year) = target.fiscal_year else {
+            // A standing target: the latest actual.
+            return match self.yearly.last() {
+                Some(&(_, a)) => self.met(target, a, Method::Level),
+                None => self.judgement(target, None, Status::NoResult, None, Method::Level),
             };
-            Judgement { target, actual, status, percent: actual.and_then(|a| percent(kpi.direction, a.value, target.value)) }
-        })
-        .collect()
+        };
+        if let Some(&(_, a)) = self.yearly.iter().find(|(y, _)| *y == year) {
+            return self.met(target, a, Method::Level);
+        }
+        if year <= self.report_year {
+            return self.judgement(target, None, Status::NoResult, None, Method::Level);
+        }
+        self.trajectory(target, year)
+    }
+
+    /// A target ahead (`year` > the report's year).
+    fn trajectory(&self, target: &'a KpiPoint, year: i32) -> Judgement<'a> {
+        let before: Vec<(i32, &KpiPoint)> = self.yearly.iter().copied().filter(|(y, _)| *y < year).collect();
+        let Some(&(ti, latest)) = before.last() else {
+            return self.cannot(target, None, Reason::NoActual, Method::Level);
+        };
+        let Some(dir) = self.direction(target) else {
+            // There is a base before the year, so only a base equal to the target leaves no way.
+            return self.cannot(target, Some(latest), Reason::BaseEqualsTarget, Method::Level);
+        };
+        if meets(target, latest.value, Some(dir)) == Some(true) {
+            return self.judgement(target, Some(latest), Status::Achieved, Some(latest.value), Method::Level);
+        }
+        let (t0, first) = before[0];
+        if before.len() < 2 || ti == t0 {
+            return self.cannot(target, Some(latest), Reason::SingleActual, Method::Level);
+        }
+        if meets(target, first.value, Some(dir)) == Some(true) {
+            // The base had already met the target and the latest no longer does.
+            let mut j = self.judgement(target, Some(latest), Status::Deterioration, Some(latest.value), Method::Level);
+            j.ratio = None;
+            return j;
+        }
+        let (y0, yi, yt) = (first.value, latest.value, target_level(target, dir));
+        if yt == y0 {
+            return self.cannot(target, Some(latest), Reason::BaseEqualsTarget, Method::Level);
+        }
+        let (observed, required, method) = if y0 > 0.0 && yi > 0.0 && yt > 0.0 {
+            let cagr = |to: f64, years: i32| (to / y0).powf(1.0 / years as f64) - 1.0;
+            (cagr(yi, ti - t0), cagr(yt, year - t0), Method::Cagr)
+        } else {
+            ((yi - y0) / (ti - t0) as f64, (yt - y0) / (year - t0) as f64, Method::Linear)
+        };
+        // Both rates point the same way when moving towards the target, so R is positive then.
+        let r = observed / required;
+        let mut j = self.judgement(target, Some(latest), category(r), Some(latest.value), method);
+        j.ratio = Some(r);
+        j
+    }
 }
 
-/// The one status that sums a KPI up: the judgement for the report year if there is one, else
-/// the latest judged target up to it, else a target without year, else what remains.
-pub fn overall(kpi: &Kpi, report_year: i32) -> Status {
-    let judged = judge(kpi, report_year);
-    if judged.is_empty() {
-        return Status::NoTarget;
+/// The level a trajectory aims at: the bound on the side it is reached from.
+fn target_level(target: &KpiPoint, dir: Direction) -> f64 {
+    match (dir, target.upper) {
+        (Direction::Decrease, Some(upper)) => upper,
+        _ => target.value,
     }
-    let dated = |j: &&Judgement| j.target.fiscal_year.is_some_and(|y| y <= report_year) && j.actual.is_some();
-    if let Some(j) = judged.iter().filter(dated).max_by_key(|j| j.target.fiscal_year) {
-        return j.status;
-    }
-    if let Some(j) = judged.iter().find(|j| j.target.fiscal_year.is_none() && j.actual.is_some()) {
-        return j.status;
-    }
-    if judged.iter().any(|j| j.status == Status::NoResult) {
-        Status::NoResult
+}
+
+/// Open SDG categories of R.
+pub fn category(r: f64) -> Status {
+    if r >= 0.95 {
+        Status::OnTrack
+    } else if r >= 0.6 {
+        Status::AccelerationNeeded
+    } else if r >= 0.0 {
+        Status::LimitedProgress
     } else {
-        Status::Upcoming
+        Status::Deterioration
     }
+}
+
+/// Every target of `kpi` judged on its own, as of the report's fiscal year.
+pub fn judge(kpi: &Kpi, report_year: i32) -> Vec<Judgement<'_>> {
+    let cx = Ctx { kpi, report_year, yearly: yearly(kpi) };
+    kpi.series.iter().filter(|p| p.kind == PointKind::Target).map(|t| cx.judge(t)).collect()
+}
+
+/// [`judge`], with 「…又は…」 targets met when the other branch (another KPI) is met.
+pub fn judge_in<'a>(report: &'a Report, kpi: &'a Kpi) -> Vec<Judgement<'a>> {
+    let year = report.report.fiscal_year;
+    let mut judged = judge(kpi, year);
+    for j in judged.iter_mut() {
+        if j.status == Status::Achieved {
+            continue;
+        }
+        let Some(other) = j.target.alternative.as_deref().and_then(|id| report.kpi(id)) else { continue };
+        let branch_met = judge(other, year)
+            .iter()
+            .any(|o| o.target.fiscal_year == j.target.fiscal_year && o.target.line == j.target.line && o.status == Status::Achieved);
+        if branch_met {
+            j.status = Status::Achieved;
+            j.reason = None;
+            j.met_by_alternative = Some(other.id.clone());
+        }
+    }
+    judged
+}
+
+/// The judgement that sums a KPI up: a miss first (it is news; the latest one), else the
+/// latest-due target that could be judged, else the latest-due of the rest.
+pub fn headline<'j, 'a>(judged: &'j [Judgement<'a>]) -> Option<&'j Judgement<'a>> {
+    let due = |j: &&Judgement| (j.target.fiscal_year.unwrap_or(i32::MIN), j.target.line);
+    let informative = |j: &&Judgement| !matches!(j.status, Status::CannotJudge | Status::NoResult);
+    judged
+        .iter()
+        .filter(|j| j.status == Status::NotAchieved)
+        .max_by_key(due)
+        .or_else(|| judged.iter().filter(informative).max_by_key(due))
+        .or_else(|| judged.iter().filter(|j| j.status == Status::NoResult).max_by_key(due))
+        .or_else(|| judged.iter().max_by_key(due))
+}
+
+/// The status of [`headline`]; [`Status::NoTarget`] without targets.
+pub fn summarize(judged: &[Judgement]) -> Status {
+    headline(judged).map_or(Status::NoTarget, |j| j.status)
+}
+
+/// [`summarize`] of [`judge`] (branches of either-or targets on their own).
+pub fn overall(kpi: &Kpi, report_year: i32) -> Status {
+    summarize(&judge(kpi, report_year))
+}
+
+/// [`summarize`] of [`judge_in`].
+pub fn overall_in(report: &Report, kpi: &Kpi) -> Status {
+    summarize(&judge_in(report, kpi))
+}
+
+/// KPIs an executive should look at: targets missed, and targets ahead whose trajectory falls
+/// short. Each KPI is listed once (a repeated row shares its original's KPIs), in plan order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attention<'a> {
+    pub missed: Vec<(&'a Kpi, Judgement<'a>)>,
+    pub falling_short: Vec<(&'a Kpi, Judgement<'a>)>,
+}
+
+pub fn attention(report: &Report) -> Attention<'_> {
+    let mut missed = Vec::new();
+    let mut falling_short = Vec::new();
+    for k in &report.kpis {
+        for j in judge_in(report, k) {
+            if j.status == Status::NotAchieved {
+                missed.push((k, j));
+            } else if j.status.falls_short() {
+                falling_short.push((k, j));
+            }
+        }
+    }
+    Attention { missed, falling_short }
 }
 
 #[cfg(test)]
@@ -138,7 +574,11 @@ mod tests {
     use crate::model::KpiOrigin;
 
     fn point(kind: PointKind, year: Option<i32>, value: f64) -> KpiPoint {
-        KpiPoint { period: year.map(|y| format!("R{}", y - 2018)), fiscal_year: year, value, kind, line: 1, text: String::new() }
+        KpiPoint::new(kind, year.map(|y| format!("R{}", y - 2018)), year, value, 1, String::new())
+    }
+
+    fn target(year: Option<i32>, value: f64, comparator: Option<Comparator>) -> KpiPoint {
+        KpiPoint { comparator, ..point(T, year, value) }
     }
 
     fn kpi(direction: Option<Direction>, series: Vec<KpiPoint>) -> Kpi {
@@ -153,8 +593,34 @@ mod tests {
         let j = judge(&k, 2023);
         assert_eq!(j[0].status, Status::Achieved);
         assert_eq!(j[0].percent.map(|p| p.round()), Some(174.0));
+        assert_eq!(j[0].gap, Some(Gap { difference: 37.0, share: Some(0.74) }));
         let k = kpi(Some(Direction::Increase), vec![point(T, Some(2023), 60.0), point(A, Some(2023), 59.9)]);
         assert_eq!(overall(&k, 2023), Status::NotAchieved);
+    }
+
+    #[test]
+    fn comparators_decide_met() {
+        let at_least = kpi(None, vec![target(Some(2025), 99.0, Some(Comparator::AtLeast)), point(A, Some(2023), 99.0)]);
+        assert_eq!(judge(&at_least, 2023)[0].status, Status::Achieved, "99.0 meets 99％以上 before its year");
+        let below = kpi(None, vec![target(Some(2023), 10.0, Some(Comparator::Below)), point(A, Some(2023), 10.0)]);
+        assert_eq!(judge(&below, 2023)[0].status, Status::NotAchieved, "10 is not 10未満");
+        let above = kpi(None, vec![target(Some(2023), 10.0, Some(Comparator::Above)), point(A, Some(2023), 10.5)]);
+        assert_eq!(judge(&above, 2023)[0].status, Status::Achieved);
+        let about = kpi(None, vec![target(None, 20.0, Some(Comparator::About)), point(A, Some(2022), 15.1)]);
+        assert_eq!(judge(&about, 2023)[0].status, Status::NotAchieved, "15.1 is not about 20");
+        let about = kpi(None, vec![target(None, 20.0, Some(Comparator::About)), point(A, Some(2022), 19.2)]);
+        assert_eq!(judge(&about, 2023)[0].status, Status::Achieved, "19.2 is within 5% of 20");
+    }
+
+    #[test]
+    fn a_range_is_met_between_its_bounds() {
+        let range = |actual: f64| {
+            let t = KpiPoint { upper: Some(60.0), ..target(Some(2023), 40.0, Some(Comparator::AtLeast)) };
+            kpi(None, vec![t, point(A, Some(2023), actual)])
+        };
+        assert_eq!(overall(&range(45.0), 2023), Status::Achieved);
+        assert_eq!(overall(&range(36.5), 2023), Status::NotAchieved);
+        assert_eq!(overall(&range(61.0), 2023), Status::NotAchieved);
     }
 
     #[test]
@@ -163,26 +629,108 @@ mod tests {
         assert_eq!(overall(&k, 2025), Status::Achieved);
         let k = kpi(Some(Direction::Decrease), vec![point(A, Some(2023), 1121.0), point(T, None, 855.0)]);
         let j = judge(&k, 2023);
-        assert_eq!(j[0].status, Status::NotAchieved);
+        assert_eq!(j[0].status, Status::NotAchieved, "a target without year stands every year");
         assert_eq!(j[0].percent.map(|p| (p * 10.0).round() / 10.0), Some(76.3));
     }
 
     #[test]
-    fn missing_actual_and_later_targets() {
-        let k = kpi(Some(Direction::Increase), vec![point(T, Some(2023), 10.0), point(T, Some(2025), 20.0)]);
-        let j = judge(&k, 2023);
-        assert_eq!((j[0].status, j[1].status), (Status::NoResult, Status::Upcoming));
-        assert_eq!(overall(&k, 2023), Status::NoResult);
-        let k = kpi(Some(Direction::Increase), vec![point(T, Some(2025), 20.0)]);
-        assert_eq!(overall(&k, 2023), Status::Upcoming);
+    fn each_year_targets_need_every_year() {
+        let each = |values: &[f64], to: Option<i32>| {
+            let t = KpiPoint { aggregate: Some(Aggregate::EachYear), span: to.map(|to| [None, Some(to)]), ..target(None, 180.0, Some(Comparator::AtLeast)) };
+            let mut s = vec![t];
+            s.extend(values.iter().enumerate().map(|(i, v)| point(A, Some(2021 + i as i32), *v)));
+            kpi(None, s)
+        };
+        assert_eq!(overall(&each(&[286.0, 508.0, 582.0], None), 2023), Status::Achieved);
+        assert_eq!(overall(&each(&[286.0, 170.0, 582.0], None), 2023), Status::NotAchieved);
+        assert_eq!(judge(&each(&[286.0, 170.0, 582.0], None), 2023)[0].actual.and_then(|a| a.fiscal_year), Some(2022));
+        assert_eq!(overall(&each(&[286.0, 508.0, 582.0], Some(2024)), 2023), Status::OnTrack);
+        assert_eq!(overall(&each(&[], Some(2024)), 2023), Status::NoResult);
     }
 
     #[test]
-    fn target_without_year_uses_the_latest_actual() {
-        let k = kpi(Some(Direction::Increase), vec![point(A, Some(2021), 10.0), point(A, Some(2023), 30.0), point(T, None, 20.0)]);
+    fn average_targets_use_the_mean_over_the_span() {
+        let avg = |values: &[f64], printed: Option<f64>| {
+            let t = KpiPoint { aggregate: Some(Aggregate::Average), span: Some([Some(2021), Some(2025)]), ..target(Some(2025), 50.0, Some(Comparator::AtLeast)) };
+            let mut s = vec![t];
+            s.extend(values.iter().enumerate().map(|(i, v)| point(A, Some(2021 + i as i32), *v)));
+            if let Some(p) = printed {
+                s.push(KpiPoint { aggregate: Some(Aggregate::Average), span: Some([Some(2021), Some(2023)]), ..point(A, None, p) });
+            }
+            kpi(None, s)
+        };
+        // One year (63.8) would meet 50; the mean 52.4 is what counts, and the span is not over.
+        let k = avg(&[43.1, 50.2, 63.8], Some(52.4));
         let j = judge(&k, 2023);
-        assert_eq!(j[0].actual.map(|a| a.value), Some(30.0));
-        assert_eq!(j[0].status, Status::Achieved);
+        assert_eq!((j[0].status, j[0].observed, j[0].method), (Status::OnTrack, Some(52.4), Method::Average));
+        let k = avg(&[43.1, 44.0, 60.0], None);
+        let j = judge(&k, 2023);
+        assert_eq!(j[0].status, Status::AccelerationNeeded, "mean {:?} below 50 before the span ends", j[0].observed);
+        let k = avg(&[43.1, 44.0, 60.0, 48.0, 49.0], None);
+        assert_eq!(overall(&k, 2025), Status::NotAchieved);
+        let k = avg(&[43.1, 44.0, 63.8, 50.0, 51.0], None);
+        assert_eq!(overall(&k, 2025), Status::Achieved);
+    }
+
+    #[test]
+    fn trajectory_categories() {
+        // Base 100 in 2020, target 200 in 2030: required CAGR 7.18%.
+        let traj = |latest: f64| kpi(Some(Direction::Increase), vec![point(A, Some(2020), 100.0), point(A, Some(2023), latest), point(T, Some(2030), 200.0)]);
+        let status = |latest: f64| judge(&traj(latest), 2023)[0].status;
+        assert_eq!(status(123.0), Status::OnTrack); // CAGR 7.1% → R 0.99
+        assert_eq!(status(115.0), Status::AccelerationNeeded); // 4.8% → R 0.66
+        assert_eq!(status(105.0), Status::LimitedProgress); // 1.6% → R 0.23
+        assert_eq!(status(95.0), Status::Deterioration);
+        assert_eq!(status(200.0), Status::Achieved);
+        let r = judge(&traj(123.0), 2023)[0].ratio.unwrap();
+        assert!((r - 0.9954).abs() < 0.0001, "{r}");
+    }
+
+    #[test]
+    fn trajectory_for_decreasing_targets() {
+        // Required −4.4% a year from 1,000 (2020) to 800 (2025).
+        let k = kpi(Some(Direction::Decrease), vec![point(A, Some(2020), 1000.0), point(A, Some(2023), 850.0), point(T, Some(2025), 800.0)]);
+        let j = &judge(&k, 2023)[0];
+        assert_eq!((j.status, j.method), (Status::OnTrack, Method::Cagr));
+        assert!(j.ratio.unwrap() > 1.0);
+        let k = kpi(Some(Direction::Decrease), vec![point(A, Some(2020), 1000.0), point(A, Some(2023), 900.0), point(T, Some(2025), 800.0)]);
+        assert_eq!(judge(&k, 2023)[0].status, Status::AccelerationNeeded);
+        let k = kpi(Some(Direction::Decrease), vec![point(A, Some(2020), 1000.0), point(A, Some(2023), 1050.0), point(T, Some(2025), 800.0)]);
+        assert_eq!(judge(&k, 2023)[0].status, Status::Deterioration);
+    }
+
+    #[test]
+    fn edge_cases_are_explicit() {
+        // Base already past the target, then fell back.
+        let k = kpi(Some(Direction::Increase), vec![point(A, Some(2021), 60.0), point(A, Some(2023), 40.0), point(T, Some(2025), 50.0)]);
+        assert_eq!(judge(&k, 2023)[0].status, Status::Deterioration);
+        // Zero or negative values: linear rates.
+        let k = kpi(Some(Direction::Increase), vec![point(A, Some(2021), 0.0), point(A, Some(2023), 4.0), point(T, Some(2025), 10.0)]);
+        let j = &judge(&k, 2023)[0];
+        assert_eq!((j.method, j.status), (Method::Linear, Status::AccelerationNeeded));
+        assert_eq!(j.ratio, Some(0.8));
+        // A single actual.
+        let k = kpi(Some(Direction::Increase), vec![point(A, Some(2023), 37.0), point(T, Some(2025), 50.0)]);
+        let j = &judge(&k, 2023)[0];
+        assert_eq!((j.status, j.reason), (Status::CannotJudge, Some(Reason::SingleActual)));
+        assert_eq!(j.label_ja(), "判定できない（実績が1時点のみで推移を評価できない）");
+        // No actual yet.
+        let k = kpi(None, vec![point(T, Some(2025), 21.0)]);
+        assert_eq!(judge(&k, 2023)[0].reason, Some(Reason::NoActual));
+        // No direction: a past target with no comparator and no earlier actual.
+        let k = kpi(None, vec![point(T, Some(2023), 21.0), point(A, Some(2023), 20.0)]);
+        assert_eq!((judge(&k, 2023)[0].status, judge(&k, 2023)[0].reason), (Status::CannotJudge, Some(Reason::NoDirection)));
+        // No direction printed, but a first actual below the target: travel towards it.
+        let k = kpi(None, vec![point(A, Some(2020), 13.4), point(A, Some(2024), 17.5), point(T, Some(2025), 20.0)]);
+        assert_eq!(judge(&k, 2023)[0].status, Status::AccelerationNeeded);
+    }
+
+    #[test]
+    fn missing_actual_for_a_year_that_has_come() {
+        let k = kpi(Some(Direction::Increase), vec![point(T, Some(2023), 10.0), point(T, Some(2025), 20.0)]);
+        let j = judge(&k, 2023);
+        assert_eq!((j[0].status, j[1].status, j[1].reason), (Status::NoResult, Status::CannotJudge, Some(Reason::NoActual)));
+        assert_eq!(overall(&k, 2023), Status::NoResult);
     }
 
     #[test]
@@ -193,12 +741,14 @@ mod tests {
     }
 
     #[test]
-    fn the_report_year_wins_over_earlier_years() {
+    fn a_miss_sums_up_a_kpi_before_later_targets() {
         let k = kpi(Some(Direction::Increase), vec![
             point(T, Some(2022), 45.0), point(A, Some(2022), 40.0),
             point(T, Some(2023), 50.0), point(A, Some(2023), 87.0),
             point(T, Some(2025), 70.0),
         ]);
+        assert_eq!(overall(&k, 2023), Status::NotAchieved);
+        let k = kpi(Some(Direction::Increase), vec![point(T, Some(2023), 50.0), point(A, Some(2023), 87.0), point(T, Some(2025), 70.0)]);
         assert_eq!(overall(&k, 2023), Status::Achieved);
     }
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::achievement::{self, Status};
 use super::search::{fold, Query};
-use crate::model::{PointKind, Rating, Report};
+use crate::model::{PointKind, Rating, Report, UNPAIRED_DIVISIONS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KpiFilter {
@@ -149,16 +149,14 @@ pub struct Explorer {
 impl Explorer {
     pub fn new(report: impl Into<Arc<Report>>) -> Explorer {
         let report: Arc<Report> = report.into();
-        let year = report.report.fiscal_year;
         let prepared = report
             .initiatives
             .iter()
             .map(|i| {
                 let kpis: Vec<_> = i.kpis.iter().filter_map(|k| report.kpi(k)).collect();
-                let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall(k, year)).collect();
-                let kpi_status = [Status::NotAchieved, Status::Achieved, Status::NoResult, Status::Upcoming, Status::NoTarget]
-                    .into_iter()
-                    .find(|s| statuses.contains(s));
+                let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall_in(&report, k)).collect();
+                // The status that needs attention most among the row's KPIs.
+                let kpi_status = statuses.iter().copied().min_by_key(|s| status_rank(Some(*s)));
                 let has_target = kpis.iter().any(|k| k.series.iter().any(|p| p.kind == PointKind::Target));
                 let mut fields: Vec<&str> = vec![&i.id, &i.title];
                 fields.extend(i.original_title.as_deref());
@@ -200,12 +198,12 @@ impl Explorer {
         let p = &self.prepared[i];
         let eq = |v: &Option<String>, have: &str| v.as_deref().is_none_or(|v| v == have);
         let checks = [
-            (Dimension::Relisted, f.include_relisted || !ini.relisted),
+            (Dimension::Relisted, f.include_relisted || !ini.is_repeat()),
             (Dimension::Pillar, eq(&f.pillar, &ini.pillar)),
             (Dimension::Section, eq(&f.section, &ini.section)),
             (Dimension::Subsection, eq(&f.subsection, &ini.subsection)),
             (Dimension::Department, f.department.as_ref().is_none_or(|d| ini.departments.contains(d))),
-            (Dimension::Division, f.division.as_ref().is_none_or(|d| ini.divisions.contains(d))),
+            (Dimension::Division, f.division.as_ref().is_none_or(|d| ini.has_division(f.department.as_deref(), d))),
             (Dimension::Rating, f.rating.is_none_or(|r| p.rating == Some(r))),
             (Dimension::Zencho, !f.zencho || ini.zencho),
             (Dimension::Kpi, f.kpi.is_none_or(|k| kpi_matches(k, !ini.kpis.is_empty(), p.has_target))),
@@ -282,19 +280,25 @@ impl Explorer {
                 })
                 .collect(),
         });
+        // Under a department: only its own divisions, and one 所属不明 option for divisions whose
+        // department is not known.
+        let department = filter.department.as_deref();
+        let mut divisions: Vec<String> = match department {
+            Some(dep) => distinct(inis.iter().flat_map(|i| i.divisions_of(dep).iter())),
+            None => distinct(inis.iter().flat_map(|i| i.divisions.iter())),
+        };
+        if inis.iter().any(|i| department.is_none_or(|d| i.departments.iter().any(|x| x == d)) && !i.unpaired_divisions().is_empty()) {
+            divisions.push(UNPAIRED_DIVISIONS.to_string());
+        }
         facets.push(Facet {
             dimension: Dimension::Division,
-            options: distinct(
-                inis.iter()
-                    .filter(|i| filter.department.as_ref().is_none_or(|d| i.departments.contains(d)))
-                    .flat_map(|i| i.divisions.iter()),
-            )
-            .into_iter()
-            .map(|d| {
-                let n = count(Dimension::Division, &|i| inis[i].divisions.contains(&d));
-                opt(d.clone(), d, n)
-            })
-            .collect(),
+            options: divisions
+                .into_iter()
+                .map(|d| {
+                    let n = count(Dimension::Division, &|i| inis[i].has_division(department, &d));
+                    opt(d.clone(), d, n)
+                })
+                .collect(),
         });
         facets.push(Facet {
             dimension: Dimension::Rating,
@@ -311,7 +315,7 @@ impl Explorer {
                 .map(|k| opt(k.key().into(), k.label_ja().into(), count(Dimension::Kpi, &|i| kpi_matches(k, !inis[i].kpis.is_empty(), self.prepared[i].has_target))))
                 .collect(),
         });
-        facets.push(Facet { dimension: Dimension::Relisted, options: vec![opt("true".into(), "再掲を含める".into(), count(Dimension::Relisted, &|i| inis[i].relisted))] });
+        facets.push(Facet { dimension: Dimension::Relisted, options: vec![opt("true".into(), "再掲を含める".into(), count(Dimension::Relisted, &|i| inis[i].is_repeat()))] });
         facets
     }
 }
@@ -344,14 +348,19 @@ fn rating_rank(r: Option<Rating>) -> u8 {
     }
 }
 
+/// Attention first: missed, then trajectories that fall short, then what is unknown, then good news.
 fn status_rank(s: Option<Status>) -> u8 {
     match s {
         Some(Status::NotAchieved) => 0,
-        Some(Status::NoResult) => 1,
-        Some(Status::Achieved) => 2,
-        Some(Status::Upcoming) => 3,
-        Some(Status::NoTarget) => 4,
-        None => 5,
+        Some(Status::Deterioration) => 1,
+        Some(Status::LimitedProgress) => 2,
+        Some(Status::AccelerationNeeded) => 3,
+        Some(Status::NoResult) => 4,
+        Some(Status::CannotJudge) => 5,
+        Some(Status::OnTrack) => 6,
+        Some(Status::Achieved) => 7,
+        Some(Status::NoTarget) => 8,
+        None => 9,
     }
 }
 
@@ -377,17 +386,34 @@ mod tests {
         let e = Explorer::new(r.clone());
         let f = Filter { division: Some("人事課".into()), rating: Some(Rating::Delayed), ..Filter::default() };
         let got = ids(&e, &e.filter(&f));
-        let want = by_hand(&r, |i| !i.relisted && i.divisions.contains(&"人事課".to_string()) && r.subsection(&i.subsection).unwrap().rating == Some(Rating::Delayed));
+        let want = by_hand(&r, |i| !i.is_repeat() && i.divisions.contains(&"人事課".to_string()) && r.subsection(&i.subsection).unwrap().rating == Some(Rating::Delayed));
         assert_eq!(got, want);
         assert!(got.contains(&"II-3-2-4".to_string()), "長時間労働の是正 is 人事課's and delayed");
-        assert_eq!(got.len(), 6);
+        assert!(!got.contains(&"III-4-3-4".to_string()), "its unmarked repeat counts once, under II-3-2-4");
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn division_facet_under_a_department_lists_its_own_divisions() {
+        let r = report();
+        let e = Explorer::new(r.clone());
+        let f = Filter { department: Some("総務部".into()), ..Filter::default() };
+        let facets = e.facets(&f);
+        let divisions: Vec<&str> = facets.iter().find(|f| f.dimension == Dimension::Division).unwrap().options.iter().map(|o| o.value.as_str()).collect();
+        assert!(divisions.contains(&"財政課"));
+        assert!(!divisions.contains(&"教育政策課"), "教育政策課 is 教育庁's: {divisions:?}");
+        assert!(!divisions.contains(&UNPAIRED_DIVISIONS));
+        // 総務部 + 教育政策課 finds nothing: the row II-2-3-1 names both, but not as a pair.
+        assert!(e.filter(&Filter { division: Some("教育政策課".into()), ..f.clone() }).is_empty());
+        let edu = Filter { department: Some("教育庁".into()), division: Some("教育政策課".into()), ..Filter::default() };
+        assert!(ids(&e, &e.filter(&edu)).contains(&"II-2-3-1".to_string()));
     }
 
     #[test]
     fn relisted_copies_only_on_request() {
         let r = report();
         let e = Explorer::new(r.clone());
-        assert_eq!(e.filter(&Filter::default()).len(), 111);
+        assert_eq!(e.filter(&Filter::default()).len(), 103);
         assert_eq!(e.filter(&Filter { include_relisted: true, ..Filter::default() }).len(), 117);
     }
 

@@ -3,9 +3,11 @@
 //!
 //! An initiative with several departments counts in each of their rows, so a column total
 //! (distinct initiatives) can be below the sum of its cells; a row total always equals the sum
-//! of its row.
+//! of its row. A department's drill-down lists only the divisions paired with it
+//! (`organisations`); divisions whose department is not known sit in a 所属不明 row.
+//! Repeats (【再掲】 copies and unmarked `same_as` rows) count only on request.
 
-use crate::model::{Initiative, Rating, Report};
+use crate::model::{Initiative, Rating, Report, UNPAIRED_DIVISIONS};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rows {
@@ -49,6 +51,11 @@ impl Cell {
         self.initiatives += 1;
         self.delayed += usize::from(delayed);
     }
+
+    /// The share of the cell's initiatives that sit in △ subsections (0–1); `None` when empty.
+    pub fn delayed_share(&self) -> Option<f64> {
+        (self.initiatives > 0).then(|| self.delayed as f64 / self.initiatives as f64)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,10 +76,16 @@ pub struct Heatmap {
     pub total: Cell,
 }
 
-fn row_keys<'a>(rows: &Rows, i: &'a Initiative) -> Vec<&'a String> {
+fn row_keys<'a>(rows: &Rows, i: &'a Initiative) -> Vec<&'a str> {
     match rows {
-        Rows::Departments => i.departments.iter().collect(),
-        Rows::Divisions { department } if i.departments.contains(department) => i.divisions.iter().collect(),
+        Rows::Departments => i.departments.iter().map(String::as_str).collect(),
+        Rows::Divisions { department } if i.departments.contains(department) => {
+            let mut keys: Vec<&str> = i.divisions_of(department).iter().map(String::as_str).collect();
+            if !i.unpaired_divisions().is_empty() {
+                keys.push(UNPAIRED_DIVISIONS);
+            }
+            keys
+        }
         Rows::Divisions { .. } => Vec::new(),
     }
 }
@@ -89,7 +102,7 @@ fn column_key<'a>(columns: &Columns, i: &'a Initiative) -> Option<&'a String> {
 pub fn included<'r>(report: &'r Report, options: &Options) -> impl Iterator<Item = &'r Initiative> + 'r {
     let zencho_only = options.zencho_only;
     let relisted = options.include_relisted;
-    report.initiatives.iter().filter(move |i| (!zencho_only || i.zencho) && (relisted || !i.relisted))
+    report.initiatives.iter().filter(move |i| (!zencho_only || i.zencho) && (relisted || !i.is_repeat()))
 }
 
 pub fn heatmap(report: &Report, options: &Options) -> Heatmap {
@@ -111,10 +124,15 @@ pub fn heatmap(report: &Report, options: &Options) -> Heatmap {
     let mut rows: Vec<Header> = Vec::new();
     for i in included(report, options) {
         for k in row_keys(&options.rows, i) {
-            if !rows.iter().any(|r| r.key == *k) {
-                rows.push(Header { key: k.clone(), label: k.clone() });
+            if !rows.iter().any(|r| r.key == k) {
+                rows.push(Header { key: k.to_string(), label: k.to_string() });
             }
         }
+    }
+    // The unknown pairing is shown, last.
+    if let Some(at) = rows.iter().position(|r| r.key == UNPAIRED_DIVISIONS) {
+        let unpaired = rows.remove(at);
+        rows.push(unpaired);
     }
     let mut cells = vec![vec![Cell::default(); columns.len()]; rows.len()];
     let mut row_totals = vec![Cell::default(); rows.len()];
@@ -129,7 +147,7 @@ pub fn heatmap(report: &Report, options: &Options) -> Heatmap {
             continue;
         }
         for k in keys {
-            let r = rows.iter().position(|h| h.key == *k).expect("rows hold every key");
+            let r = rows.iter().position(|h| h.key == k).expect("rows hold every key");
             cells[r][c].add(delayed);
             row_totals[r].add(delayed);
         }
@@ -142,7 +160,7 @@ pub fn heatmap(report: &Report, options: &Options) -> Heatmap {
 /// The initiatives behind one cell, for the link to the explorer.
 pub fn cell_initiatives<'r>(report: &'r Report, options: &Options, row: &str, column: &str) -> Vec<&'r Initiative> {
     included(report, options)
-        .filter(|i| row_keys(&options.rows, i).iter().any(|k| *k == row) && column_key(&options.columns, i).is_some_and(|c| c == column))
+        .filter(|i| row_keys(&options.rows, i).contains(&row) && column_key(&options.columns, i).is_some_and(|c| c == column))
         .collect()
 }
 
@@ -159,21 +177,21 @@ mod tests {
         let h = heatmap(&r, &o);
         for (ri, row) in h.rows.iter().enumerate() {
             for (ci, col) in h.columns.iter().enumerate() {
-                let by_hand = r.initiatives.iter().filter(|i| !i.relisted && i.departments.contains(&row.key) && i.pillar == col.key).count();
+                let by_hand = r.initiatives.iter().filter(|i| !i.is_repeat() && i.departments.contains(&row.key) && i.pillar == col.key).count();
                 assert_eq!(h.cells[ri][ci].initiatives, by_hand, "{} × {}", row.key, col.key);
                 assert_eq!(cell_initiatives(&r, &o, &row.key, &col.key).len(), by_hand);
             }
             assert_eq!(h.row_totals[ri].initiatives, h.cells[ri].iter().map(|c| c.initiatives).sum::<usize>());
             assert_eq!(h.row_totals[ri].delayed, h.cells[ri].iter().map(|c| c.delayed).sum::<usize>());
         }
-        assert_eq!(h.total.initiatives, 111);
+        assert_eq!(h.total.initiatives, 103);
         assert_eq!(h.column_totals.iter().map(|c| c.initiatives).sum::<usize>(), h.total.initiatives);
         let soumu = h.rows.iter().position(|r| r.key == "総務部").unwrap();
         let ii = h.columns.iter().position(|c| c.key == "II").unwrap();
         let delayed_by_hand = r
             .initiatives
             .iter()
-            .filter(|i| !i.relisted && i.pillar == "II" && i.departments.contains(&"総務部".to_string()))
+            .filter(|i| !i.is_repeat() && i.pillar == "II" && i.departments.contains(&"総務部".to_string()))
             .filter(|i| r.subsection(&i.subsection).unwrap().rating == Some(Rating::Delayed))
             .count();
         assert_eq!(h.cells[soumu][ii].delayed, delayed_by_hand);
@@ -192,9 +210,56 @@ mod tests {
     }
 
     #[test]
+    fn a_departments_drill_down_lists_only_its_own_divisions() {
+        let r = report();
+        let o = Options { rows: Rows::Divisions { department: "総務部".into() }, ..Options::default() };
+        let h = heatmap(&r, &o);
+        let keys: Vec<&str> = h.rows.iter().map(|r| r.key.as_str()).collect();
+        for other in ["政策企画課", "デジタル戦略課", "教育政策課", "市町村課"] {
+            assert!(!keys.contains(&other), "{other} is no division of 総務部: {keys:?}");
+        }
+        assert!(keys.contains(&"財政課") && keys.contains(&"新行政推進室"));
+        assert!(!keys.contains(&UNPAIRED_DIVISIONS), "every pairing of the report is known");
+    }
+
+    #[test]
+    fn divisions_of_unknown_department_sit_in_their_own_row_last() {
+        let mut r = report();
+        let row = r.initiatives.iter_mut().find(|i| i.id == "III-5-1-4").unwrap();
+        // As if the reviewed table had no entry for 職員課.
+        row.organisations[1].divisions.clear();
+        row.organisations.push(crate::model::Organisation { department: None, divisions: vec!["職員課".into()] });
+        let o = Options { rows: Rows::Divisions { department: "人事委員会事務局".into() }, ..Options::default() };
+        let h = heatmap(&r, &o);
+        assert_eq!(h.rows.last().map(|r| r.key.as_str()), Some(UNPAIRED_DIVISIONS));
+        assert!(!h.rows.iter().any(|r| r.key == "職員課"), "never credited to a department it may not belong to");
+        let iii = h.columns.iter().position(|c| c.key == "III").unwrap();
+        assert_eq!(h.cells[h.rows.len() - 1][iii].initiatives, 1);
+        assert_eq!(cell_initiatives(&r, &o, UNPAIRED_DIVISIONS, "III").iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["III-5-1-4"]);
+    }
+
+    #[test]
+    fn repeats_count_once_and_the_delayed_share_is_offered() {
+        let r = report();
+        let h = heatmap(&r, &Options::default());
+        let distinct = r.initiatives.iter().filter(|i| !i.is_repeat()).count();
+        assert_eq!(h.total.initiatives, distinct);
+        // The eight unmarked repeats of II-3-2 (△) in III-4-3 (△) no longer count under pillar III.
+        let soumu = h.rows.iter().position(|r| r.key == "総務部").unwrap();
+        let iii = h.columns.iter().position(|c| c.key == "III").unwrap();
+        let c = h.cells[soumu][iii];
+        assert_eq!(c.delayed, 0);
+        assert_eq!(c.delayed_share(), Some(0.0));
+        let ii = h.columns.iter().position(|c| c.key == "II").unwrap();
+        let c = h.cells[soumu][ii];
+        assert_eq!(c.delayed_share(), Some(c.delayed as f64 / c.initiatives as f64));
+        assert_eq!(Cell::default().delayed_share(), None);
+    }
+
+    #[test]
     fn zencho_toggle_counts_only_all_agency_rows() {
         let r = report();
         let h = heatmap(&r, &Options { zencho_only: true, ..Options::default() });
-        assert_eq!(h.total.initiatives, r.initiatives.iter().filter(|i| i.zencho && !i.relisted).count());
+        assert_eq!(h.total.initiatives, r.initiatives.iter().filter(|i| i.zencho && !i.is_repeat()).count());
     }
 }

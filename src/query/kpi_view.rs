@@ -1,9 +1,9 @@
 //! What the KPI page and the detail view draw: chart columns, table rows, the one-sentence
 //! Japanese summary, and the counts per judgement.
 
-use super::achievement::{self, judge, Status};
+use super::achievement::{self, judge, Judgement, Method, Status};
 use crate::format::{fiscal_year_short, with_unit, YearStyle};
-use crate::model::{Kpi, KpiPoint, PointKind, Report};
+use crate::model::{ActualStatus, Aggregate, Comparator, Kpi, KpiPoint, PointKind, Report};
 
 /// One column of a KPI chart and one row of its table.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +45,14 @@ pub fn chart_data(kpi: &Kpi, style: YearStyle) -> ChartData {
     let mut columns: Vec<(i32, Column)> = Vec::new();
     let mut standing = Vec::new();
     for p in &kpi.series {
+        // A target on every year, an average or a total is a line across the chart.
+        if p.kind == PointKind::Target && p.aggregate.is_some() {
+            standing.push((p.value, target_ja(p, &kpi.unit, style)));
+            continue;
+        }
+        if p.kind == PointKind::Actual && p.aggregate.is_some() {
+            continue; // a printed average is no year's figure; the table lists it
+        }
         let Some(label) = column_label(p, crowded, style) else {
             if p.kind == PointKind::Target {
                 standing.push((p.value, p.period.clone().unwrap_or_else(|| "目標".into())));
@@ -70,62 +78,124 @@ pub fn chart_data(kpi: &Kpi, style: YearStyle) -> ChartData {
     ChartData { columns: columns.into_iter().map(|(_, c)| c).collect(), standing_targets: standing }
 }
 
-/// One sentence for the chart's text alternative and the reader in a hurry.
+/// How a target reads: `令和7年度の目標99％以上`, `毎年度（令和6年度まで）の目標30,000千円`,
+/// `令和3年度～令和7年度の平均で50％以上`, `目標855名`.
+pub fn target_ja(p: &KpiPoint, unit: &str, style: YearStyle) -> String {
+    let word = match p.comparator {
+        Some(Comparator::AtLeast) => "以上",
+        Some(Comparator::AtMost) => "以下",
+        Some(Comparator::Below) => "未満",
+        Some(Comparator::Above) => "超",
+        Some(Comparator::About) => "程度",
+        Some(Comparator::Equal) | None => "",
+    };
+    let mut value = format!("{}{word}", with_unit(p.value, unit));
+    if let Some(u) = p.upper {
+        value.push_str(&format!("{}以下", with_unit(u, unit)));
+    }
+    let year = |y: i32| crate::format::fiscal_year(y, style);
+    let span = |s: [Option<i32>; 2]| match s {
+        [Some(a), Some(b)] => format!("{}～{}", year(a), year(b)),
+        [None, Some(b)] => format!("{}まで", year(b)),
+        [Some(a), None] => format!("{}から", year(a)),
+        [None, None] => String::new(),
+    };
+    match (p.aggregate, p.span, p.fiscal_year) {
+        (Some(Aggregate::EachYear), Some(s), _) => format!("毎年度（{}）の目標{value}", span(s)),
+        (Some(Aggregate::EachYear), None, _) => format!("毎年度の目標{value}"),
+        (Some(Aggregate::Average), Some(s), _) => format!("{}の平均で目標{value}", span(s)),
+        (Some(Aggregate::Total), Some(s), _) => format!("{}の合計で目標{value}", span(s)),
+        (_, _, Some(y)) => format!("{}の目標{value}", year(y)),
+        _ => format!("目標{value}"),
+    }
+}
+
+/// One sentence for the chart's text alternative and the reader in a hurry (either-or targets
+/// judged on their own branch; [`summary_ja_in`] counts the other branch).
 pub fn summary_ja(kpi: &Kpi, report_year: i32, style: YearStyle) -> String {
+    summary_of(kpi, &judge(kpi, report_year), style)
+}
+
+/// [`summary_ja`] with either-or targets met by either branch.
+pub fn summary_ja_in(report: &Report, kpi: &Kpi, style: YearStyle) -> String {
+    summary_of(kpi, &achievement::judge_in(report, kpi), style)
+}
+
+fn summary_of(kpi: &Kpi, judged: &[Judgement], style: YearStyle) -> String {
     let unit = &kpi.unit;
     let year_label = |y: Option<i32>| match y {
         Some(y) => crate::format::fiscal_year(y, style),
         None => "年度の記載なし".to_string(),
     };
-    let target_of = |p: &KpiPoint| match p.fiscal_year {
-        Some(y) => format!("{}の目標{}", crate::format::fiscal_year(y, style), with_unit(p.value, unit)),
-        None => format!("目標{}", with_unit(p.value, unit)),
+    let provisional = |p: &KpiPoint| match p.status {
+        Some(ActualStatus::Estimate) => "（見込）",
+        Some(ActualStatus::Preliminary) => "（速報値）",
+        _ => "",
     };
-    let latest = kpi.series.iter().filter(|p| p.kind == PointKind::Actual).max_by_key(|p| (p.fiscal_year, p.line));
-    let judged = judge(kpi, report_year);
-    let status = achievement::overall(kpi, report_year);
-    let main = judged
-        .iter()
-        .filter(|j| j.actual.is_some())
-        .max_by_key(|j| (j.target.fiscal_year.is_some_and(|y| y <= report_year), j.target.fiscal_year))
-        .or_else(|| judged.first());
-    match (latest, main) {
-        (_, Some(j)) if j.actual.is_some() => {
-            let a = j.actual.expect("checked");
-            let pct = j.percent.map(|p| format!("（達成率{:.0}％）", p)).unwrap_or_default();
-            format!("{}：{}の実績は{}で、{}に対し{}{}。", kpi.label, year_label(a.fiscal_year), with_unit(a.value, unit), target_of(j.target), status.label_ja(), pct)
-        }
-        (Some(a), Some(j)) => format!(
-            "{}：{}、実績は{}の{}（判定：{}）。",
-            kpi.label,
-            target_of(j.target),
-            year_label(a.fiscal_year),
-            with_unit(a.value, unit),
-            status.label_ja()
-        ),
-        (None, Some(j)) => format!("{}：{}。実績の記載はありません（{}）。", kpi.label, target_of(j.target), status.label_ja()),
-        (Some(a), None) => {
-            let first = kpi.series.iter().filter(|p| p.kind == PointKind::Actual).min_by_key(|p| (p.fiscal_year, p.line)).expect("latest exists");
-            if first.line == a.line && first.fiscal_year == a.fiscal_year {
-                format!("{}：{}の実績は{}（数値目標の記載なし）。", kpi.label, year_label(a.fiscal_year), with_unit(a.value, unit))
-            } else {
-                format!(
-                    "{}：{}の{}から{}の{}へ推移（数値目標の記載なし）。",
-                    kpi.label,
-                    year_label(first.fiscal_year),
-                    with_unit(first.value, unit),
-                    year_label(a.fiscal_year),
-                    with_unit(a.value, unit)
-                )
+    let actual_ja = |a: &KpiPoint| format!("{}の実績は{}{}", year_label(a.fiscal_year), with_unit(a.value, unit), provisional(a));
+    let yearly: Vec<&KpiPoint> = kpi.series.iter().filter(|p| p.kind == PointKind::Actual && p.aggregate.is_none()).collect();
+    let latest = yearly.iter().copied().max_by_key(|p| (p.fiscal_year, p.line));
+    let Some(j) = achievement::headline(judged) else {
+        return match latest {
+            None => format!("{}：数値の記載はありません。", kpi.label),
+            Some(a) => {
+                let first = yearly.iter().copied().min_by_key(|p| (p.fiscal_year, p.line)).expect("latest exists");
+                if first.line == a.line && first.fiscal_year == a.fiscal_year {
+                    format!("{}：{}（数値目標の記載なし）。", kpi.label, actual_ja(a))
+                } else {
+                    format!(
+                        "{}：{}の{}から{}の{}へ推移（数値目標の記載なし）。",
+                        kpi.label,
+                        year_label(first.fiscal_year),
+                        with_unit(first.value, unit),
+                        year_label(a.fiscal_year),
+                        with_unit(a.value, unit)
+                    )
+                }
+            }
+        };
+    };
+    let target = target_ja(j.target, unit, style);
+    let status = j.status.label_ja();
+    let by_branch = if j.met_by_alternative.is_some() { "（もう一方の目標を達成）" } else { "" };
+    match (j.method, j.actual, j.status) {
+        (_, _, Status::CannotJudge) => {
+            let reason = j.reason.map_or(String::new(), |r| format!("（{}）", r.label_ja()));
+            match latest {
+                Some(a) => format!("{}：{}、{}。{}{}。", kpi.label, target, actual_ja(a), status, reason),
+                None => format!("{}：{}。{}{}。", kpi.label, target, status, reason),
             }
         }
-        (None, None) => format!("{}：数値の記載はありません。", kpi.label),
+        (_, None, _) | (_, _, Status::NoResult) => format!("{}：{}。実績の記載はありません（{}）。", kpi.label, target, status),
+        (Method::Cagr | Method::Linear, Some(a), _) => format!(
+            "{}：{}。{}に向けた推移は「{}」です（必要な伸びに対する実際の伸び{:.2}倍）。",
+            kpi.label,
+            actual_ja(a),
+            target,
+            status,
+            j.ratio.unwrap_or_default()
+        ),
+        (Method::Average | Method::Total, Some(_), _) => {
+            let what = if j.method == Method::Average { "平均" } else { "合計" };
+            format!("{}：{}は{}{}で、{}に対し{}。", kpi.label, what, with_unit(j.observed.unwrap_or_default(), unit), "", target, status)
+        }
+        (_, Some(a), _) => {
+            let pct = j.percent.map(|p| format!("（達成率{:.0}％）", p)).unwrap_or_default();
+            format!("{}：{}で、{}に対し{}{}{}。", kpi.label, actual_ja(a), target, status, by_branch, pct)
+        }
     }
 }
 
-/// How many KPIs are in each overall status.
+/// How many KPIs are in each overall status (either-or branches on their own; see
+/// [`status_counts_in`]).
 pub fn status_counts<'a>(kpis: impl IntoIterator<Item = &'a Kpi>, report_year: i32) -> Vec<(Status, usize)> {
     let statuses: Vec<Status> = kpis.into_iter().map(|k| achievement::overall(k, report_year)).collect();
+    Status::ALL.iter().map(|s| (*s, statuses.iter().filter(|x| *x == s).count())).collect()
+}
+
+/// How many KPIs are in each overall status, either-or targets met by either branch.
+pub fn status_counts_in<'a>(report: &Report, kpis: impl IntoIterator<Item = &'a Kpi>) -> Vec<(Status, usize)> {
+    let statuses: Vec<Status> = kpis.into_iter().map(|k| achievement::overall_in(report, k)).collect();
     Status::ALL.iter().map(|s| (*s, statuses.iter().filter(|x| *x == s).count())).collect()
 }
 
@@ -175,7 +245,11 @@ mod tests {
         let r = report();
         assert_eq!(
             summary_ja(kpi(&r, "II-1-1-1", "電子申請利用所属数（累計）"), 2023, YearStyle::Era),
-            "電子申請利用所属数（累計）：令和5年度の実績は87所属で、令和5年度の目標50所属に対し達成（達成率174％）。"
+            "電子申請利用所属数（累計）：令和5年度の実績は87所属で、令和7年度の目標70所属に対し達成（達成率124％）。"
+        );
+        assert_eq!(
+            summary_ja(kpi(&r, "III-5-1-2", "管理職員に占める女性職員の割合"), 2023, YearStyle::Era),
+            "管理職員に占める女性職員の割合：令和6年度の実績は17.5％。令和7年度の目標20％に向けた推移は「加速が必要」です（必要な伸びに対する実際の伸び0.83倍）。"
         );
         assert_eq!(
             summary_ja(kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）"), 2023, YearStyle::Era),
@@ -197,6 +271,10 @@ mod tests {
         for &(status, n) in &counts {
             assert_eq!(n, r.kpis.iter().filter(|k| crate::query::achievement::overall(k, 2023) == status).count(), "{status:?}");
         }
-        assert_eq!((by(Status::Achieved), by(Status::NotAchieved), by(Status::NoResult), by(Status::Upcoming), by(Status::NoTarget)), (7, 3, 2, 7, 42), "{counts:?}");
+        let with_branches = status_counts_in(&r, &r.kpis);
+        let by_in = |s: Status| with_branches.iter().find(|c| c.0 == s).unwrap().1;
+        // 収入未済額 alone cannot be judged (one actual); its either-or branch 徴収率 is met.
+        assert_eq!(by_in(Status::Achieved), by(Status::Achieved) + 1);
+        assert_eq!(by_in(Status::CannotJudge) + 1, by(Status::CannotJudge));
     }
 }

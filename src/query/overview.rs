@@ -1,14 +1,21 @@
-//! The executive overview: totals per pillar, ratings, KPIs.
+//! The executive overview: totals per pillar, ratings, KPIs, and what the figures cover.
+//!
+//! Each initiative counts once: a 【再掲】 copy and an unmarked repeat (`same_as`) are rows of the
+//! report but not more initiatives.
 
 use crate::model::{PageRange, Rating, Report};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Counts {
-    /// Every initiative row, relisted copies included.
+    /// Initiatives, each counted once (repeats left out).
     pub initiatives: usize,
-    /// Relisted copies (【再掲】) among them.
+    /// Every printed row, repeats included.
+    pub rows: usize,
+    /// Relisted copies (【再掲】) among the rows.
     pub relisted: usize,
-    /// All-agency (全庁) initiatives.
+    /// Rows printed again in another subsection without 【再掲】 (`same_as`).
+    pub repeated: usize,
+    /// All-agency (全庁) initiatives, each counted once.
     pub zencho: usize,
     /// Subsections rated ○ (on track).
     pub on_track: usize,
@@ -33,15 +40,21 @@ pub struct Overview {
     pub data_points: usize,
     pub pillars: Vec<PillarOverview>,
     pub pages: PageRange,
+    /// What the figures cover, in plain Japanese (for the overview and the help page).
+    pub coverage_ja: String,
 }
 
 fn counts(report: &Report, pillar: Option<&str>) -> Counts {
     let in_pillar = |p: &str| pillar.is_none_or(|want| want == p);
     let mut c = Counts::default();
     for i in report.initiatives.iter().filter(|i| in_pillar(&i.pillar)) {
-        c.initiatives += 1;
+        c.rows += 1;
         c.relisted += usize::from(i.relisted);
-        c.zencho += usize::from(i.zencho);
+        c.repeated += usize::from(!i.relisted && i.same_as.is_some());
+        if !i.is_repeat() {
+            c.initiatives += 1;
+            c.zencho += usize::from(i.zencho);
+        }
     }
     for s in report.subsections.iter().filter(|s| in_pillar(&s.pillar)) {
         match s.rating {
@@ -56,6 +69,41 @@ fn counts(report: &Report, pillar: Option<&str>) -> Counts {
         .filter(|k| report.initiative(&k.initiative).is_some_and(|i| in_pillar(&i.pillar)))
         .count();
     c
+}
+
+/// `Ⅰ-3-(2)` for `I-3-2`.
+fn printed_subsection(report: &Report, id: &str) -> String {
+    match report.subsection(id) {
+        Some(s) => {
+            let numeral = report.pillar(&s.pillar).map_or(s.pillar.as_str(), |p| p.numeral.as_str());
+            let section = report.section(&s.section).map_or(0, |x| x.number);
+            format!("{numeral}-{section}-({})", s.number)
+        }
+        None => id.to_string(),
+    }
+}
+
+fn list(numbers: &[u32]) -> String {
+    numbers.iter().map(u32::to_string).collect::<Vec<_>>().join("、")
+}
+
+/// What the figures cover, in plain Japanese: the source text is an extract of the report.
+pub fn coverage_ja(report: &Report) -> String {
+    let c = &report.report.coverage;
+    let total = counts(report, None);
+    let mut out = format!(
+        "この集計は、報告書から抽出したテキストに含まれる取組だけを対象としています（取組{}件。掲載{}行のうち、再掲{}行と同じ内容の重複{}行は1件として数えています）。",
+        total.initiatives, total.rows, total.relisted, total.repeated
+    );
+    if !c.missing_pages.is_empty() {
+        out.push_str(&format!("印刷ページの{}ページはテキストに含まれていません。", list(&c.missing_pages)));
+    }
+    if !c.missing_numbers.is_empty() {
+        let gaps: Vec<String> =
+            c.missing_numbers.iter().map(|(sub, n)| format!("{}の{}", printed_subsection(report, sub), list(n))).collect();
+        out.push_str(&format!("次の取組番号はテキストにありません：{}。", gaps.join("、")));
+    }
+    out
 }
 
 pub fn overview(report: &Report) -> Overview {
@@ -73,5 +121,6 @@ pub fn overview(report: &Report) -> Overview {
             })
             .collect(),
         pages: report.report.pages,
+        coverage_ja: coverage_ja(report),
     }
 }
