@@ -2,7 +2,7 @@
 
 use reform::model::Report;
 use reform::query::achievement::{attention, headline, judge_in, overall, Reason, Status};
-use reform::query::overview::overview;
+use reform::query::overview::{delayed_subsections, overview};
 
 fn report() -> Report {
     Report::from_json(include_str!("../data/initiatives.json")).expect("committed JSON loads")
@@ -35,6 +35,25 @@ fn the_overview_says_what_the_figures_cover() {
     assert!(note.starts_with("この集計は、報告書から抽出したテキストに含まれる取組だけを対象としています"), "{note}");
     assert!(note.contains("印刷ページの8、9、14、15ページはテキストに含まれていません"), "{note}");
     assert!(note.contains("Ⅰ-3-(2)の2、4、6、8"), "{note}");
+}
+
+#[test]
+fn the_delayed_subsections_are_named_with_owners_and_reason() {
+    let r = report();
+    let d = delayed_subsections(&r);
+    let ids: Vec<&str> = d.iter().map(|s| s.id.as_str()).collect();
+    // Every △ of the report, and nothing else.
+    let want: Vec<&str> = r.subsections.iter().filter(|s| s.rating == Some(reform::model::Rating::Delayed)).map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, want);
+    assert_eq!(ids, ["II-3-2", "III-4-3"]);
+    assert_eq!(d[0].printed, "Ⅱ-3-(2)");
+    assert_eq!(d[0].title, "職員が働きやすい活力ある職場づくり");
+    assert_eq!(d[0].first_sentence, "効果的なＯＪＴに向けたコミュニケーションの充実、メンタルヘルス・ハラスメント対策の推進や長時間労働の是正を推進します。");
+    assert!(d[0].departments.contains(&"総務部".to_string()), "{:?}", d[0].departments);
+    let in_ii_3_2 = r.initiatives.iter().filter(|i| i.subsection == "II-3-2" && !i.is_repeat()).count();
+    assert_eq!((d[0].initiatives, d[0].repeats.as_deref()), (in_ii_3_2, None));
+    // Ⅲ-4-(3) prints Ⅱ-3-(2)'s rows again: named, but its rows are not more initiatives.
+    assert_eq!((d[1].initiatives, d[1].repeats.as_deref()), (0, Some("Ⅱ-3-(2)")));
 }
 
 fn judged(r: &Report, kpi: &str) -> (Status, Option<Reason>) {

@@ -7,6 +7,7 @@
 //! (`organisations`); divisions whose department is not known sit in a 所属不明 row.
 //! Repeats (【再掲】 copies and unmarked `same_as` rows) count only on request.
 
+use super::achievement::{overall_in, Status};
 use crate::model::{Initiative, Rating, Report, UNPAIRED_DIVISIONS};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,47 @@ pub enum Columns {
     Subsections { section: String },
 }
 
+/// What a cell's colour shows. Never its size: a big department is not a late one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    /// The share of the cell's initiatives in △ subsections.
+    #[default]
+    Delayed,
+    /// The share of the cell's judged KPIs that missed their target or fall short of it.
+    Kpi,
+}
+
+impl Measure {
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::Delayed => "delayed",
+            Measure::Kpi => "kpi",
+        }
+    }
+}
+
+/// The order of the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RowOrder {
+    /// As first met in the plan.
+    #[default]
+    Plan,
+    /// Highest share (of the chosen measure) first; ties by size.
+    Share,
+    /// Most initiatives first.
+    Size,
+}
+
+impl RowOrder {
+    pub fn key(self) -> &'static str {
+        match self {
+            RowOrder::Plan => "plan",
+            RowOrder::Share => "share",
+            RowOrder::Size => "size",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub rows: Rows,
@@ -32,11 +74,20 @@ pub struct Options {
     /// Only all-agency (全庁) initiatives.
     pub zencho_only: bool,
     pub include_relisted: bool,
+    pub measure: Measure,
+    pub order: RowOrder,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { rows: Rows::Departments, columns: Columns::Pillars, zencho_only: false, include_relisted: false }
+        Options {
+            rows: Rows::Departments,
+            columns: Columns::Pillars,
+            zencho_only: false,
+            include_relisted: false,
+            measure: Measure::default(),
+            order: RowOrder::default(),
+        }
     }
 }
 
@@ -44,18 +95,55 @@ impl Default for Options {
 pub struct Cell {
     pub initiatives: usize,
     pub delayed: usize,
+    /// KPIs of the cell's initiatives with a judged target (met, missed, or a trajectory).
+    pub kpis_judged: usize,
+    /// Of those, missed (未達成) or falling short of a future target.
+    pub kpis_behind: usize,
 }
 
 impl Cell {
-    fn add(&mut self, delayed: bool) {
+    fn add(&mut self, delayed: bool, kpis: KpiTally) {
         self.initiatives += 1;
         self.delayed += usize::from(delayed);
+        self.kpis_judged += kpis.judged;
+        self.kpis_behind += kpis.behind;
     }
 
     /// The share of the cell's initiatives that sit in △ subsections (0–1); `None` when empty.
     pub fn delayed_share(&self) -> Option<f64> {
         (self.initiatives > 0).then(|| self.delayed as f64 / self.initiatives as f64)
     }
+
+    /// The share of judged KPIs that are behind (0–1); `None` when none was judged.
+    pub fn kpi_behind_share(&self) -> Option<f64> {
+        (self.kpis_judged > 0).then(|| self.kpis_behind as f64 / self.kpis_judged as f64)
+    }
+
+    /// The share the colour shows under `measure`.
+    pub fn share(&self, measure: Measure) -> Option<f64> {
+        match measure {
+            Measure::Delayed => self.delayed_share(),
+            Measure::Kpi => self.kpi_behind_share(),
+        }
+    }
+}
+
+/// An initiative's KPIs by judgement.
+#[derive(Debug, Clone, Copy, Default)]
+struct KpiTally {
+    judged: usize,
+    behind: usize,
+}
+
+fn kpi_tally(report: &Report, i: &Initiative) -> KpiTally {
+    let mut t = KpiTally::default();
+    for k in i.kpis.iter().filter_map(|k| report.kpi(k)) {
+        let status = overall_in(report, k);
+        let judged = matches!(status, Status::Achieved | Status::NotAchieved | Status::OnTrack) || status.falls_short();
+        t.judged += usize::from(judged);
+        t.behind += usize::from(status == Status::NotAchieved || status.falls_short());
+    }
+    t
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,15 +234,38 @@ pub fn heatmap(report: &Report, options: &Options) -> Heatmap {
         if keys.is_empty() {
             continue;
         }
+        let kpis = kpi_tally(report, i);
         for k in keys {
             let r = rows.iter().position(|h| h.key == k).expect("rows hold every key");
-            cells[r][c].add(delayed);
-            row_totals[r].add(delayed);
+            cells[r][c].add(delayed, kpis);
+            row_totals[r].add(delayed, kpis);
         }
-        column_totals[c].add(delayed);
-        total.add(delayed);
+        column_totals[c].add(delayed, kpis);
+        total.add(delayed, kpis);
     }
-    Heatmap { rows, columns, cells, row_totals, column_totals, total }
+    let mut map = Heatmap { rows, columns, cells, row_totals, column_totals, total };
+    map.order_rows(options.order, options.measure);
+    map
+}
+
+impl Heatmap {
+    /// Reorders the rows (a stable sort: ties keep plan order); the 所属不明 row stays last.
+    fn order_rows(&mut self, order: RowOrder, measure: Measure) {
+        let mut index: Vec<usize> = (0..self.rows.len()).collect();
+        let last = |i: usize| self.rows[i].key == UNPAIRED_DIVISIONS;
+        let size = |i: usize| self.row_totals[i].initiatives;
+        let share = |i: usize| self.row_totals[i].share(measure).unwrap_or(-1.0);
+        match order {
+            RowOrder::Plan => {}
+            RowOrder::Size => index.sort_by_key(|&i| (last(i), std::cmp::Reverse(size(i)))),
+            RowOrder::Share => index.sort_by(|&a, &b| {
+                (last(a), share(b), size(b)).partial_cmp(&(last(b), share(a), size(a))).unwrap_or(std::cmp::Ordering::Equal)
+            }),
+        }
+        self.rows = index.iter().map(|&i| self.rows[i].clone()).collect();
+        self.cells = index.iter().map(|&i| self.cells[i].clone()).collect();
+        self.row_totals = index.iter().map(|&i| self.row_totals[i]).collect();
+    }
 }
 
 /// The initiatives behind one cell, for the link to the explorer.
@@ -206,7 +317,7 @@ mod tests {
         assert_eq!(h.columns.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(), ["II-3-1", "II-3-2"]);
         let jinji = h.rows.iter().position(|r| r.key == "人事課").unwrap();
         let delayed = h.columns.iter().position(|c| c.key == "II-3-2").unwrap();
-        assert_eq!(h.cells[jinji][delayed], Cell { initiatives: 3, delayed: 3 });
+        assert_eq!((h.cells[jinji][delayed].initiatives, h.cells[jinji][delayed].delayed), (3, 3));
     }
 
     #[test]
@@ -261,5 +372,43 @@ mod tests {
         let r = report();
         let h = heatmap(&r, &Options { zencho_only: true, ..Options::default() });
         assert_eq!(h.total.initiatives, r.initiatives.iter().filter(|i| i.zencho && !i.is_repeat()).count());
+    }
+
+    #[test]
+    fn kpi_measure_counts_judged_and_behind_kpis_of_each_cell() {
+        let r = report();
+        let h = heatmap(&r, &Options { measure: Measure::Kpi, ..Options::default() });
+        // Every judged KPI of a non-repeat initiative, counted by hand.
+        let mut judged = 0;
+        let mut behind = 0;
+        for i in r.initiatives.iter().filter(|i| !i.is_repeat()) {
+            for k in i.kpis.iter().filter_map(|k| r.kpi(k)) {
+                let s = overall_in(&r, k);
+                judged += usize::from(matches!(s, Status::Achieved | Status::NotAchieved | Status::OnTrack) || s.falls_short());
+                behind += usize::from(s == Status::NotAchieved || s.falls_short());
+            }
+        }
+        assert_eq!((h.total.kpis_judged, h.total.kpis_behind), (judged, behind));
+        assert!(behind > 0 && behind < judged, "{behind} of {judged}");
+        assert_eq!(h.total.share(Measure::Kpi), Some(behind as f64 / judged as f64));
+    }
+
+    #[test]
+    fn rows_sort_by_share_or_size_and_keep_plan_order_on_ties() {
+        let r = report();
+        let plan = heatmap(&r, &Options::default());
+        let by_share = heatmap(&r, &Options { order: RowOrder::Share, ..Options::default() });
+        let shares: Vec<f64> = by_share.row_totals.iter().map(|c| c.delayed_share().unwrap_or(-1.0)).collect();
+        assert!(shares.windows(2).all(|w| w[0] >= w[1]), "{shares:?}");
+        assert!(shares[0] > 0.0);
+        // The same rows, each with its own cells.
+        for (k, row) in by_share.rows.iter().enumerate() {
+            let p = plan.rows.iter().position(|x| x == row).unwrap();
+            assert_eq!(by_share.cells[k], plan.cells[p], "{}", row.key);
+        }
+        let by_size = heatmap(&r, &Options { order: RowOrder::Size, ..Options::default() });
+        let sizes: Vec<usize> = by_size.row_totals.iter().map(|c| c.initiatives).collect();
+        assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+        assert_eq!(by_size.rows[0].key, "総務部");
     }
 }

@@ -199,6 +199,98 @@ pub fn status_counts_in<'a>(report: &Report, kpis: impl IntoIterator<Item = &'a 
     Status::ALL.iter().map(|s| (*s, statuses.iter().filter(|x| *x == s).count())).collect()
 }
 
+/// How a KPI is shown: a chart only where it compares something.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Display<'a> {
+    /// Two or more points, or an actual against a target.
+    Chart,
+    /// One figure and nothing to compare it with: the number, its unit, period and line.
+    Tile(&'a KpiPoint),
+    /// No figures printed: said in words.
+    Empty,
+}
+
+pub fn display(kpi: &Kpi) -> Display<'_> {
+    match kpi.series.as_slice() {
+        [] => Display::Empty,
+        [only] => Display::Tile(only),
+        _ => Display::Chart,
+    }
+}
+
+/// The order of the KPI page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KpiOrder {
+    /// Pillars and initiatives in plan order.
+    #[default]
+    Plan,
+    /// Most serious judgement first: missed, deteriorating, … achieved, then no target.
+    Judgement,
+    /// Furthest from the target first (lowest % of target reached).
+    Gap,
+}
+
+impl KpiOrder {
+    pub const ALL: [KpiOrder; 3] = [KpiOrder::Plan, KpiOrder::Judgement, KpiOrder::Gap];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            KpiOrder::Plan => "plan",
+            KpiOrder::Judgement => "judgement",
+            KpiOrder::Gap => "gap",
+        }
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            KpiOrder::Plan => "計画の順",
+            KpiOrder::Judgement => "判定の厳しい順",
+            KpiOrder::Gap => "目標との差が大きい順",
+        }
+    }
+}
+
+/// Severity of a status for [`KpiOrder::Judgement`]: lower is more serious.
+fn severity(s: Status) -> u8 {
+    match s {
+        Status::NotAchieved => 0,
+        Status::Deterioration => 1,
+        Status::LimitedProgress => 2,
+        Status::AccelerationNeeded => 3,
+        Status::NoResult => 4,
+        Status::CannotJudge => 5,
+        Status::OnTrack => 6,
+        Status::Achieved => 7,
+        Status::NoTarget => 8,
+    }
+}
+
+/// The KPIs of the KPI page: those with `status` (all when `None`), in `order`. Sorting is
+/// stable, so ties keep plan order.
+pub fn kpi_list<'a>(report: &'a Report, status: Option<Status>, order: KpiOrder) -> Vec<&'a Kpi> {
+    let mut rows: Vec<(&Kpi, Status, Option<f64>)> = report
+        .kpis
+        .iter()
+        .map(|k| {
+            let judged = achievement::judge_in(report, k);
+            let head = achievement::headline(&judged);
+            (k, achievement::summarize(&judged), head.and_then(|j| j.percent))
+        })
+        .filter(|(_, s, _)| status.is_none_or(|want| *s == want))
+        .collect();
+    match order {
+        KpiOrder::Plan => {}
+        KpiOrder::Judgement => rows.sort_by_key(|(_, s, _)| severity(*s)),
+        KpiOrder::Gap => rows.sort_by(|a, b| match (a.2, b.2) {
+            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }),
+    }
+    rows.into_iter().map(|(k, _, _)| k).collect()
+}
+
 /// The KPIs shown on the KPI page, grouped by pillar in plan order.
 pub fn by_pillar(report: &Report) -> Vec<(&crate::model::Pillar, Vec<&Kpi>)> {
     report
@@ -276,5 +368,50 @@ mod tests {
         // 収入未済額 alone cannot be judged (one actual); its either-or branch 徴収率 is met.
         assert_eq!(by_in(Status::Achieved), by(Status::Achieved) + 1);
         assert_eq!(by_in(Status::CannotJudge) + 1, by(Status::CannotJudge));
+    }
+
+    #[test]
+    fn a_chart_only_where_it_compares() {
+        let r = report();
+        for k in &r.kpis {
+            let want = match k.series.len() {
+                0 => "empty",
+                1 => "tile",
+                _ => "chart",
+            };
+            let got = match display(k) {
+                Display::Empty => "empty",
+                Display::Tile(p) => {
+                    assert_eq!(p, &k.series[0]);
+                    "tile"
+                }
+                Display::Chart => "chart",
+            };
+            assert_eq!(got, want, "{}", k.id);
+        }
+        let tiles = r.kpis.iter().filter(|k| matches!(display(k), Display::Tile(_))).count();
+        assert!(tiles > 10, "single figures without anything to compare: {tiles}");
+    }
+
+    #[test]
+    fn the_kpi_page_filters_by_judgement_and_sorts_by_severity_or_gap() {
+        let r = report();
+        let all = kpi_list(&r, None, KpiOrder::Plan);
+        assert_eq!(all.len(), r.kpis.len());
+        assert!(all.iter().zip(&r.kpis).all(|(a, b)| a.id == b.id), "plan order");
+        let missed = kpi_list(&r, Some(Status::NotAchieved), KpiOrder::Plan);
+        assert!(!missed.is_empty());
+        assert!(missed.iter().all(|k| achievement::overall_in(&r, k) == Status::NotAchieved));
+        let by_judgement = kpi_list(&r, None, KpiOrder::Judgement);
+        let sev: Vec<u8> = by_judgement.iter().map(|k| severity(achievement::overall_in(&r, k))).collect();
+        assert!(sev.windows(2).all(|w| w[0] <= w[1]), "{sev:?}");
+        assert_eq!(achievement::overall_in(&r, by_judgement[0]), Status::NotAchieved);
+        let by_gap = kpi_list(&r, None, KpiOrder::Gap);
+        let percents: Vec<f64> = by_gap
+            .iter()
+            .filter_map(|k| achievement::headline(&achievement::judge_in(&r, k)).and_then(|j| j.percent))
+            .collect();
+        assert!(percents.windows(2).all(|w| w[0] <= w[1]), "{percents:?}");
+        assert!(percents[0] < 100.0);
     }
 }

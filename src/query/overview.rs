@@ -106,6 +106,72 @@ pub fn coverage_ja(report: &Report) -> String {
     out
 }
 
+/// A △ subsection as the overview names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DelayedSubsection {
+    pub id: String,
+    /// `Ⅱ-3-(2)`.
+    pub printed: String,
+    pub title: String,
+    /// Departments of its initiatives (each once, in plan order).
+    pub departments: Vec<String>,
+    /// The first sentence of its summary, up to and including `。`.
+    pub first_sentence: String,
+    /// Its initiatives, each counted once.
+    pub initiatives: usize,
+    /// When every row is an unmarked repeat of another subsection's rows: that subsection, printed.
+    pub repeats: Option<String>,
+}
+
+/// The first sentence of a paragraph, up to and including its `。`.
+fn first_sentence(text: &str) -> String {
+    match text.find('。') {
+        Some(end) => text[..end + '。'.len_utf8()].to_string(),
+        None => text.to_string(),
+    }
+}
+
+/// The subsections rated △, in plan order, with who owns them and why (the summary's first
+/// sentence). A subsection printed again (【再掲】) is named once.
+pub fn delayed_subsections(report: &Report) -> Vec<DelayedSubsection> {
+    report
+        .subsections
+        .iter()
+        .filter(|s| s.rating == Some(Rating::Delayed) && !s.relisted)
+        .map(|s| {
+            let mut departments: Vec<String> = Vec::new();
+            let mut initiatives = 0;
+            for i in report.initiatives.iter().filter(|i| i.subsection == s.id) {
+                initiatives += usize::from(!i.is_repeat());
+                for d in &i.departments {
+                    if !departments.contains(d) {
+                        departments.push(d.clone());
+                    }
+                }
+            }
+            let originals: Vec<&str> = report
+                .initiatives
+                .iter()
+                .filter(|i| i.subsection == s.id)
+                .map(|i| i.same_as.as_deref().and_then(|o| report.initiative(o)).map_or("", |o| o.subsection.as_str()))
+                .collect();
+            let repeats = match originals.first() {
+                Some(&first) if !first.is_empty() && originals.iter().all(|&o| o == first) => Some(printed_subsection(report, first)),
+                _ => None,
+            };
+            DelayedSubsection {
+                repeats,
+                id: s.id.clone(),
+                printed: printed_subsection(report, &s.id),
+                title: s.title.clone(),
+                departments,
+                first_sentence: s.summary.first().map(|p| first_sentence(p)).unwrap_or_default(),
+                initiatives,
+            }
+        })
+        .collect()
+}
+
 pub fn overview(report: &Report) -> Overview {
     Overview {
         total: counts(report, None),

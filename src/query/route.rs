@@ -3,7 +3,9 @@
 //! anchors working. Unknown or malformed values are dropped with a notice, never a panic.
 
 use super::explore::{Filter, KpiFilter, Sort, SortKey};
-use super::heatmap::{Columns, Options as HeatOptions, Rows};
+use super::achievement::Status;
+use super::kpi_view::KpiOrder;
+use super::heatmap::{Columns, Measure, Options as HeatOptions, RowOrder, Rows};
 use crate::format::YearStyle;
 use crate::model::{Rating, Report};
 
@@ -59,6 +61,9 @@ pub struct Route {
     /// KPI page: pillar shown, and the KPI whose data table is open.
     pub kpi_pillar: Option<String>,
     pub kpi_table: Option<String>,
+    /// KPI page: only KPIs with this judgement (a status count clicked), and the order.
+    pub kpi_status: Option<Status>,
+    pub kpi_order: KpiOrder,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -132,9 +137,22 @@ fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
         "hc" if report.section(value).is_some() => route.heat.columns = Columns::Subsections { section: value.into() },
         "hz" if value == "1" => route.heat.zencho_only = true,
         "hrel" if value == "1" => route.heat.include_relisted = true,
+        "hm" if value == Measure::Kpi.key() => route.heat.measure = Measure::Kpi,
+        "hs" => match [RowOrder::Share, RowOrder::Size].into_iter().find(|o| o.key() == value) {
+            Some(o) => route.heat.order = o,
+            None => return false,
+        },
         "years" if value == "ad" => route.years = YearStyle::Gregorian,
         "kp" if report.pillar(value).is_some() => route.kpi_pillar = Some(value.into()),
         "table" if report.kpi(value).is_some() => route.kpi_table = Some(value.into()),
+        "ks" => match Status::ALL.into_iter().find(|s| s.key() == value) {
+            Some(st) => route.kpi_status = Some(st),
+            None => return false,
+        },
+        "ko" => match KpiOrder::ALL.into_iter().find(|o| o.key() == value) {
+            Some(o) => route.kpi_order = o,
+            None => return false,
+        },
         _ => return false,
     }
     true
@@ -195,6 +213,12 @@ pub fn to_hash(route: &Route) -> String {
     if route.heat.include_relisted {
         q.push(("hrel", "1".into()));
     }
+    if route.heat.measure != Measure::default() {
+        q.push(("hm", route.heat.measure.key().into()));
+    }
+    if route.heat.order != RowOrder::default() {
+        q.push(("hs", route.heat.order.key().into()));
+    }
     if route.years == YearStyle::Gregorian {
         q.push(("years", "ad".into()));
     }
@@ -203,6 +227,12 @@ pub fn to_hash(route: &Route) -> String {
     }
     if let Some(t) = &route.kpi_table {
         q.push(("table", t.clone()));
+    }
+    if let Some(st) = route.kpi_status {
+        q.push(("ks", st.key().into()));
+    }
+    if route.kpi_order != KpiOrder::default() {
+        q.push(("ko", route.kpi_order.key().into()));
     }
     let mut hash = format!("{PREFIX}{}", route.view.key());
     for (i, (k, v)) in q.iter().enumerate() {
@@ -275,10 +305,19 @@ mod tests {
             sort: Sort { key: SortKey::Title, descending: true },
             page: 1,
             open: Some("II-3-2-4".into()),
-            heat: HeatOptions { rows: Rows::Divisions { department: "総務部".into() }, columns: Columns::Subsections { section: "II-3".into() }, zencho_only: true, include_relisted: false },
+            heat: HeatOptions {
+                rows: Rows::Divisions { department: "総務部".into() },
+                columns: Columns::Subsections { section: "II-3".into() },
+                zencho_only: true,
+                include_relisted: false,
+                measure: Measure::Kpi,
+                order: RowOrder::Share,
+            },
             years: YearStyle::Gregorian,
             kpi_pillar: Some("II".into()),
             kpi_table: Some(r.kpis[0].id.clone()),
+            kpi_status: Some(Status::NotAchieved),
+            kpi_order: KpiOrder::Gap,
         };
         let hash = to_hash(&route);
         assert!(hash.starts_with("#rd/explore?div=%E4%BA%BA"), "{hash}");
