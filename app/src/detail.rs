@@ -79,6 +79,12 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
             view! { <a class="rd-link" href=href>{format!("{} {}", other.id, other.title)}</a> }
         };
         let original = ini.relisted_from.as_deref().and_then(|o| report.initiative(o));
+        // Unmarked repeats: the other printings of the same row that are not 【再掲】 links.
+        let same: Vec<&Initiative> = report
+            .printings(&ini.id)
+            .into_iter()
+            .filter(|p| p.id != ini.id && !p.relisted && ini.relisted_from.as_deref() != Some(p.id.as_str()) && (p.same_as.is_some() || ini.same_as.is_some()))
+            .collect();
         let blocks = [
             ("主な取組内容", &ini.content),
             ("目標", &ini.targets),
@@ -88,7 +94,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
         ];
         let kpis: Vec<Arc<Kpi>> = ini.kpis.iter().filter_map(|k| report.kpi(k)).map(|k| Arc::new(k.clone())).collect();
         let style = Signal::derive(move || st.route.with(|r| r.years));
-        let year = report.report.fiscal_year;
+        let report_for_kpis = std::sync::Arc::clone(&report);
         let sources = ini
             .source
             .iter()
@@ -114,6 +120,12 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                     {(!copies.is_empty()).then(|| view! {
                         <div><dt>"再掲先"</dt><dd data-testid="relisted-copies">{copies.iter().map(|c| view! { <span class="rd-inline">{link_to(c)}</span> }).collect_view()}</dd></div>
                     })}
+                    {(!same.is_empty()).then(|| view! {
+                        <div><dt>"同じ内容の掲載（再掲の表示なし）"</dt><dd data-testid="same-as">
+                            {same.iter().map(|c| view! { <span class="rd-inline">{link_to(c)}</span> }).collect_view()}
+                            <span class="rd-inline rd-note">"集計では1件として数えています。"</span>
+                        </dd></div>
+                    })}
                 </dl>
                 {blocks.into_iter().filter(|(_, items)| !items.is_empty()).map(|(label, items)| {
                     let items = items.iter().map(|t| view! { <li>{highlighted(t, &query)}</li> }).collect_view();
@@ -123,7 +135,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                     <h4>"数値目標・実績（KPI）"</h4>
                     {kpis.into_iter().map(|k| view! {
                         <div class="rd-kpi-mini">
-                            <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall(&k, year) /></p>
+                            <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall_in(&report_for_kpis, &k) /></p>
                             <KpiChart kpi=Arc::clone(&k) style height=200 />
                             <KpiTable kpi=k style />
                         </div>

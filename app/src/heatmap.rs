@@ -1,24 +1,36 @@
-//! The progress heatmap: a real table (caption, scoped headers) of initiatives per
-//! department × pillar, drilling down to divisions and sections/subsections. Every cell prints
-//! its numbers; colour (a blue ramp by count) is never the only cue. A cell links to the
-//! explorer filtered to exactly its initiatives.
+//! The progress heatmap: a real table (caption, scoped headers) of departments × pillars,
+//! drilling down to divisions and sections/subsections. Colour shows progress, not size: the
+//! share of a cell's initiatives in △ subsections (or of its judged KPIs that are behind), on a
+//! colour-blind-safe blue (on track) ↔ orange (delayed) scale. Every cell prints its share and
+//! counts, so colour is never the only cue. A cell links to exactly its initiatives.
 
 use leptos::prelude::*;
 use reform::query::explore::Filter;
-use reform::query::heatmap::{heatmap, Cell, Columns, Rows};
+use reform::query::heatmap::{heatmap, Cell, Columns, Measure, RowOrder, Rows};
 use reform::query::route::View;
 
 use crate::state::AppState;
 
-/// Blue ramp, light to dark; text switches to white where the background is dark.
-const RAMP: [&str; 6] = ["#ffffff", "#e8f1fe", "#c5d7fb", "#9db7f9", "#3460fb", "#0031d8"];
+/// Blue (none behind) to orange (all behind), with the text colour that reads on each.
+/// Cells with the same share get the same colour, whatever their size.
+const SCALE: [(&str, &str, &str); 5] = [
+    ("#d9e6ff", "#1a1a1a", "0%（すべて順調）"),
+    ("#fde6d3", "#1a1a1a", "1〜25%"),
+    ("#f8b98a", "#1a1a1a", "26〜50%"),
+    ("#e9823f", "#1a1a1a", "51〜75%"),
+    ("#c74700", "#ffffff", "76〜100%"),
+];
 
-fn shade(n: usize, max: usize) -> (&'static str, &'static str) {
-    if n == 0 || max == 0 {
-        return (RAMP[0], "#333333");
+fn step(share: f64) -> usize {
+    if share <= 0.0 {
+        0
+    } else {
+        ((share * 4.0).ceil() as usize).clamp(1, 4)
     }
-    let step = (n * (RAMP.len() - 1)).div_ceil(max).clamp(1, RAMP.len() - 1);
-    (RAMP[step], if step >= 4 { "#ffffff" } else { "#1a1a1a" })
+}
+
+fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round())
 }
 
 #[component]
@@ -26,7 +38,7 @@ pub fn HeatmapView() -> impl IntoView {
     let st = expect_context::<AppState>();
     let options = Memo::new(move |_| st.route.with(|r| r.heat.clone()));
     let map = Memo::new(move |_| heatmap(&st.report(), &options.get()));
-    let max = Memo::new(move |_| map.with(|m| m.cells.iter().flatten().map(|c| c.initiatives).max().unwrap_or(0)));
+    let measure = Memo::new(move |_| options.with(|o| o.measure));
 
     // The explorer filter that shows exactly one cell's initiatives.
     let cell_href = move |row: String, col: String| {
@@ -51,17 +63,24 @@ pub fn HeatmapView() -> impl IntoView {
         })
     };
     let cell_view = move |c: Cell, href: String, label: String| {
-        let (bg, fg) = shade(c.initiatives, max.get_untracked());
-        let style = format!("background:{bg};color:{fg}");
+        let m = measure.get_untracked();
         if c.initiatives == 0 {
-            return view! { <td class="rd-heat" style=style><span class="rd-zero">"0"</span></td> }.into_any();
+            return view! { <td class="rd-heat rd-heat-empty"><span class="rd-zero">"—"</span></td> }.into_any();
         }
+        let share = c.share(m);
+        let (bg, fg) = share.map_or(("#ffffff", "#333333"), |s| (SCALE[step(s)].0, SCALE[step(s)].1));
+        let style = format!("background:{bg};color:{fg}");
+        let detail = match m {
+            Measure::Delayed => format!("△{} / {}件", c.delayed, c.initiatives),
+            Measure::Kpi if c.kpis_judged == 0 => format!("判定できるKPIなし / {}件", c.initiatives),
+            Measure::Kpi => format!("▲{} / {}指標（{}件）", c.kpis_behind, c.kpis_judged, c.initiatives),
+        };
         view! {
-            <td class="rd-heat" style=style data-count=c.initiatives data-delayed=c.delayed>
+            <td class="rd-heat" style=style data-count=c.initiatives data-delayed=c.delayed data-share=share.map(|s| format!("{s:.4}"))>
                 <a href=href class="rd-heat-link">
                     <span class="rd-visually-hidden">{label}</span>
-                    <span class="rd-heat-n">{c.initiatives}</span>
-                    {(c.delayed > 0).then(|| view! { <span class="rd-heat-d">"△"{c.delayed}</span> })}
+                    <span class="rd-heat-n">{share.map_or_else(|| "—".to_string(), percent)}</span>
+                    <span class="rd-heat-d">{detail}</span>
                 </a>
             </td>
         }
@@ -81,9 +100,31 @@ pub fn HeatmapView() -> impl IntoView {
     view! {
         <section class="rd-heatmap" aria-labelledby="rd-heat-h">
             <h2 id="rd-heat-h">"進捗ヒートマップ"</h2>
-            <p class="rd-help">"各セルは取組数と、そのうち進捗状況が △（遅れ・課題あり）の小項目に属する取組数（△の後の数）です。"
-                "色が濃いほど取組が多いことを示します。セルを選ぶと、その取組の一覧を開きます。複数の部局が担う取組は各部局に数えています。"</p>
+            <p class="rd-help">{move || match measure.get() {
+                Measure::Delayed => "色と大きな数字は、セルの取組のうち進捗状況が △（遅れ・課題あり）の小項目に属する取組の割合です（「△2 / 8件」は8件中2件）。",
+                Measure::Kpi => "色と大きな数字は、セルの取組の KPI のうち、目標に届かなかったか、このままでは届かない見込みのものの割合です（「▲1 / 3指標」は判定できた3指標中1指標）。",
+            }}"取組の多さではなく進み具合を色で示します。セルを選ぶと、その取組の一覧を開きます。複数の部局が担う取組は各部局に数えています。"</p>
             <div class="rd-heat-controls">
+                <fieldset class="rd-radios">
+                    <legend>"色で示すもの"</legend>
+                    <label><input type="radio" name="rd-h-measure" data-measure="delayed" prop:checked=move || measure.get() == Measure::Delayed
+                        on:change=move |_| st.navigate(|r| r.heat.measure = Measure::Delayed) />"△ 遅れ・課題ありの割合"</label>
+                    <label><input type="radio" name="rd-h-measure" data-measure="kpi" prop:checked=move || measure.get() == Measure::Kpi
+                        on:change=move |_| st.navigate(|r| r.heat.measure = Measure::Kpi) />"KPI の未達成・遅れの割合"</label>
+                </fieldset>
+                <div class="rd-field">
+                    <label for="rd-h-order">"行の並び"</label>
+                    <select id="rd-h-order" class="rd-select" prop:value=move || options.with(|o| o.order.key())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let order = [RowOrder::Plan, RowOrder::Share, RowOrder::Size].into_iter().find(|o| o.key() == v).unwrap_or_default();
+                            st.navigate(|r| r.heat.order = order)
+                        }>
+                        <option value="plan">"計画の順"</option>
+                        <option value="share">"割合の高い順"</option>
+                        <option value="size">"取組数の多い順"</option>
+                    </select>
+                </div>
                 <div class="rd-check">
                     <input id="rd-h-zencho" type="checkbox" prop:checked=move || options.with(|o| o.zencho_only)
                         on:change=move |ev| { let on = event_target_checked(&ev); st.navigate(|r| r.heat.zencho_only = on) } />
@@ -99,14 +140,20 @@ pub fn HeatmapView() -> impl IntoView {
                         on:click=move |_| st.navigate(|r| { r.heat.rows = Rows::Departments; r.heat.columns = Columns::Pillars; })>"部局 × 柱 の表示に戻る"</button>
                 })}
             </div>
+            <ul class="rd-heat-legend" aria-label="色の凡例" data-testid="heat-legend">
+                {SCALE.iter().map(|(bg, fg, label)| view! {
+                    <li><span class="rd-swatch" style=format!("background:{bg};color:{fg}")>"■"</span>{*label}</li>
+                }).collect_view()}
+                <li><span class="rd-swatch" style="background:#ffffff;color:#333333">"—"</span>"取組なし・判定できない"</li>
+            </ul>
             {move || map.with(|m| m.rows.is_empty()).then(|| view! {
                 <p class="rd-empty" data-testid="empty-heatmap">"この条件で数える取組はありません。"</p>
             })}
             <div class="rd-table-wrap">
                 <table class="rd-table rd-heat-table" data-testid="heatmap">
                     <caption>{move || match row_level() {
-                        Some(d) => format!("{} の担当課別 × {}：取組数（△は遅れ・課題ありの小項目に属する取組）", d, column_title()),
-                        None => format!("部局別 × {}：取組数（△は遅れ・課題ありの小項目に属する取組）", column_title()),
+                        Some(d) => format!("{} の担当課別 × {}：{}", d, column_title(), measure_caption(measure.get())),
+                        None => format!("部局別 × {}：{}", column_title(), measure_caption(measure.get())),
                     }}</caption>
                     <thead>
                         <tr>
@@ -144,7 +191,7 @@ pub fn HeatmapView() -> impl IntoView {
                                 };
                                 let cells = m.columns.iter().enumerate().map(|(ci, c)| {
                                     let cell = m.cells[ri][ci];
-                                    let label = format!("{} × {} の取組一覧を開く（取組数、△遅れ・課題ありの数）：", h.label, c.label);
+                                    let label = format!("{} × {} の取組一覧を開く：", h.label, c.label);
                                     cell_view(cell, cell_href(h.key.clone(), c.key.clone()), label)
                                 }).collect_view();
                                 let t = m.row_totals[ri];
@@ -152,7 +199,7 @@ pub fn HeatmapView() -> impl IntoView {
                                     <tr data-row=h.key.clone()>
                                         {head}
                                         {cells}
-                                        <td class="rd-num rd-total">{t.initiatives}{(t.delayed > 0).then(|| format!("（△{}）", t.delayed))}</td>
+                                        <td class="rd-num rd-total">{total_text(t, measure.get_untracked())}</td>
                                     </tr>
                                 }
                             }).collect_view()
@@ -162,9 +209,9 @@ pub fn HeatmapView() -> impl IntoView {
                         <tr>
                             <th scope="row">"計（重複なし）"</th>
                             {move || map.with(|m| m.column_totals.clone()).into_iter().map(|t| view! {
-                                <td class="rd-num rd-total">{t.initiatives}{(t.delayed > 0).then(|| format!("（△{}）", t.delayed))}</td>
+                                <td class="rd-num rd-total">{total_text(t, measure.get())}</td>
                             }).collect_view()}
-                            <td class="rd-num rd-total" data-testid="heat-total">{move || map.with(|m| m.total.initiatives)}</td>
+                            <td class="rd-num rd-total" data-testid="heat-total" data-count=move || map.with(|m| m.total.initiatives)>{move || total_text(map.with(|m| m.total), measure.get())}</td>
                         </tr>
                     </tfoot>
                 </table>
@@ -173,5 +220,21 @@ pub fn HeatmapView() -> impl IntoView {
                 <button type="button" class="rd-button rd-button-secondary" on:click=move |_| st.navigate(|r| r.heat.rows = Rows::Departments)>"部局別に戻る"</button>
             })}
         </section>
+    }
+}
+
+fn measure_caption(m: Measure) -> &'static str {
+    match m {
+        Measure::Delayed => "△（遅れ・課題あり）の小項目に属する取組の割合と件数",
+        Measure::Kpi => "KPI のうち未達成・遅れの割合と指標数",
+    }
+}
+
+/// A total as its share and counts: `25%（△2 / 8件）`.
+fn total_text(t: Cell, m: Measure) -> String {
+    let share = t.share(m).map_or_else(|| "—".to_string(), percent);
+    match m {
+        Measure::Delayed => format!("{share}（△{} / {}件）", t.delayed, t.initiatives),
+        Measure::Kpi => format!("{share}（▲{} / {}指標）", t.kpis_behind, t.kpis_judged),
     }
 }

@@ -1,6 +1,8 @@
 //! How to read the dashboard, and where its wording comes from.
 
 use leptos::prelude::*;
+use reform::format::{fiscal_year, with_unit, YearStyle};
+use reform::query::kpi_view::worked_example;
 
 use crate::state::AppState;
 
@@ -9,6 +11,19 @@ pub fn HelpView() -> impl IntoView {
     let st = expect_context::<AppState>();
     let report = st.report();
     let meta = &report.report;
+    let coverage = reform::query::overview::coverage_ja(&report);
+    let worked = worked_example(&report).map(|w| {
+        let y = |(year, _): (i32, f64)| fiscal_year(year, YearStyle::Era);
+        let v = |(_, value): (i32, f64)| with_unit(value, &w.unit);
+        let pct = |r: f64| format!("{:+.1}％", r * 100.0);
+        view! {
+            <p data-testid="worked-example">"例（この報告書から）：「"{w.kpi.clone()}"」は、"
+                {format!("{}の{}から{}の{}へ。年平均の伸びは {} です。", y(w.base), v(w.base), y(w.latest), v(w.latest), pct(w.observed))}
+                {format!("{}の目標{}に届くには年 {} の伸びが必要なので、R = {} ÷ {} = {:.2}、判定は「{}」です。",
+                    y(w.target), v(w.target), pct(w.required), pct(w.observed), pct(w.required), w.ratio, w.status.label_ja())}
+            </p>
+        }
+    });
     view! {
         <section class="rd-help-page" aria-labelledby="rd-help-h">
             <h2 id="rd-help-h">"使い方とデータについて"</h2>
@@ -16,8 +31,22 @@ pub fn HelpView() -> impl IntoView {
             <p>"報告書は小項目ごとに「進捗状況」を ○ または △ で示していますが、記号の凡例を載せていません。"
                "このダッシュボードでは ○ を「順調」、△ を「遅れ・課題あり」と表記し、記号と文字を必ず並べて示します。"</p>
             <h3>"KPI の判定"</h3>
-            <p>"目標の年度に実績がある場合はその値で、年度の記載がない目標は最新の実績で判定します。"
-               "時間外勤務や未収金のように減少が良い指標は、実績が目標以下のとき「達成」です。目標年度がまだ来ていないものは「目標年度前」です。"</p>
+            <p>"目標の年度を迎えた KPI は、その年度の実績を目標と比べて「達成」か「未達成」かを判定します。"
+               "「以上」「以下」「未満」「超」「程度（概ね）」「40％以上60％以下」のような範囲、「毎年度」「5か年の平均」などの書き方は、報告書の目標の表記どおりに使います。"
+               "時間外勤務や未収金のように減少が良い指標は、実績が目標以下のとき「達成」です。年度の記載がない目標は最新の実績で判定します。"
+               "「又は」で結ばれた目標は、どちらかを満たせば達成です。"</p>
+            <p>"目標年度がまだ来ていない KPI は、国連の持続可能な開発目標（SDGs）の進捗評価（カナダ統計局の方法、Open SDG で使われているもの）にならい、"
+               "これまでの伸び（年平均成長率）を、目標年度までに目標に届くために必要な伸びと比べた比率 R で判定します。"</p>
+            <ul class="rd-items" data-testid="judgement-rule">
+                <li>"◎ 達成：すでに目標に届いている"</li>
+                <li>"○ 順調：R が 0.95 以上"</li>
+                <li>"△ 加速が必要：R が 0.6 以上 0.95 未満"</li>
+                <li>"▽ 進捗が限定的：R が 0 以上 0.6 未満"</li>
+                <li>"× 悪化：R が 0 未満（目標から遠ざかっている）"</li>
+                <li>"－ 判定できない：実績が1時点だけ、増減のどちらがよいかが書かれていない、など（理由を添えて示します）"</li>
+            </ul>
+            <p>"年平均成長率は（最新の実績 ÷ 最初の実績）を経過年数で累乗根したものから 1 を引いた値です。値が 0 以下のときは、年あたりの増減量で比べます。"</p>
+            {worked}
             <h3>"操作"</h3>
             <ul class="rd-items">
                 <li>"取組一覧では、条件（柱・部局・進捗など）とキーワードで絞り込み、列見出しのボタンで並べ替えられます。"</li>
@@ -25,6 +54,8 @@ pub fn HelpView() -> impl IntoView {
                 <li>"すべての操作はキーボード（Tab・Enter・Space）でできます。"</li>
                 <li>"CSV は Excel でそのまま開ける形式（UTF-8、BOM 付き）です。"</li>
             </ul>
+            <h3>"集計の範囲"</h3>
+            <p data-testid="help-coverage">{coverage}</p>
             <h3>"データ"</h3>
             <p>{format!("出典：{}（{}、報告書 {}〜{}ページ）。PDF から抽出したテキストを自動で変換し、読み取れない表などは確認済みの補正データで補っています。すべての数値は出典ファイルの行番号を示しています。",
                 meta.source.name, meta.label, meta.pages.first, meta.pages.last)}</p>

@@ -1,41 +1,74 @@
-//! The KPI page: every KPI as a chart of target and actual by fiscal year, grouped by pillar,
-//! with its judgement, a one-sentence summary and its figures as a table on request.
+//! The KPI page: every KPI with its judgement and one-sentence summary, drawn as a chart only
+//! where it compares something (a series, or actual against target); a single figure is a value
+//! tile, and a KPI without figures says so. Filtered by clicking a status count, ordered by plan,
+//! judgement or gap; figures as a table on request.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use reform::format::YearStyle;
-use reform::model::Kpi;
+use reform::format::{fiscal_year, with_unit, YearStyle};
+use reform::model::{Kpi, PointKind};
 use reform::query::achievement;
-use reform::query::kpi_view::{by_pillar, status_counts};
+use reform::query::kpi_view::{display, kpi_list, status_counts_in, Display, KpiOrder};
+use reform::query::route::View;
 
-use crate::kpi_parts::{KpiChart, KpiTable, StatusBadge, StatusCounts};
+use crate::kpi_parts::{status_class, KpiChart, KpiTable, StatusBadge};
 use crate::state::AppState;
 
 #[component]
 pub fn KpiView() -> impl IntoView {
     let st = expect_context::<AppState>();
     let report = st.report();
-    let year = report.report.fiscal_year;
     let style = Signal::derive(move || st.route.with(|r| r.years));
     let pillar = Memo::new(move |_| st.route.with(|r| r.kpi_pillar.clone()));
-    let counts = status_counts(&report.kpis, year);
+    let status = Memo::new(move |_| st.route.with(|r| r.kpi_status));
+    let order = Memo::new(move |_| st.route.with(|r| r.kpi_order));
+    let counts = status_counts_in(&report, &report.kpis);
+    let pillars: Vec<(String, String)> = report.pillars.iter().map(|p| (p.id.clone(), format!("{} {}", p.numeral, p.title))).collect();
+    let list = Memo::new(move |_| {
+        let report = st.report();
+        let in_pillar = |k: &Kpi| pillar.with(|p| p.as_ref().is_none_or(|p| report.initiative(&k.initiative).is_some_and(|i| i.pillar == *p)));
+        kpi_list(&report, status.get(), order.get()).into_iter().filter(|k| in_pillar(k)).map(|k| Arc::new(k.clone())).collect::<Vec<_>>()
+    });
+    let empty_report = report.kpis.is_empty();
     view! {
         <section class="rd-kpis" aria-labelledby="rd-kpi-h">
             <h2 id="rd-kpi-h">"数値目標・実績（KPI）"</h2>
             <p class="rd-help">
-                "棒は実績、◆と破線は目標です。年度の記載がない目標は水平の破線で示します。判定は、"
-                "増加が良い指標は実績が目標以上、減少が良い指標（時間外勤務、未収金など）は実績が目標以下のとき「達成」です。"
-                "達成率は、目標に対する実績の割合（減少が良い指標は目標÷実績）です。"
+                "棒は実績、◆と破線は目標です。年度の記載がない目標は水平の破線で示します。数値が1つだけの指標はグラフにせず、数値で示します。"
+                "判定の方法は「使い方」にあります。"
             </p>
-            <StatusCounts counts testid="kpi-counts" />
+            <ul class="rd-status-filter" data-testid="kpi-counts" aria-label="判定で絞り込む">
+                {counts.into_iter().filter(|(_, n)| *n > 0).map(|(s, n)| {
+                    let pressed = move || (status.get() == Some(s)).to_string();
+                    view! {
+                        <li data-status=s.key()>
+                            <button type="button" class=format!("rd-count-button {}", status_class(s)) aria-pressed=pressed
+                                on:click=move |_| st.navigate(|r| r.kpi_status = if r.kpi_status == Some(s) { None } else { Some(s) })>
+                                {s.mark()}" "{s.label_ja()}" "<strong>{n}</strong>"指標"
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
             <div class="rd-kpi-controls">
                 <div class="rd-field">
                     <label for="rd-k-pillar">"柱"</label>
                     <select id="rd-k-pillar" class="rd-select" prop:value=move || pillar.get().unwrap_or_default()
                         on:change=move |ev| { let v = event_target_value(&ev); st.navigate(|r| { r.kpi_pillar = (!v.is_empty()).then_some(v); r.kpi_table = None; }) }>
                         <option value="">"すべて"</option>
-                        {report.pillars.iter().map(|p| view! { <option value=p.id.clone()>{format!("{} {}", p.numeral, p.title)}</option> }).collect_view()}
+                        {pillars.into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="rd-field">
+                    <label for="rd-k-order">"並び順"</label>
+                    <select id="rd-k-order" class="rd-select" prop:value=move || order.get().key()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let o = KpiOrder::ALL.into_iter().find(|o| o.key() == v).unwrap_or_default();
+                            st.navigate(|r| r.kpi_order = o)
+                        }>
+                        {KpiOrder::ALL.into_iter().map(|o| view! { <option value=o.key()>{o.label_ja()}</option> }).collect_view()}
                     </select>
                 </div>
                 <fieldset class="rd-radios">
@@ -46,20 +79,16 @@ pub fn KpiView() -> impl IntoView {
                         on:change=move |_| st.navigate(|r| r.years = YearStyle::Gregorian) />"西暦"</label>
                 </fieldset>
             </div>
-            {report.kpis.is_empty().then(|| view! { <p class="rd-empty" data-testid="empty-kpis">"この報告書データには数値目標・実績（KPI）がありません。"</p> })}
-            {by_pillar(&report).into_iter().filter(|(_, kpis)| !kpis.is_empty()).map(|(p, kpis)| {
-                let id = p.id.clone();
-                let heading = format!("{} {}（{}指標）", p.numeral, p.title, kpis.len());
-                let kpis: Vec<Arc<Kpi>> = kpis.into_iter().map(|k| Arc::new(k.clone())).collect();
-                view! {
-                    <Show when=move || pillar.with(|sel| sel.as_ref().is_none_or(|s| *s == id))>
-                        <h3 class="rd-kpi-pillar">{heading.clone()}</h3>
-                        <div class="rd-kpi-grid">
-                            {kpis.iter().map(|k| view! { <KpiCard kpi=Arc::clone(k) style /> }).collect_view()}
-                        </div>
-                    </Show>
-                }
-            }).collect_view()}
+            {empty_report.then(|| view! { <p class="rd-empty" data-testid="empty-kpis">"この報告書データには数値目標・実績（KPI）がありません。"</p> })}
+            <p class="rd-count" role="status" aria-live="polite" data-testid="kpi-shown">
+                {move || status.get().map(|s| format!("{} {}：", s.mark(), s.label_ja())).unwrap_or_default()}
+                {move || format!("{}指標を表示", list.with(Vec::len))}
+            </p>
+            <div class="rd-kpi-grid">
+                <For each=move || list.get() key=|k| k.id.clone() let:kpi>
+                    <KpiCard kpi style />
+                </For>
+            </div>
         </section>
     }
 }
@@ -68,14 +97,16 @@ pub fn KpiView() -> impl IntoView {
 fn KpiCard(kpi: Arc<Kpi>, style: Signal<YearStyle>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let report = st.report();
-    let year = report.report.fiscal_year;
-    let status = achievement::overall(&kpi, year);
+    let status = achievement::overall_in(&report, &kpi);
     let initiative = report.initiative(&kpi.initiative);
     let title = initiative.map(|i| format!("{} {}", i.id, i.title)).unwrap_or_default();
-    let href = st.href(|r| {
-        r.view = reform::query::route::View::Explore;
-        r.open = Some(kpi.initiative.clone());
-    });
+    let initiative_id = kpi.initiative.clone();
+    let href = move || {
+        st.href_tracked(|r| {
+            r.view = View::Explore;
+            r.open = Some(initiative_id.clone());
+        })
+    };
     let id = kpi.id.clone();
     let open = {
         let id = id.clone();
@@ -87,11 +118,29 @@ fn KpiCard(kpi: Arc<Kpi>, style: Signal<YearStyle>) -> impl IntoView {
         st.navigate(|r| r.kpi_table = if now { None } else { Some(id.clone()) });
     };
     let for_table = Arc::clone(&kpi);
+    let body = match display(&kpi) {
+        Display::Chart => view! { <KpiChart kpi=Arc::clone(&kpi) style /> }.into_any(),
+        Display::Tile(p) => {
+            let kind = match p.kind {
+                PointKind::Target => "目標",
+                PointKind::Actual => "実績",
+            };
+            let period = p.fiscal_year.map(|y| fiscal_year(y, style.get_untracked())).or_else(|| p.period.clone()).unwrap_or_else(|| "年度の記載なし".into());
+            view! {
+                <div class="rd-tile" data-testid="kpi-tile">
+                    <p class="rd-tile-value">{with_unit(p.value, &kpi.unit)}</p>
+                    <p class="rd-tile-meta">{format!("{kind}（{period}）　比べる目標・推移の記載なし　出典 {}行「{}」", p.line, p.text)}</p>
+                </div>
+            }
+            .into_any()
+        }
+        Display::Empty => view! { <p class="rd-tile-meta" data-testid="kpi-no-figures">"この指標には数値の記載がありません。"</p> }.into_any(),
+    };
     view! {
-        <article class="rd-kpi-card" data-kpi=kpi.id.clone() aria-labelledby=format!("rd-kh-{}", kpi.id)>
+        <article class="rd-kpi-card" data-kpi=kpi.id.clone() data-status=status.key() aria-labelledby=format!("rd-kh-{}", kpi.id)>
             <h4 id=format!("rd-kh-{}", kpi.id)>{kpi.label.clone()}</h4>
             <p class="rd-kpi-meta"><StatusBadge status />" "<a class="rd-link" href=href>{title}</a></p>
-            <KpiChart kpi=Arc::clone(&kpi) style />
+            {body}
             <button type="button" class="rd-button rd-button-secondary" aria-expanded=move || open.get().to_string()
                 aria-controls=table_id.clone() on:click=toggle data-testid="toggle-table">
                 {move || if open.get() { "表を閉じる" } else { "数値を表で見る" }}

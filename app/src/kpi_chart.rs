@@ -3,7 +3,7 @@
 //! and decal patterns tell the series apart without colour.
 
 use charming::component::{Aria, Axis, Decal, Grid, Legend};
-use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger};
+use charming::element::{AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger};
 use charming::series::{Bar, Line};
 use charming::Chart;
 use reform::format::YearStyle;
@@ -26,7 +26,15 @@ pub fn kpi_chart(kpi: &Kpi, style: YearStyle, animate: bool) -> Chart {
             .iter()
             .map(|(v, _)| MarkLineVariant::Simple(MarkLineData::new().y_axis(*v).name("目標")))
             .collect();
-        bar = bar.mark_line(MarkLine::new().data(lines).line_style(LineStyle::new().color(ORANGE).width(2).type_(LineStyleType::Dashed)).symbol(vec![Symbol::None, Symbol::None]));
+        // The label sits above the line inside the plot, so it is never cut off at the edge.
+        let label = Label::new().position(LabelPosition::InsideEndTop).formatter("目標 {c}").color(ORANGE);
+        bar = bar.mark_line(
+            MarkLine::new()
+                .data(lines)
+                .label(label)
+                .line_style(LineStyle::new().color(ORANGE).width(2).type_(LineStyleType::Dashed))
+                .symbol(vec![Symbol::None, Symbol::None]),
+        );
     }
     let mut chart = Chart::new()
         .animation(animate)

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use reform::format::{fiscal_year, number, YearStyle};
 use reform::model::{Kpi, PointKind};
 use reform::query::achievement::{self, Status};
-use reform::query::kpi_view::summary_ja;
+use reform::query::kpi_view::summary_ja_in;
 
 use crate::chart::{png_name, reduced_motion, EChart};
 use crate::kpi_chart::kpi_chart;
@@ -39,7 +39,6 @@ pub fn StatusCounts(counts: Vec<(Status, usize)>, testid: &'static str) -> impl 
 #[component]
 pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(default = 240)] height: u32) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let year = st.report().report.fiscal_year;
     let animate = !reduced_motion();
     let option = {
         let kpi = Arc::clone(&kpi);
@@ -47,7 +46,7 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
     };
     let summary = {
         let kpi = Arc::clone(&kpi);
-        Memo::new(move |_| summary_ja(&kpi, year, style.get()))
+        Memo::new(move |_| summary_ja_in(&st.report(), &kpi, style.get()))
     };
     view! {
         <figure class="rd-kpi-figure" data-kpi=kpi.id.clone()>
@@ -61,11 +60,10 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
 #[component]
 pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let year = st.report().report.fiscal_year;
     let unit = kpi.unit.clone();
     let region_label = format!("{} の数値（横にスクロールできます）", kpi.label);
     let caption = format!("{}（単位：{}）", kpi.label, if unit.is_empty() { "なし".to_string() } else { unit.clone() });
-    let judged: Vec<(u32, Status)> = achievement::judge(&kpi, year).into_iter().map(|j| (j.target.line, j.status)).collect();
+    let judged: Vec<(u32, String)> = achievement::judge_in(&st.report(), &kpi).into_iter().map(|j| (j.target.line, format!("{} {}", j.status.mark(), j.label_ja()))).collect();
     let rows = move || {
         let style = style.get();
         kpi.series
@@ -81,7 +79,7 @@ pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl I
                     PointKind::Target => "目標",
                     PointKind::Actual => "実績",
                 };
-                let judgement = judged.iter().find(|(l, _)| *l == p.line && p.kind == PointKind::Target).map(|(_, s)| format!("{} {}", s.mark(), s.label_ja())).unwrap_or_default();
+                let judgement = judged.iter().find(|(l, _)| *l == p.line && p.kind == PointKind::Target).map(|(_, s)| s.clone()).unwrap_or_default();
                 view! {
                     <tr>
                         <th scope="row">{when}</th>

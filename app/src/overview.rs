@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 use reform::format::group;
-use reform::model::Rating;
-use reform::query::kpi_view::status_counts;
-use reform::query::overview::{overview, Counts};
+use reform::model::{Rating, Report};
+use reform::query::achievement::{attention, Status};
+use reform::query::kpi_view::{status_counts_in, versus_ja};
+use reform::query::overview::{delayed_subsections, overview, Counts};
 use reform::query::route::View;
 
 use crate::kpi_parts::StatusCounts;
@@ -20,7 +21,7 @@ pub fn Overview() -> impl IntoView {
     let st = expect_context::<AppState>();
     let report = st.report();
     let o = overview(&report);
-    let kpi_counts = status_counts(&report.kpis, report.report.fiscal_year);
+    let kpi_counts = status_counts_in(&report, &report.kpis);
     let kpi_href = st.href_view(View::Kpi);
     // For `make bench`: when the overview is in the DOM.
     Effect::new(|_| {
@@ -56,6 +57,9 @@ pub fn Overview() -> impl IntoView {
     view! {
         <section class="rd-overview" aria-labelledby="rd-overview-h">
             <h2 id="rd-overview-h">"概要"</h2>
+            <Attention report=report.clone() />
+            <PillarBars report=report.clone() />
+            <h3 class="rd-subhead">"取組と指標の数"</h3>
             <dl class="rd-stats">
                 <div class="rd-stat" data-stat="initiatives">
                     <dt>"取組数"</dt>
@@ -106,6 +110,7 @@ pub fn Overview() -> impl IntoView {
             <StatusCounts counts=kpi_counts testid="overview-kpi-counts" />
             <p><a class="rd-link" href=kpi_href>"KPI のグラフと数値を見る"</a></p>
             <p class="rd-source" data-testid="source">{source}</p>
+            <p class="rd-coverage" data-testid="coverage">{o.coverage_ja.clone()}</p>
             <p class="rd-help">
                 "進捗状況の記号は報告書の「進捗状況」欄のとおりです。報告書に凡例がないため、"
                 "このダッシュボードでは ○ を「順調」、△ を「遅れ・課題あり」と表記しています。"
@@ -123,5 +128,126 @@ fn CountCells(c: Counts) -> impl IntoView {
         <td class="rd-num">{n(c.on_track)}</td>
         <td class="rd-num">{n(c.delayed)}</td>
         <td class="rd-num">{n(c.kpis)}</td>
+    }
+}
+
+/// What needs attention, first: the △ subsections by name with their owners and reason, and
+/// the KPIs that missed their target or whose trajectory falls short of a future one.
+#[component]
+fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let delayed = delayed_subsections(&report);
+    let needs = attention(&report);
+    let style = st.route.with_untracked(|r| r.years);
+    let subsection_href = move |id: String| st.href(move |r| {
+        r.view = View::Explore;
+        r.filter = reform::query::explore::Filter { subsection: Some(id), include_relisted: true, ..Default::default() };
+        r.open = None;
+    });
+    let kpi_item = |k: &reform::model::Kpi, j: &reform::query::achievement::Judgement| {
+        let title = report.initiative(&k.initiative).map(|i| format!("{} {}", i.id, i.title)).unwrap_or_default();
+        let initiative = k.initiative.clone();
+        let href = st.href(move |r| {
+            r.view = View::Explore;
+            r.open = Some(initiative);
+        });
+        let status = j.status;
+        let judgement = match j.ratio {
+            Some(ratio) if status.falls_short() => format!("{}（必要な伸びに対する実際の伸び R = {:.2}）", status.label_ja(), ratio),
+            _ => status.label_ja().to_string(),
+        };
+        view! {
+            <li data-kpi=k.id.clone() data-status=status.key()>
+                <p class="rd-att-name"><span class=crate::kpi_parts::status_class(status)>{status.mark()}" "{judgement}</span>" "<strong>{k.label.clone()}</strong></p>
+                <p class="rd-att-figures">{versus_ja(k, j, style)}</p>
+                <p class="rd-att-owner"><a class="rd-link" href=href>{title}</a></p>
+            </li>
+        }
+    };
+    let missed: Vec<_> = needs.missed.iter().map(|(k, j)| kpi_item(k, j)).collect();
+    let short: Vec<_> = needs.falling_short.iter().map(|(k, j)| kpi_item(k, j)).collect();
+    let (n_missed, n_short) = (missed.len(), short.len());
+    view! {
+        <section class="rd-attention" aria-labelledby="rd-attention-h" data-testid="attention">
+            <h3 id="rd-attention-h" class="rd-subhead">"注意が必要なもの"</h3>
+            <h4>{format!("△ 遅れ・課題ありの小項目（{}項目）", delayed.len())}</h4>
+            {(delayed.is_empty()).then(|| view! { <p>"遅れ・課題ありと評価された小項目はありません。"</p> })}
+            <ul class="rd-att-list" data-testid="attention-delayed">
+                {delayed.into_iter().map(|d| {
+                    let owners = if d.departments.is_empty() { "担当の記載なし".to_string() } else { format!("担当：{}", d.departments.join("、")) };
+                    let count = match &d.repeats {
+                        Some(original) => format!("{original} と同じ取組を再掲"),
+                        None => format!("取組{}件", d.initiatives),
+                    };
+                    view! {
+                        <li data-subsection=d.id.clone()>
+                            <p class="rd-att-name"><span class="rd-badge rd-badge-ng">"△ 遅れ・課題あり"</span>" "
+                                <a class="rd-link" href=subsection_href(d.id.clone())><strong>{format!("{} {}", d.printed, d.title)}</strong></a></p>
+                            <p class="rd-att-owner">{owners}"（"{count}"）"</p>
+                            <p class="rd-att-reason">{d.first_sentence}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <h4>{format!("▲ 目標に届かなかった KPI（{n_missed}指標）")}</h4>
+            {(n_missed == 0).then(|| view! { <p>"目標年度を迎えて未達成の KPI はありません。"</p> })}
+            <ul class="rd-att-list" data-testid="attention-missed">{missed}</ul>
+            <h4>{format!("このままでは目標に届かない見込みの KPI（{n_short}指標）")}</h4>
+            <p class="rd-help">"目標年度が先の KPI は、これまでの伸びと目標までに必要な伸びを比べて判定しています（判定の方法は「使い方」）。"</p>
+            {(n_short == 0).then(|| view! { <p>"該当する KPI はありません。"</p> })}
+            <ul class="rd-att-list" data-testid="attention-short">{short}</ul>
+        </section>
+    }
+}
+
+/// Per pillar, ○/△ of its subsections and the judgements of its KPIs as small bars, each
+/// segment with its number printed (colour is never the only cue).
+#[component]
+fn PillarBars(report: std::sync::Arc<Report>) -> impl IntoView {
+    let o = overview(&report);
+    let groups: [(&str, &[Status], &str); 4] = [
+        ("達成・順調", &[Status::Achieved, Status::OnTrack], "rd-seg-ok"),
+        ("未達成・遅れ", &[Status::NotAchieved, Status::AccelerationNeeded, Status::LimitedProgress, Status::Deterioration], "rd-seg-ng"),
+        ("判定できない・実績なし", &[Status::NoResult, Status::CannotJudge], "rd-seg-none"),
+        ("目標なし", &[Status::NoTarget], "rd-seg-none"),
+    ];
+    let bar = |parts: Vec<(String, usize, &'static str)>| {
+        let shown: Vec<_> = parts.into_iter().filter(|p| p.1 > 0).collect();
+        let legend = shown.iter().map(|(label, n, _)| format!("{label} {n}")).collect::<Vec<_>>().join("　／　");
+        view! {
+            // The bar is a picture of the legend line under it, which says the same in words.
+            <div class="rd-bar" aria-hidden="true">
+                {shown.into_iter().map(|(_, n, class)| {
+                    // Proportional, but never too narrow to print its number.
+                    let width = format!("flex:{n} 1 0");
+                    view! { <span class=format!("rd-seg {class}") style=width>{n}</span> }
+                }).collect_view()}
+            </div>
+            <p class="rd-bar-legend">{legend}</p>
+        }
+    };
+    let rows = o.pillars.iter().map(|p| {
+        let kpis: Vec<&reform::model::Kpi> = report.kpis.iter().filter(|k| report.initiative(&k.initiative).is_some_and(|i| i.pillar == p.id)).collect();
+        let counts = status_counts_in(&report, kpis.iter().copied());
+        let kpi_parts: Vec<(String, usize, &'static str)> = groups
+            .iter()
+            .map(|(label, statuses, class)| (label.to_string(), counts.iter().filter(|(s, _)| statuses.contains(s)).map(|(_, n)| n).sum(), *class))
+            .collect();
+        let c = &p.counts;
+        view! {
+            <div class="rd-pillar-bars" data-pillar=p.id.clone()>
+                <p class="rd-pillar-name">{format!("{} {}", p.numeral, p.title)}</p>
+                <p class="rd-bar-label">"小項目の進捗"</p>
+                {bar(vec![("○ 順調".into(), c.on_track, "rd-seg-ok"), ("△ 遅れ・課題あり".into(), c.delayed, "rd-seg-ng"), ("記載なし".into(), c.unrated, "rd-seg-none")])}
+                <p class="rd-bar-label">{format!("KPI の判定（{}指標）", kpis.len())}</p>
+                {bar(kpi_parts)}
+            </div>
+        }
+    }).collect_view();
+    view! {
+        <section class="rd-pillars" aria-labelledby="rd-pillars-h" data-testid="pillar-bars">
+            <h3 id="rd-pillars-h" class="rd-subhead">"柱ごとの進み具合"</h3>
+            <div class="rd-pillar-grid">{rows}</div>
+        </section>
     }
 }

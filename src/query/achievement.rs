@@ -169,6 +169,8 @@ pub struct Judgement<'a> {
     pub percent: Option<f64>,
     /// R = observed / required growth, for a target ahead.
     pub ratio: Option<f64>,
+    /// The first actual a trajectory was measured from (for explaining R).
+    pub base: Option<&'a KpiPoint>,
     pub method: Method,
     pub reason: Option<Reason>,
     /// The KPI whose branch of an 「…又は…」 target was met, when this one was not.
@@ -269,6 +271,7 @@ impl<'a> Ctx<'a> {
             gap: observed.map(|o| gap(o, target.value)),
             percent: observed.and_then(|o| percent(dir, o, target.value)),
             ratio: None,
+            base: None,
             method,
             reason: None,
             met_by_alternative: None,
@@ -464,6 +467,7 @@ impl<'a> Ctx<'a> {
         let r = observed / required;
         let mut j = self.judgement(target, Some(latest), category(r), Some(latest.value), method);
         j.ratio = Some(r);
+        j.base = Some(first);
         j
     }
 }

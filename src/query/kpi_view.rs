@@ -110,6 +110,74 @@ pub fn target_ja(p: &KpiPoint, unit: &str, style: YearStyle) -> String {
     }
 }
 
+/// Actual against target and the gap, for the overview's list of KPIs that need attention:
+/// `実績1,121名（令和5年度）／令和5年度の目標855名以下　差 +266名（+31％）`.
+pub fn versus_ja(kpi: &Kpi, j: &Judgement, style: YearStyle) -> String {
+    let unit = &kpi.unit;
+    let actual = match (j.observed, j.actual) {
+        (Some(v), Some(a)) => {
+            let when = a.fiscal_year.map(|y| format!("（{}）", crate::format::fiscal_year(y, style))).unwrap_or_default();
+            let what = match j.method {
+                Method::Average => "平均",
+                Method::Total => "合計",
+                _ => "実績",
+            };
+            format!("{what}{}{when}", with_unit(v, unit))
+        }
+        (Some(v), None) => format!("実績{}", with_unit(v, unit)),
+        _ => "実績の記載なし".to_string(),
+    };
+    let mut out = format!("{actual}／{}", target_ja(j.target, unit, style));
+    if let Some(gap) = j.gap {
+        let sign = if gap.difference > 0.0 { "+" } else if gap.difference < 0.0 { "−" } else { "±" };
+        out.push_str(&format!("　差 {sign}{}", with_unit(gap.difference.abs(), unit)));
+        if let Some(share) = gap.share {
+            out.push_str(&format!("（{sign}{}％）", crate::format::number((share * 100.0).abs().round())));
+        }
+    }
+    out
+}
+
+/// A trajectory judgement of the report worked through, for the help page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkedExample {
+    pub kpi: String,
+    pub unit: String,
+    /// (fiscal year, value) of the first actual, the latest actual and the target.
+    pub base: (i32, f64),
+    pub latest: (i32, f64),
+    pub target: (i32, f64),
+    /// Compound annual growth rates, observed and required.
+    pub observed: f64,
+    pub required: f64,
+    pub ratio: f64,
+    pub status: Status,
+}
+
+/// The first KPI of the report whose future target was judged by compound growth, with the
+/// figures that produce its R.
+pub fn worked_example(report: &Report) -> Option<WorkedExample> {
+    report.kpis.iter().find_map(|k| {
+        let judged = achievement::judge_in(report, k);
+        let j = judged.iter().find(|j| j.method == Method::Cagr && j.ratio.is_some())?;
+        let (base, latest) = (j.base?, j.actual?);
+        let point = |p: &KpiPoint| Some((p.fiscal_year?, p.value));
+        let (b, l, t) = (point(base)?, point(latest)?, point(j.target)?);
+        let rate = |to: (i32, f64)| (to.1 / b.1).powf(1.0 / f64::from(to.0 - b.0)) - 1.0;
+        Some(WorkedExample {
+            kpi: k.label.clone(),
+            unit: k.unit.clone(),
+            base: b,
+            latest: l,
+            target: t,
+            observed: rate(l),
+            required: rate(t),
+            ratio: j.ratio?,
+            status: j.status,
+        })
+    })
+}
+
 /// One sentence for the chart's text alternative and the reader in a hurry (either-or targets
 /// judged on their own branch; [`summary_ja_in`] counts the other branch).
 pub fn summary_ja(kpi: &Kpi, report_year: i32, style: YearStyle) -> String {
@@ -413,5 +481,28 @@ mod tests {
             .collect();
         assert!(percents.windows(2).all(|w| w[0] <= w[1]), "{percents:?}");
         assert!(percents[0] < 100.0);
+    }
+
+    #[test]
+    fn versus_reads_actual_against_target_with_the_gap() {
+        let r = report();
+        let k = kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）");
+        let judged = achievement::judge_in(&r, k);
+        let j = achievement::headline(&judged).unwrap();
+        assert_eq!(j.status, Status::NotAchieved);
+        let text = versus_ja(k, j, YearStyle::Era);
+        let actual = j.actual.unwrap();
+        assert!(text.starts_with(&format!("実績{}", with_unit(actual.value, &k.unit))), "{text}");
+        let diff = actual.value - j.target.value;
+        assert!(text.contains(&format!("差 +{}", with_unit(diff, &k.unit))), "{text}");
+    }
+
+    #[test]
+    fn the_worked_example_reproduces_its_ratio() {
+        let r = report();
+        let w = worked_example(&r).expect("the report has a trajectory judged by compound growth");
+        assert!((w.observed / w.required - w.ratio).abs() < 1e-9, "{w:?}");
+        assert_eq!(w.status, achievement::category(w.ratio));
+        assert!(w.base.0 < w.latest.0 && w.latest.0 < w.target.0, "{w:?}");
     }
 }

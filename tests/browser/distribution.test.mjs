@@ -6,7 +6,7 @@ import { mkdtempSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, REPORT, ROOT, drawEveryChart, expectedOverview, fmt, launch, open, serveDist, text } from './harness.mjs';
+import { DIST, REPORT, ROOT, drawEveryChart, expectedOverview, fmt, launch, open, serveDist, text, isRepeat } from './harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'";
@@ -113,7 +113,7 @@ test('the offline file starts from file:// with the network off, and filters and
   await page.waitForSelector('[data-stat="initiatives"]', { timeout: 20000 });
   await overviewIsRight(page);
   await page.goto(`${file}#rd/explore?rating=delayed`, { waitUntil: 'load' });
-  const delayed = REPORT.initiatives.filter((i) => !i.relisted && REPORT.subsections.find((s) => s.id === i.subsection).rating === 'delayed').length;
+  const delayed = REPORT.initiatives.filter((i) => !isRepeat(i) && REPORT.subsections.find((s) => s.id === i.subsection).rating === 'delayed').length;
   await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), {}, delayed);
   await page.goto(`${file}#rd/kpi`, { waitUntil: 'load' });
   await page.waitForSelector('.rd-kpi-card');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPORT, open, text, useDashboard } from './harness.mjs';
+import { REPORT, open, text, useDashboard, isRepeat } from './harness.mjs';
 
 const s = useDashboard();
 
@@ -17,17 +17,17 @@ async function settle(page, expectedCount) {
 
 test('a department and a rating give exactly the initiatives computed from the JSON', async () => {
   const { page, log } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
-  const want = REPORT.initiatives.filter((i) => !i.relisted && i.departments.includes('総務部') && ratingOf(i) === 'delayed').map((i) => i.id);
+  const want = REPORT.initiatives.filter((i) => !isRepeat(i) && i.departments.includes('総務部') && ratingOf(i) === 'delayed').map((i) => i.id);
   assert.ok(want.length > 3);
   await page.select('#rd-f-dept', '総務部');
   await page.select('#rd-f-rating', 'delayed');
   await settle(page, want.length);
   assert.deepEqual(await rowIds(page), want);
-  const universe = REPORT.initiatives.filter((i) => !i.relisted).length;
+  const universe = REPORT.initiatives.filter((i) => !isRepeat(i)).length;
   assert.equal(await count(page), `${want.length}件 / 全${universe}件`);
   // Facet counts: the rating options count under the department filter alone.
   const options = await page.$$eval('#rd-f-rating option', (os) => os.map((o) => o.textContent));
-  const onTrack = REPORT.initiatives.filter((i) => !i.relisted && i.departments.includes('総務部') && ratingOf(i) === 'on_track').length;
+  const onTrack = REPORT.initiatives.filter((i) => !isRepeat(i) && i.departments.includes('総務部') && ratingOf(i) === 'on_track').length;
   assert.ok(options.includes(`○ 順調（${onTrack}）`), options.join(' | '));
   assert.match(page.url(), /#rd\/explore\?dept=%E7%B7%8F%E5%8B%99%E9%83%A8&rating=delayed/);
   assert.deepEqual(log.errors, []);
@@ -38,7 +38,7 @@ test('ＩＣＴ and ict find the same initiatives, and the matches are highlight
   const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '#rd-q' });
   const fold = (s) => s.normalize('NFKC').toLowerCase();
   const want = REPORT.initiatives
-    .filter((i) => !i.relisted)
+    .filter((i) => !isRepeat(i))
     .filter((i) => [i.id, i.title, ...i.departments, ...i.divisions, ...i.content, ...i.targets, ...i.status, ...i.challenges, ...i.next_year, i.original_title ?? ''].some((t) => fold(t).includes('ict')))
     .map((i) => i.id);
   await page.type('#rd-q', 'ＩＣＴ');
@@ -58,7 +58,7 @@ test('ＩＣＴ and ict find the same initiatives, and the matches are highlight
 test('a hash restores the view, back and forward work, and bad values show a notice', async () => {
   const hash = '#rd/explore?div=%E4%BA%BA%E4%BA%8B%E8%AA%B2&rating=delayed&sort=title&desc=1&open=II-3-2-4';
   const { page, log } = await open(s.browser, s.base + hash, { waitFor: '[data-testid="detail"]' });
-  const want = REPORT.initiatives.filter((i) => !i.relisted && i.divisions.includes('人事課') && ratingOf(i) === 'delayed');
+  const want = REPORT.initiatives.filter((i) => !isRepeat(i) && i.divisions.includes('人事課') && ratingOf(i) === 'delayed');
   await settle(page, want.length);
   assert.equal(await page.$eval('[data-testid="detail"]', (d) => d.dataset.id), 'II-3-2-4');
   assert.equal(await page.$eval('#rd-f-div', (s) => s.value), '人事課');
@@ -80,7 +80,7 @@ test('a hash restores the view, back and forward work, and bad values show a not
   await fresh.close();
   const notices = await page.$$eval('[data-testid="notices"] li', (ls) => ls.map((l) => l.textContent));
   assert.equal(notices.length, 3, notices.join(' | '));
-  assert.equal(await count(page), `${REPORT.initiatives.filter((i) => !i.relisted).length}件 / 全${REPORT.initiatives.filter((i) => !i.relisted).length}件`);
+  assert.equal(await count(page), `${REPORT.initiatives.filter((i) => !isRepeat(i)).length}件 / 全${REPORT.initiatives.filter((i) => !isRepeat(i)).length}件`);
   assert.deepEqual(log.errors, []);
   await page.close();
 });
@@ -109,7 +109,7 @@ test('sorting by a column is operable by keyboard, stable, reversible, and sets 
   // The whole order, computed here: by rating (△ first), ties in plan order; descending
   // reverses the ratings but keeps ties in plan order (stable), so it is not the list reversed.
   const rank = { delayed: 0, on_track: 1 };
-  const plan = REPORT.initiatives.filter((i) => !i.relisted).map((i, n) => ({ id: i.id, n, r: rank[ratingOf(i)] ?? 2 }));
+  const plan = REPORT.initiatives.filter((i) => !isRepeat(i)).map((i, n) => ({ id: i.id, n, r: rank[ratingOf(i)] ?? 2 }));
   const order = (dir) => [...plan].sort((a, b) => dir * (a.r - b.r) || a.n - b.n).map((x) => x.id);
   const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
   const shown = async () => {
@@ -159,14 +159,14 @@ test('CSV download holds the filtered rows, UTF-8 with BOM', async () => {
   assert.ok(file, 'a CSV file was saved');
   const csv = readFileSync(join(dir, file), 'utf8');
   assert.ok(csv.startsWith('\uFEFF番号,柱,'));
-  const want = REPORT.initiatives.filter((i) => !i.relisted && i.departments.includes('教育庁')).map((i) => i.id);
+  const want = REPORT.initiatives.filter((i) => !isRepeat(i) && i.departments.includes('教育庁')).map((i) => i.id);
   const ids = csv.split('\r\n').slice(1).map((l) => l.split(',')[0]).filter((id) => /^I{1,3}-\d+-\d+-\d+$/.test(id));
   assert.deepEqual(ids, want);
   await page.close();
 });
 
 test('paging: to the last initiative, after a sort, and back from a detail opened on page 2', async () => {
-  const all = REPORT.initiatives.filter((i) => !i.relisted).map((i) => i.id);
+  const all = REPORT.initiatives.filter((i) => !isRepeat(i)).map((i) => i.id);
   const { page, log } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
   const pagerText = () => text(page, '.rd-pager span');
   const nextPage = async () => {
@@ -190,7 +190,7 @@ test('paging: to the last initiative, after a sort, and back from a detail opene
   await page.waitForSelector('th[aria-sort="ascending"] button[data-sort="rating"]');
   assert.match(await pagerText(), /^1〜50件目/);
   const rank = { delayed: 0, on_track: 1 };
-  const byRating = REPORT.initiatives.filter((i) => !i.relisted).map((i, n) => ({ id: i.id, n, r: rank[ratingOf(i)] ?? 2 }))
+  const byRating = REPORT.initiatives.filter((i) => !isRepeat(i)).map((i, n) => ({ id: i.id, n, r: rank[ratingOf(i)] ?? 2 }))
     .sort((a, b) => a.r - b.r || a.n - b.n).map((x) => x.id);
   await nextPage();
   assert.deepEqual(await rowIds(page), byRating.slice(50, 100));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { DIST, REPORT, expectedOverview, fmt } from './harness.mjs';
+import { DIST, REPORT, expectedOverview, fmt, isRepeat } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -31,7 +31,7 @@ test('the offline file starts in Firefox from file:// and draws the overview, fi
     const e = expectedOverview();
     assert.equal(await page.$eval('[data-stat="initiatives"] .rd-stat-num', (n) => n.textContent), fmt(e.total.initiatives));
     await page.goto(`${file}#rd/explore?rating=delayed`, { waitUntil: 'load' });
-    const delayed = REPORT.initiatives.filter((i) => !i.relisted && REPORT.subsections.find((s) => s.id === i.subsection).rating === 'delayed').length;
+    const delayed = REPORT.initiatives.filter((i) => !isRepeat(i) && REPORT.subsections.find((s) => s.id === i.subsection).rating === 'delayed').length;
     await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), { timeout: 10000 }, delayed);
     await page.goto(`${file}#rd/kpi`, { waitUntil: 'load' });
     // Charts are drawn near the viewport: the first at once, the last once scrolled to.

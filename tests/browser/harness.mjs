@@ -98,11 +98,14 @@ export async function open(browser, url, { waitFor = '.rd-main', viewport = { wi
 
 export const text = (page, selector) => page.$eval(selector, (el) => el.textContent.replace(/\s+/g, ' ').trim());
 
+/** A row counted elsewhere: a 【再掲】 copy, or an unmarked repeat of another row (`same_as`). */
+export const isRepeat = (i) => i.relisted || i.same_as !== null;
+
 /** Figures computed in JavaScript straight from the JSON, independent of the Rust queries. */
 export function expectedOverview(report = REPORT) {
   const byPillar = (p) => ({
-    initiatives: report.initiatives.filter((i) => !p || i.pillar === p).length,
-    zencho: report.initiatives.filter((i) => (!p || i.pillar === p) && i.zencho).length,
+    initiatives: report.initiatives.filter((i) => (!p || i.pillar === p) && !isRepeat(i)).length,
+    zencho: report.initiatives.filter((i) => (!p || i.pillar === p) && i.zencho && !isRepeat(i)).length,
     onTrack: report.subsections.filter((s) => (!p || s.pillar === p) && s.rating === 'on_track').length,
     delayed: report.subsections.filter((s) => (!p || s.pillar === p) && s.rating === 'delayed').length,
     kpis: report.kpis.filter((k) => !p || report.initiatives.find((i) => i.id === k.initiative).pillar === p).length,

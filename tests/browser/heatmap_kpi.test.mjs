@@ -2,7 +2,7 @@
 // chart instances do not pile up when navigating.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REPORT, chartOption, drawEveryChart, liveCharts as live, open, text, useDashboard } from './harness.mjs';
+import { REPORT, chartOption, drawEveryChart, liveCharts as live, open, text, useDashboard, isRepeat } from './harness.mjs';
 
 const s = useDashboard();
 
@@ -10,7 +10,7 @@ const ratingOf = (ini) => REPORT.subsections.find((s) => s.id === ini.subsection
 
 test('each heatmap cell equals the count from the JSON and leads to exactly its initiatives', async () => {
   const { page, log } = await open(s.browser, `${s.base}#rd/heatmap`, { waitFor: '[data-testid="heatmap"]' });
-  const inis = REPORT.initiatives.filter((i) => !i.relisted);
+  const inis = REPORT.initiatives.filter((i) => !isRepeat(i));
   const depts = [...new Set(inis.flatMap((i) => i.departments))];
   for (const d of depts) {
     const cells = await page.$$eval(`tr[data-row="${d}"] td.rd-heat`, (tds) => tds.map((td) => [Number(td.dataset.count ?? 0), Number(td.dataset.delayed ?? 0)]));
@@ -45,7 +45,7 @@ test('drilling down to divisions and subsections keeps a real table', async () =
   const subs = REPORT.subsections.filter((s) => s.section === 'II-3');
   assert.equal(cols.length, subs.length + 2);
   const jinji = await page.$$eval('tr[data-row="人事課"] td.rd-heat', (tds) => tds.map((td) => Number(td.dataset.count ?? 0)));
-  const want = subs.map((s) => REPORT.initiatives.filter((i) => !i.relisted && i.subsection === s.id && i.departments.includes('総務部') && i.divisions.includes('人事課')).length);
+  const want = subs.map((s) => REPORT.initiatives.filter((i) => !isRepeat(i) && i.subsection === s.id && i.departments.includes('総務部') && i.divisions.includes('人事課')).length);
   assert.deepEqual(jinji, want);
   assert.equal(await page.$$eval('[data-testid="heatmap"] th[scope="row"]', (t) => t.length) > 3, true);
   await page.close();

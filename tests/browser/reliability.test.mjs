@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPORT, ROOT, chartOption, liveCharts, open, text, useDashboard } from './harness.mjs';
+import { REPORT, ROOT, chartOption, liveCharts, open, text, useDashboard, isRepeat } from './harness.mjs';
 
 const s = useDashboard();
 const dir = mkdtempSync(join(tmpdir(), 'rd-reliability-'));
@@ -133,7 +133,7 @@ test('CSV exports neutralise titles that Excel would run as formulas', async () 
 });
 
 test('a detail chart survives sorting the list behind it', async () => {
-  const ini = REPORT.initiatives.find((i) => !i.relisted && i.kpis.length > 0);
+  const ini = REPORT.initiatives.find((i) => !isRepeat(i) && i.kpis.length > 0);
   const { page, log } = await open(s.browser, `${s.base}#rd/explore?open=${ini.id}`, { waitFor: '[data-testid="detail"] .rd-chart canvas' });
   const chartId = () => page.$eval('[data-testid="detail"] .rd-chart', (el) => window.__rd.chartsModule().getInstanceByDom(el).id);
   const before = await chartId();
