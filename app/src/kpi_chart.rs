@@ -45,6 +45,20 @@ pub fn kpi_chart(kpi: &Kpi, style: YearStyle, animate: bool) -> Chart {
         .x_axis(Axis::new().type_(AxisType::Category).data(labels))
         .y_axis(Axis::new().type_(AxisType::Value).name(unit))
         .series(bar);
+    for (value, label) in &data.aggregate_actuals {
+        // An average or total of the actuals over a span: what an average target is judged on.
+        let line = MarkLineVariant::Simple(MarkLineData::new().y_axis(*value).name(label.as_str()));
+        let text = Label::new().position(LabelPosition::InsideStartTop).formatter(format!("{label} {{c}}").as_str()).color(BLUE);
+        chart = chart.series(
+            Line::new().name(label.as_str()).data(Vec::<f64>::new()).item_style(ItemStyle::new().color(BLUE)).mark_line(
+                MarkLine::new()
+                    .data(vec![line])
+                    .label(text)
+                    .line_style(LineStyle::new().color(BLUE).width(2).type_(LineStyleType::Dotted))
+                    .symbol(vec![Symbol::None, Symbol::None]),
+            ),
+        );
+    }
     if target.iter().any(Option::is_some) {
         chart = chart.series(
             Line::new()

@@ -20,6 +20,9 @@ pub struct ChartData {
     pub columns: Vec<Column>,
     /// Targets without a year (or over a span): drawn as a horizontal line.
     pub standing_targets: Vec<(f64, String)>,
+    /// Printed averages (or totals) of actuals over a span: no year's figure, but what an
+    /// average target is judged on, so drawn as a horizontal line of their own.
+    pub aggregate_actuals: Vec<(f64, String)>,
 }
 
 /// The label of a point's column: its fiscal year, or the printed period when the series has
@@ -44,6 +47,7 @@ pub fn chart_data(kpi: &Kpi, style: YearStyle) -> ChartData {
         });
     let mut columns: Vec<(i32, Column)> = Vec::new();
     let mut standing = Vec::new();
+    let mut aggregates = Vec::new();
     for p in &kpi.series {
         // A target on every year, an average or a total is a line across the chart.
         if p.kind == PointKind::Target && p.aggregate.is_some() {
@@ -51,7 +55,13 @@ pub fn chart_data(kpi: &Kpi, style: YearStyle) -> ChartData {
             continue;
         }
         if p.kind == PointKind::Actual && p.aggregate.is_some() {
-            continue; // a printed average is no year's figure; the table lists it
+            let what = if p.aggregate == Some(Aggregate::Total) { "合計" } else { "平均" };
+            let span = match p.span {
+                Some([Some(a), Some(b)]) => format!("{}〜{}の", fiscal_year_short(a, style), fiscal_year_short(b, style)),
+                _ => String::new(),
+            };
+            aggregates.push((p.value, format!("実績{span}{what}")));
+            continue;
         }
         let Some(label) = column_label(p, crowded, style) else {
             if p.kind == PointKind::Target {
@@ -75,7 +85,7 @@ pub fn chart_data(kpi: &Kpi, style: YearStyle) -> ChartData {
         col.lines.push(p.line);
     }
     columns.sort_by_key(|(y, c)| (*y, c.lines.iter().min().copied().unwrap_or(0)));
-    ChartData { columns: columns.into_iter().map(|(_, c)| c).collect(), standing_targets: standing }
+    ChartData { columns: columns.into_iter().map(|(_, c)| c).collect(), standing_targets: standing, aggregate_actuals: aggregates }
 }
 
 /// How a target reads: `令和7年度の目標99％以上`, `毎年度（令和6年度まで）の目標30,000千円`,
@@ -504,5 +514,16 @@ mod tests {
         assert!((w.observed / w.required - w.ratio).abs() < 1e-9, "{w:?}");
         assert_eq!(w.status, achievement::category(w.ratio));
         assert!(w.base.0 < w.latest.0 && w.latest.0 < w.target.0, "{w:?}");
+    }
+
+    #[test]
+    fn a_printed_average_is_drawn_as_a_line_of_its_own() {
+        let r = report();
+        let k = r.kpis.iter().find(|k| k.series.iter().any(|p| p.kind == PointKind::Actual && p.aggregate == Some(Aggregate::Average))).unwrap();
+        let avg = k.series.iter().find(|p| p.kind == PointKind::Actual && p.aggregate.is_some()).unwrap();
+        let d = chart_data(k, YearStyle::Era);
+        assert_eq!(d.aggregate_actuals.len(), 1);
+        assert_eq!(d.aggregate_actuals[0].0, avg.value);
+        assert!(d.aggregate_actuals[0].1.starts_with("実績R"), "{:?}", d.aggregate_actuals);
     }
 }

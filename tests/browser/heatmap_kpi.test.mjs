@@ -20,7 +20,7 @@ test('each heatmap cell equals the count from the JSON and leads to exactly its 
     });
     assert.deepEqual(cells, want, d);
   }
-  assert.equal(await text(page, '[data-testid="heat-total"]'), String(inis.length));
+  assert.equal(await page.$eval('[data-testid="heat-total"]', (td) => td.dataset.count), String(inis.length));
   // 総務部 × Ⅱ: open the explorer and compare.
   const want = inis.filter((i) => i.pillar === 'II' && i.departments.includes('総務部')).map((i) => i.id);
   await page.click('tr[data-row="総務部"] td.rd-heat:nth-of-type(2) a');
@@ -45,7 +45,7 @@ test('drilling down to divisions and subsections keeps a real table', async () =
   const subs = REPORT.subsections.filter((s) => s.section === 'II-3');
   assert.equal(cols.length, subs.length + 2);
   const jinji = await page.$$eval('tr[data-row="人事課"] td.rd-heat', (tds) => tds.map((td) => Number(td.dataset.count ?? 0)));
-  const want = subs.map((s) => REPORT.initiatives.filter((i) => !isRepeat(i) && i.subsection === s.id && i.departments.includes('総務部') && i.divisions.includes('人事課')).length);
+  const want = subs.map((s) => REPORT.initiatives.filter((i) => !isRepeat(i) && i.subsection === s.id && i.organisations.some((o) => o.department === '総務部' && o.divisions.includes('人事課'))).length);
   assert.deepEqual(jinji, want);
   assert.equal(await page.$$eval('[data-testid="heatmap"] th[scope="row"]', (t) => t.length) > 3, true);
   await page.close();
@@ -71,7 +71,10 @@ test('every KPI chart renders, and a table shows the numbers from the data', asy
     assert.deepEqual([...drawn].sort((a, b) => a - b), [...new Set(k.series.map((p) => p.value))].sort((a, b) => a - b), k.id);
     labels.push(await page.$eval(`.rd-kpi-card[data-kpi="${k.id}"] .rd-chart`, (c) => c.getAttribute('aria-label') ?? ''));
   });
-  assert.equal(charted.length, REPORT.kpis.length);
+  // A chart only where it compares: two or more figures; a single figure is a value tile.
+  assert.deepEqual(charted, REPORT.kpis.filter((k) => k.series.length >= 2).map((k) => k.id));
+  const tiles = await page.$$eval('.rd-kpi-card:has([data-testid="kpi-tile"])', (cs) => cs.map((c) => c.dataset.kpi));
+  assert.deepEqual(tiles, REPORT.kpis.filter((k) => k.series.length === 1).map((k) => k.id));
   assert.ok(labels.every((l) => l.length > 10), labels.slice(0, 3).join(' | '));
   // Scrolled to the end, the charts at the top were disposed of.
   assert.equal(await page.$('.rd-kpi-card .rd-chart canvas') === null || (await live(page)) < cards, true);

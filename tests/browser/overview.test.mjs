@@ -18,6 +18,7 @@ test('totals equal the counts computed from the JSON', async () => {
   const e = expectedOverview();
   assert.equal(await text(page, '[data-stat="initiatives"] .rd-stat-num'), fmt(e.total.initiatives));
   assert.match(await text(page, '[data-stat="initiatives"]'), new RegExp(`うち再掲 ${e.total.relisted}件`));
+  assert.match(await text(page, '[data-testid="coverage"]'), /8、9、14、15ページはテキストに含まれていません/);
   assert.equal(await text(page, '[data-stat="zencho"] .rd-stat-num'), fmt(e.total.zencho));
   assert.equal(await text(page, '[data-stat="on-track"] .rd-stat-num'), fmt(e.total.onTrack));
   assert.equal(await text(page, '[data-stat="delayed"] .rd-stat-num'), fmt(e.total.delayed));
@@ -57,13 +58,17 @@ test('no request leaves 127.0.0.1', async () => {
   }
 });
 
-test('the page without JavaScript explains itself', async () => {
+test('without JavaScript the page shows the real overview, pre-rendered, and explains itself', async () => {
   const ctx = await browser.createBrowserContext();
   const p = await ctx.newPage();
   await p.setJavaScriptEnabled(false);
   await p.goto(base, { waitUntil: 'load' });
   const noscript = await p.$eval('noscript', (n) => n.textContent);
   assert.match(noscript, /JavaScript/);
-  assert.match(await text(p, '.rd-loading'), /読み込み中/);
+  const e = expectedOverview();
+  assert.equal(await text(p, '[data-stat="initiatives"] .rd-stat-num'), fmt(e.total.initiatives));
+  assert.equal(await text(p, '.rd-title'), REPORT.report.title);
+  const delayed = REPORT.subsections.filter((s) => s.rating === 'delayed').map((s) => s.id);
+  assert.deepEqual(await p.$$eval('[data-testid="attention-delayed"] li', (ls) => ls.map((l) => l.dataset.subsection)), delayed);
   await ctx.close();
 });
