@@ -120,7 +120,7 @@ test-node: node_modules/.installed
 	node --test tests/node/*.test.mjs
 
 test-browser: dist tool-chromium node_modules/.installed
-	node --test --test-concurrency=1 tests/browser/*.test.mjs
+	node --test --test-concurrency=1 --test-timeout=600000 --test-force-exit tests/browser/*.test.mjs
 
 # Builds a copy of the project under a path with a space and Japanese characters, with a
 # python3 on PATH that fails: the build must need neither clean paths nor Python.

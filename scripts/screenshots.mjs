@@ -13,7 +13,12 @@ const VIEWS = [
     await page.click('[data-testid="next-page"]');
     await page.waitForFunction(() => /^51〜/.test(document.querySelector('.rd-pager span')?.textContent ?? ''));
   }],
-  ['detail', '#rd/explore?open=II-3-2-4', '[data-testid="detail"] .rd-chart canvas'],
+  ['detail', '#rd/explore?open=II-3-2-4', '[data-testid="detail"]', async (page) => {
+    // Charts are drawn near the viewport: bring the detail's chart in, then back to the top.
+    await page.$eval('[data-testid="detail"] .rd-chart', (c) => c.scrollIntoView());
+    await page.waitForSelector('[data-testid="detail"] .rd-chart canvas');
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }],
   ['heatmap', '#rd/heatmap', '[data-testid="heatmap"]'],
   ['heatmap-drilled', '#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II', '[data-testid="heatmap"]'],
   ['kpi', '#rd/kpi', '.rd-kpi-card'],

@@ -152,14 +152,15 @@ fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
             r.open = Some(initiative);
         });
         let status = j.status;
-        let judgement = match j.ratio {
-            Some(ratio) if status.falls_short() => format!("{}（必要な伸びに対する実際の伸び R = {:.2}）", status.label_ja(), ratio),
-            _ => status.label_ja().to_string(),
+        let judgement = status.label_ja();
+        let pace = match j.ratio {
+            Some(ratio) if status.falls_short() => format!("　これまでの伸びは必要な伸びの {:.2} 倍（R）", ratio),
+            _ => String::new(),
         };
         view! {
             <li data-kpi=k.id.clone() data-status=status.key()>
                 <p class="rd-att-name"><span class=crate::kpi_parts::status_class(status)>{status.mark()}" "{judgement}</span>" "<strong>{k.label.clone()}</strong></p>
-                <p class="rd-att-figures">{versus_ja(k, j, style)}</p>
+                <p class="rd-att-figures">{versus_ja(k, j, style)}{pace}</p>
                 <p class="rd-att-owner"><a class="rd-link" href=href>{title}</a></p>
             </li>
         }

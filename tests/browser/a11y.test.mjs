@@ -68,6 +68,8 @@ test('reduced motion turns chart animation off', async () => {
   const page = await s.browser.newPage();
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   await page.goto(`${s.base}#rd/kpi?kp=I`, { waitUntil: 'load' });
+  await page.waitForSelector('.rd-chart');
+  await page.$eval('.rd-chart', (c) => c.scrollIntoView());
   await page.waitForSelector('.rd-chart canvas');
   assert.equal((await chartOption(page, '.rd-chart')).animation, false);
   await page.close();

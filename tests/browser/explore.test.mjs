@@ -1,10 +1,9 @@
 // The explorer: filters, facets, Japanese search, sorting, URL state, detail, CSV.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT, open, text, useDashboard, isRepeat } from './harness.mjs';
+import { REPORT, download, open, text, useDashboard, isRepeat } from './harness.mjs';
 
 const s = useDashboard();
 
@@ -147,17 +146,7 @@ test('an empty result says so and offers to clear the filters', async () => {
 
 test('CSV download holds the filtered rows, UTF-8 with BOM', async () => {
   const { page } = await open(s.browser, `${s.base}#rd/explore?dept=%E6%95%99%E8%82%B2%E5%BA%81`, { waitFor: '[data-testid="results"]' });
-  const dir = mkdtempSync(join(tmpdir(), 'rd-dl-'));
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
-  await page.click('[data-testid="csv-initiatives"]');
-  let file;
-  for (let i = 0; i < 50 && !file; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    file = readdirSync(dir).find((f) => f.endsWith('.csv'));
-  }
-  assert.ok(file, 'a CSV file was saved');
-  const csv = readFileSync(join(dir, file), 'utf8');
+  const csv = readFileSync(await download(page, '[data-testid="csv-initiatives"]', '.csv'), 'utf8');
   assert.ok(csv.startsWith('\uFEFF番号,柱,'));
   const want = REPORT.initiatives.filter((i) => !isRepeat(i) && i.departments.includes('教育庁')).map((i) => i.id);
   const ids = csv.split('\r\n').slice(1).map((l) => l.split(',')[0]).filter((id) => /^I{1,3}-\d+-\d+-\d+$/.test(id));

@@ -1,6 +1,6 @@
 // Browser-test harness: serves a built folder on loopback and drives Debian's headless Chromium
 // through puppeteer-core. It builds nothing: `make test` builds dist/ first.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,11 +73,45 @@ export async function launch(extraArgs = []) {
   return browser;
 }
 
-/** Serves `dir` (relative to dist/) on a free loopback port. */
+// Every server a test file starts is closed when the file ends, even after a failed test
+// (an open server would keep the test process alive).
+const servers = new Set();
+after(() => {
+  for (const s of servers) {
+    s.closeAllConnections();
+    s.close();
+  }
+});
+
+/**
+ * Clicks `selector` and returns the path of the file the page saves (CSV, PNG) with `ext`,
+ * or fails after five seconds.
+ */
+export async function download(page, selector, ext) {
+  const dir = mkdtempSync(join(tmpdir(), 'rd-download-'));
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+  await page.click(selector);
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const file = readdirSync(dir).find((f) => f.endsWith(ext));
+    if (file) return join(dir, file);
+  }
+  throw new Error(`no ${ext} file was saved after clicking ${selector}`);
+}
+
+/** Serves the folder `root` on a free loopback port; closed when the test file ends. */
+export async function serveRoot(root, options = {}) {
+  const started = await serve(root, options);
+  servers.add(started.server);
+  return started;
+}
+
+/** Serves `dir` (relative to dist/), which must have been built. */
 export async function serveDist(dir = 'web', options = {}) {
   const root = join(DIST, dir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html missing: run \`make dist\` first`);
-  return serve(root, options);
+  return serveRoot(root, options);
 }
 
 /**

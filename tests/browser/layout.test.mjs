@@ -10,7 +10,7 @@ const WIDTHS = [360, 390, 768, 1024, 1280];
 export const VIEWS = [
   ['overview', '#rd/overview', '[data-stat="initiatives"], .rd-overview'],
   ['explorer', '#rd/explore?dept=%E7%B7%8F%E5%8B%99%E9%83%A8', '[data-testid="results"]'],
-  ['detail', '#rd/explore?open=II-3-2-4', '[data-testid="detail"] .rd-chart canvas'],
+  ['detail', '#rd/explore?open=II-3-2-4', '[data-testid="detail"]'],
   ['heatmap', '#rd/heatmap', '[data-testid="heatmap"]'],
   ['heatmap drilled', '#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II', '[data-testid="heatmap"]'],
   ['kpi', '#rd/kpi', '.rd-kpi-card'],

@@ -3,10 +3,10 @@
 // that must survive unrelated route changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPORT, ROOT, chartOption, liveCharts, open, text, useDashboard, isRepeat } from './harness.mjs';
+import { REPORT, ROOT, chartOption, download, liveCharts, open, text, useDashboard, isRepeat } from './harness.mjs';
 
 const s = useDashboard();
 const dir = mkdtempSync(join(tmpdir(), 'rd-reliability-'));
@@ -115,17 +115,7 @@ test('CSV exports neutralise titles that Excel would run as formulas', async () 
   await page.waitForSelector('[data-testid="opened-name"]');
   await page.click('a[data-view="explore"]');
   await page.waitForSelector('[data-testid="results"]');
-  const downloads = mkdtempSync(join(tmpdir(), 'rd-csv-'));
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-  await page.click('[data-testid="csv-initiatives"]');
-  let file;
-  for (let i = 0; i < 50 && !file; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    file = readdirSync(downloads).find((f) => f.endsWith('.csv'));
-  }
-  assert.ok(file, 'a CSV file was saved');
-  const csv = readFileSync(join(downloads, file), 'utf8');
+  const csv = readFileSync(await download(page, '[data-testid="csv-initiatives"]', '.csv'), 'utf8');
   assert.ok(csv.includes(`,"'=HYPERLINK(""http://example.invalid"",""x"")",`), csv.slice(0, 400));
   for (const f of formulas.slice(1)) assert.ok(csv.includes(`,'${f},`), f);
   for (const f of formulas) assert.ok(!csv.includes(`,${f},`), `raw formula ${f}`);

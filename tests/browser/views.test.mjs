@@ -3,10 +3,9 @@
 // saves as PNG. Expected figures come from the JSON, computed here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { REPORT, isRepeat, open, text, useDashboard } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { REPORT, download, isRepeat, open, text, useDashboard } from './harness.mjs';
 
 const s = useDashboard();
 const ratingOf = (i) => REPORT.subsections.find((x) => x.id === i.subsection).rating;
@@ -139,17 +138,9 @@ test('every chart saves as a PNG named after its KPI', async () => {
   const card = `.rd-kpi-card[data-kpi="${k.id}"]`;
   await page.$eval(card, (c) => c.scrollIntoView());
   await page.waitForSelector(`${card} [data-testid="save-png"]:not([disabled])`);
-  const dir = mkdtempSync(join(tmpdir(), 'rd-png-'));
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
-  await page.click(`${card} [data-testid="save-png"]`);
-  let file;
-  for (let i = 0; i < 50 && !file; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    file = readdirSync(dir).find((f) => f.endsWith('.png'));
-  }
-  assert.equal(file, `${k.label.replace(/[\\/:*?"<>|]/g, '_')}.png`);
-  const bytes = readFileSync(join(dir, file));
+  const file = await download(page, `${card} [data-testid="save-png"]`, '.png');
+  assert.equal(basename(file), `${k.label.replace(/[\\/:*?"<>|]/g, '_')}.png`);
+  const bytes = readFileSync(file);
   assert.deepEqual([...bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
   assert.ok(bytes.length > 2000);
   await page.close();
