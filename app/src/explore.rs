@@ -30,7 +30,7 @@ pub fn ExploreView() -> impl IntoView {
     let facets = Memo::new(move |_| st.explorer().facets(&filter.get()));
     let universe = Memo::new(move |_| {
         let relisted = filter.with(|f| f.include_relisted);
-        st.report().initiatives.iter().filter(|i| relisted || !i.relisted).count()
+        st.report().initiatives.iter().filter(|i| relisted || !i.is_repeat()).count()
     });
     // The page lives in the route (back from a detail returns to it); past the end, the last.
     let page = Memo::new(move |_| {

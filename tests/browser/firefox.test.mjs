@@ -35,6 +35,8 @@ test('the offline file starts in Firefox from file:// and draws the overview, fi
     await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), { timeout: 10000 }, delayed);
     await page.goto(`${file}#rd/kpi`, { waitUntil: 'load' });
     // Charts are drawn near the viewport: the first at once, the last once scrolled to.
+    await page.waitForSelector('.rd-kpi-card .rd-chart', { timeout: 30000 });
+    await page.$eval('.rd-kpi-card .rd-chart', (c) => c.scrollIntoView());
     await page.waitForSelector('.rd-kpi-card .rd-chart canvas', { timeout: 30000 });
     await page.$$eval('.rd-chart', (cs) => cs[cs.length - 1].scrollIntoView());
     await page.waitForFunction(() => [...document.querySelectorAll('.rd-chart')].pop()?.querySelector('canvas'), { timeout: 30000 });

@@ -27,7 +27,8 @@ async function print(hash, ready) {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(info.match(/^Pages:\s+(\d+)/m)[1]);
   const size = info.match(/^Page size:\s+([\d.]+) x ([\d.]+)/m).slice(1).map(Number);
-  const pageText = (n) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
+  // -raw: text in the order it is drawn, so a wrapped heading stays together in two columns.
+  const pageText = (n) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-raw', file, '-'], { encoding: 'utf8' });
   return { pages, size, charts, pageText };
 }
 

@@ -46,6 +46,8 @@ test('dashboard.js defines no globals in the host page, even after drawing chart
     + '<script>window.__before = Object.getOwnPropertyNames(window);</script></head><body>'
     + '<div id="reform-dashboard"></div><script type="module" src="./dashboard.js"></script></body></html>';
   const { page, log } = await hostPage('globals.html#rd/kpi?kp=I', body);
+  await page.waitForSelector('.rd-kpi-card .rd-chart');
+  await page.$eval('.rd-kpi-card .rd-chart', (c) => c.scrollIntoView());
   await page.waitForSelector('.rd-kpi-card .rd-chart canvas');
   const added = await page.evaluate(() => Object.getOwnPropertyNames(window).filter((n) => !window.__before.includes(n) && !['__before', '__started', '__rd'].includes(n)));
   assert.deepEqual(added, []);
