@@ -10,7 +10,7 @@ copy="$work/ドキュメント/reform dashboard"
 mkdir -p "$copy" "$work/bin"
 
 # The tracked files as they are now (committed or not), plus the installed npm packages.
-(cd "$here" && git ls-files -z --cached --others --exclude-standard) | (cd "$here" && xargs -0 cp --parents -t "$copy")
+(cd "$here" && git ls-files -z --cached --others --exclude-standard) | (cd "$here" && xargs -0 cp --parents --preserve=timestamps -t "$copy")
 ln -s "$here/node_modules" "$copy/node_modules"
 
 # Any call to Python fails loudly.
