@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use reform::format::{fiscal_year, with_unit, YearStyle};
 use reform::model::{Kpi, PointKind};
-use reform::query::achievement;
+use reform::query::achievement::Status;
 use reform::query::kpi_view::{display, kpi_list, status_counts_in, Display, KpiOrder};
 use reform::query::route::View;
 
@@ -28,7 +28,11 @@ pub fn KpiView() -> impl IntoView {
     let list = Memo::new(move |_| {
         let report = st.report();
         let in_pillar = |k: &Kpi| pillar.with(|p| p.as_ref().is_none_or(|p| report.initiative(&k.initiative).is_some_and(|i| i.pillar == *p)));
-        kpi_list(&report, status.get(), order.get()).into_iter().filter(|k| in_pillar(k)).map(|k| Arc::new(k.clone())).collect::<Vec<_>>()
+        kpi_list(&report, status.get(), order.get())
+            .into_iter()
+            .filter(|(k, _)| in_pillar(k))
+            .map(|(k, s)| (Arc::new(k.clone()), s))
+            .collect::<Vec<_>>()
     });
     let empty_report = report.kpis.is_empty();
     view! {
@@ -85,8 +89,8 @@ pub fn KpiView() -> impl IntoView {
                 {move || format!("{}指標を表示", list.with(Vec::len))}
             </p>
             <div class="rd-kpi-grid">
-                <For each=move || list.get() key=|k| k.id.clone() let:kpi>
-                    <KpiCard kpi style />
+                <For each=move || list.get() key=|(k, _)| k.id.clone() let:item>
+                    <KpiCard kpi=item.0 status=item.1 style />
                 </For>
             </div>
         </section>
@@ -94,10 +98,9 @@ pub fn KpiView() -> impl IntoView {
 }
 
 #[component]
-fn KpiCard(kpi: Arc<Kpi>, style: Signal<YearStyle>) -> impl IntoView {
+fn KpiCard(kpi: Arc<Kpi>, status: Status, style: Signal<YearStyle>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let report = st.report();
-    let status = achievement::overall_in(&report, &kpi);
     let initiative = report.initiative(&kpi.initiative);
     let title = initiative.map(|i| format!("{} {}", i.id, i.title)).unwrap_or_default();
     let initiative_id = kpi.initiative.clone();

@@ -343,9 +343,10 @@ fn severity(s: Status) -> u8 {
     }
 }
 
-/// The KPIs of the KPI page: those with `status` (all when `None`), in `order`. Sorting is
-/// stable, so ties keep plan order.
-pub fn kpi_list<'a>(report: &'a Report, status: Option<Status>, order: KpiOrder) -> Vec<&'a Kpi> {
+/// The KPIs of the KPI page with their overall judgement: those with `status` (all when
+/// `None`), in `order`. Sorting is stable, so ties keep plan order. Each KPI is judged once
+/// here; the page shows the status it returns.
+pub fn kpi_list<'a>(report: &'a Report, status: Option<Status>, order: KpiOrder) -> Vec<(&'a Kpi, Status)> {
     let mut rows: Vec<(&Kpi, Status, Option<f64>)> = report
         .kpis
         .iter()
@@ -366,16 +367,7 @@ pub fn kpi_list<'a>(report: &'a Report, status: Option<Status>, order: KpiOrder)
             (None, None) => std::cmp::Ordering::Equal,
         }),
     }
-    rows.into_iter().map(|(k, _, _)| k).collect()
-}
-
-/// The KPIs shown on the KPI page, grouped by pillar in plan order.
-pub fn by_pillar(report: &Report) -> Vec<(&crate::model::Pillar, Vec<&Kpi>)> {
-    report
-        .pillars
-        .iter()
-        .map(|p| (p, report.kpis.iter().filter(|k| report.initiative(&k.initiative).is_some_and(|i| i.pillar == p.id)).collect()))
-        .collect()
+    rows.into_iter().map(|(k, s, _)| (k, s)).collect()
 }
 
 #[cfg(test)]
@@ -476,18 +468,20 @@ mod tests {
         let r = report();
         let all = kpi_list(&r, None, KpiOrder::Plan);
         assert_eq!(all.len(), r.kpis.len());
-        assert!(all.iter().zip(&r.kpis).all(|(a, b)| a.id == b.id), "plan order");
+        assert!(all.iter().zip(&r.kpis).all(|((a, _), b)| a.id == b.id), "plan order");
+        // The status handed to the page is the KPI's overall judgement.
+        assert!(all.iter().all(|(k, s)| achievement::overall_in(&r, k) == *s));
         let missed = kpi_list(&r, Some(Status::NotAchieved), KpiOrder::Plan);
         assert!(!missed.is_empty());
-        assert!(missed.iter().all(|k| achievement::overall_in(&r, k) == Status::NotAchieved));
+        assert!(missed.iter().all(|(k, _)| achievement::overall_in(&r, k) == Status::NotAchieved));
         let by_judgement = kpi_list(&r, None, KpiOrder::Judgement);
-        let sev: Vec<u8> = by_judgement.iter().map(|k| severity(achievement::overall_in(&r, k))).collect();
+        let sev: Vec<u8> = by_judgement.iter().map(|(k, _)| severity(achievement::overall_in(&r, k))).collect();
         assert!(sev.windows(2).all(|w| w[0] <= w[1]), "{sev:?}");
-        assert_eq!(achievement::overall_in(&r, by_judgement[0]), Status::NotAchieved);
+        assert_eq!(achievement::overall_in(&r, by_judgement[0].0), Status::NotAchieved);
         let by_gap = kpi_list(&r, None, KpiOrder::Gap);
         let percents: Vec<f64> = by_gap
             .iter()
-            .filter_map(|k| achievement::headline(&achievement::judge_in(&r, k)).and_then(|j| j.percent))
+            .filter_map(|(k, _)| achievement::headline(&achievement::judge_in(&r, k)).and_then(|j| j.percent))
             .collect();
         assert!(percents.windows(2).all(|w| w[0] <= w[1]), "{percents:?}");
         assert!(percents[0] < 100.0);
