@@ -117,12 +117,10 @@ pub fn HeatmapView() -> impl IntoView {
                     <select id="rd-h-order" class="rd-select" prop:value=move || options.with(|o| o.order.key())
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            let order = [RowOrder::Plan, RowOrder::Share, RowOrder::Size].into_iter().find(|o| o.key() == v).unwrap_or_default();
+                            let order = RowOrder::from_key(&v).unwrap_or_default();
                             st.navigate(|r| r.heat.order = order)
                         }>
-                        <option value="plan">"計画の順"</option>
-                        <option value="share">"割合の高い順"</option>
-                        <option value="size">"取組数の多い順"</option>
+                        {RowOrder::ALL.into_iter().map(|o| view! { <option value=o.key()>{o.label_ja()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="rd-check">

@@ -58,6 +58,20 @@ pub enum RowOrder {
 }
 
 impl RowOrder {
+    pub const ALL: [RowOrder; 3] = [RowOrder::Plan, RowOrder::Share, RowOrder::Size];
+
+    pub fn from_key(key: &str) -> Option<RowOrder> {
+        RowOrder::ALL.into_iter().find(|o| o.key() == key)
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            RowOrder::Plan => "計画の順",
+            RowOrder::Share => "割合の高い順",
+            RowOrder::Size => "取組数の多い順",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             RowOrder::Plan => "plan",

@@ -138,7 +138,8 @@ fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
         "hz" if value == "1" => route.heat.zencho_only = true,
         "hrel" if value == "1" => route.heat.include_relisted = true,
         "hm" if value == Measure::Kpi.key() => route.heat.measure = Measure::Kpi,
-        "hs" => match [RowOrder::Share, RowOrder::Size].into_iter().find(|o| o.key() == value) {
+        // The default order is what no `hs` means, so `hs=plan` is as unknown as any other word.
+        "hs" => match RowOrder::from_key(value).filter(|o| *o != RowOrder::default()) {
             Some(o) => route.heat.order = o,
             None => return false,
         },
