@@ -3,7 +3,7 @@
 //! (a page of 61 KPIs is usable before most charts exist), draws every chart before printing,
 //! and saves a chart as PNG for slides.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use charming::Chart;
@@ -22,8 +22,8 @@ type DrawNow = Rc<dyn Fn()>;
 thread_local! {
     /// Every chart on screen can be drawn at once, synchronously, when printing starts.
     static DRAWERS: RefCell<Vec<(usize, DrawNow)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_ID: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    static PRINT_HOOK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static NEXT_ID: Cell<usize> = const { Cell::new(0) };
+    static PRINT_HOOK: Cell<bool> = const { Cell::new(false) };
 }
 
 /// `beforeprint` draws every chart of the page (`window.print()` fires it synchronously, so

@@ -94,7 +94,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
         ];
         let kpis: Vec<Arc<Kpi>> = ini.kpis.iter().filter_map(|k| report.kpi(k)).map(|k| Arc::new(k.clone())).collect();
         let style = Signal::derive(move || st.route.with(|r| r.years));
-        let report_for_kpis = std::sync::Arc::clone(&report);
+        let report_for_kpis = Arc::clone(&report);
         let sources = ini
             .source
             .iter()

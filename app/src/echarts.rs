@@ -43,6 +43,8 @@ thread_local! {
     static LIBRARY: ArcRwSignal<Library> = ArcRwSignal::new(Library::Idle);
     /// Charts waiting for the loader to be provided.
     static WANTED: Cell<bool> = const { Cell::new(false) };
+    /// Chart instances alive now (`liveChartCount`).
+    static LIVE: Cell<u32> = const { Cell::new(0) };
 }
 
 pub fn library() -> Library {
@@ -110,10 +112,6 @@ pub fn init(el: &web_sys::HtmlElement, opts: &JsValue) -> Result<Instance, JsVal
     init.call3(&module, el, &JsValue::NULL, opts).map(JsCast::unchecked_into)
 }
 
-
-thread_local! {
-    static LIVE: Cell<u32> = const { Cell::new(0) };
-}
 
 pub fn count_created() {
     LIVE.with(|c| c.set(c.get() + 1));

@@ -30,6 +30,10 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
+/// `false` while `bin/prerender.rs` renders the start view natively: there is no window, no
+/// URL and nothing to listen to, and the snapshot is the plain start view.
+pub(crate) const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 /// The element web staff put in their page (the hosted index.html has it too).
 pub const HOST_ID: &str = "reform-dashboard";
 
@@ -56,7 +60,8 @@ pub fn mount() {
         );
         return;
     };
-    // The static loading message and <noscript> stay in the page until the app replaces them.
+    // The pre-rendered snapshot (or a host page's loading message) and <noscript> stay in the
+    // page until the app replaces them.
     host.set_inner_html("");
     let handle = leptos::mount::mount_to(host, shell::App);
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));

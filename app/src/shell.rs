@@ -22,8 +22,7 @@ pub fn App() -> impl IntoView {
         Ok((report, opened)) => {
             let state = AppState::new(report);
             provide_context(state);
-            // No window when pre-rendering: the snapshot is the start view, and nothing listens.
-            if cfg!(target_arch = "wasm32") {
+            if crate::IN_BROWSER {
                 sync_with_hash(state);
             }
             view! { <Dashboard opened /> }.into_any()
@@ -52,7 +51,7 @@ fn focus_main() {
 /// Embedded in another page (`?embed=1` in the iframe's URL, or `data-embed` on the host
 /// element): the host shows its own title and footer, so ours are hidden.
 fn embed_mode() -> bool {
-    if !cfg!(target_arch = "wasm32") {
+    if !crate::IN_BROWSER {
         return false; // pre-rendering index.html, which is not embedded
     }
     let search = gloo::utils::window().location().search().unwrap_or_default();
@@ -97,7 +96,7 @@ fn Dashboard(opened: Option<String>) -> impl IntoView {
     let meta = st.report().report.clone();
     let view_now = Memo::new(move |_| st.route.with(|r| r.view));
     let embed = embed_mode();
-    if !embed && cfg!(target_arch = "wasm32") {
+    if !embed && crate::IN_BROWSER {
         let remove = print_header(&meta);
         on_cleanup(remove);
     }

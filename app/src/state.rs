@@ -77,9 +77,9 @@ impl AppState {
     }
 }
 
-/// The URL hash; empty when pre-rendering (there is no window, and the page shows the start view).
+/// The URL hash; empty when pre-rendering (the snapshot is the start view).
 pub fn current_hash() -> String {
-    if cfg!(target_arch = "wasm32") {
+    if crate::IN_BROWSER {
         gloo::utils::window().location().hash().unwrap_or_default()
     } else {
         String::new()
