@@ -43,7 +43,10 @@ pub fn kpi_chart(kpi: &Kpi, style: YearStyle, animate: bool) -> Chart {
         .legend(Legend::new().top(0))
         .grid(Grid::new().left(8).right(16).top(36).bottom(8).contain_label(true))
         .x_axis(Axis::new().type_(AxisType::Category).data(labels))
-        .y_axis(Axis::new().type_(AxisType::Value).name(unit))
+        .y_axis(match data.axis_max() {
+            Some(max) => Axis::new().type_(AxisType::Value).name(unit).max(max),
+            None => Axis::new().type_(AxisType::Value).name(unit),
+        })
         .series(bar);
     for (value, label) in &data.aggregate_actuals {
         // An average or total of the actuals over a span: what an average target is judged on.

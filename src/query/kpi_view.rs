@@ -25,6 +25,23 @@ pub struct ChartData {
     pub aggregate_actuals: Vec<(f64, String)>,
 }
 
+impl ChartData {
+    /// Where the value axis must end so that a horizontal line above every bar (a standing
+    /// target, a printed average) is inside the plot: ECharts scales the axis to the bars and
+    /// would leave such a line out. `None` when the bars already reach every line.
+    pub fn axis_max(&self) -> Option<f64> {
+        let bars = self.columns.iter().flat_map(|c| [c.target, c.actual]).flatten().fold(f64::MIN, f64::max);
+        let lines = self.standing_targets.iter().chain(&self.aggregate_actuals).map(|(v, _)| *v).fold(f64::MIN, f64::max);
+        (lines > bars && lines > 0.0).then(|| nice_ceiling(lines * 1.1))
+    }
+}
+
+/// The next round number at or above `v`: 1, 2, 2.5 or 5 times a power of ten.
+fn nice_ceiling(v: f64) -> f64 {
+    let power = 10f64.powf(v.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * power).find(|&n| n >= v).unwrap_or(v)
+}
+
 /// The label of a point's column: its fiscal year, or the printed period when the series has
 /// several points in one fiscal year (`R3.1`, `R3.8`).
 fn column_label(p: &KpiPoint, crowded: bool, style: YearStyle) -> Option<String> {
@@ -519,5 +536,25 @@ mod tests {
         assert_eq!(d.aggregate_actuals.len(), 1);
         assert_eq!(d.aggregate_actuals[0].0, avg.value);
         assert!(d.aggregate_actuals[0].1.starts_with("実績R"), "{:?}", d.aggregate_actuals);
+    }
+
+    #[test]
+    fn the_axis_reaches_a_target_line_above_every_bar() {
+        let r = report();
+        // 公募委員率: one actual of 15.1％ and a standing target of 20％程度.
+        let d = chart_data(kpi(&r, "III-1-1-6", "公募委員率"), YearStyle::Era);
+        assert_eq!(d.standing_targets.len(), 1);
+        assert_eq!(d.axis_max(), Some(25.0));
+        // Bars above the target line: ECharts' own scale already holds it.
+        let d = chart_data(kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）"), YearStyle::Era);
+        assert_eq!(d.axis_max(), None);
+        for k in &r.kpis {
+            let d = chart_data(k, YearStyle::Era);
+            let top = d.columns.iter().flat_map(|c| [c.target, c.actual]).flatten().fold(f64::MIN, f64::max).max(d.axis_max().unwrap_or(f64::MIN));
+            for (v, _) in d.standing_targets.iter().chain(&d.aggregate_actuals) {
+                assert!(*v <= top, "{}: line {v} above the axis end {top}", k.id);
+            }
+        }
+        assert_eq!((nice_ceiling(22.0), nice_ceiling(0.9), nice_ceiling(1_100.0), nice_ceiling(2_400.0)), (25.0, 1.0, 2_000.0, 2_500.0));
     }
 }

@@ -64,10 +64,15 @@ test('every KPI chart renders, and a table shows the numbers from the data', asy
     const k = REPORT.kpis.find((x) => x.id === charted[i]);
     const option = await chartOption(page, `.rd-kpi-card[data-kpi="${k.id}"] .rd-chart`);
     const drawn = new Set();
+    const bars = [];
+    const lines = [];
     for (const series of option.series) {
-      for (const v of series.data ?? []) if (typeof v === 'number') drawn.add(v);
-      for (const m of series.markLine?.data ?? []) if (typeof m.yAxis === 'number') drawn.add(m.yAxis);
+      for (const v of series.data ?? []) if (typeof v === 'number') { drawn.add(v); bars.push(v); }
+      for (const m of series.markLine?.data ?? []) if (typeof m.yAxis === 'number') { drawn.add(m.yAxis); lines.push(m.yAxis); }
     }
+    // Every target or average line is inside the plot: below the axis end we set, or the bars.
+    const top = Math.max(option.yAxis[0].max ?? -Infinity, ...bars);
+    for (const v of lines) assert.ok(v <= top, `${k.id}: line ${v} above the axis (${top})`);
     assert.deepEqual([...drawn].sort((a, b) => a - b), [...new Set(k.series.map((p) => p.value))].sort((a, b) => a - b), k.id);
     labels.push(await page.$eval(`.rd-kpi-card[data-kpi="${k.id}"] .rd-chart`, (c) => c.getAttribute('aria-label') ?? ''));
   });
