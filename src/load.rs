@@ -223,6 +223,18 @@ impl Report {
                 }
             }
         }
+        // Page spans tell the page of a line: in order, inside the text, not overlapping.
+        let source = &self.report.source;
+        let mut after = 0;
+        for (i, span) in source.page_spans.iter().enumerate() {
+            if span.first_line <= after || span.last_line < span.first_line || span.last_line > source.lines {
+                return bad(
+                    format!("report.source.page_spans[{i}]"),
+                    format!("行 {}〜{} は前のページと重なるか、出典の {} 行を越えています", span.first_line, span.last_line, source.lines),
+                );
+            }
+            after = span.last_line;
+        }
         Ok(())
     }
 }
@@ -285,6 +297,16 @@ mod tests {
         let e = Report::from_json(&big).unwrap_err();
         assert!(matches!(e, LoadError::TooLarge { .. }));
         assert!(e.to_string().contains("32 MB"), "{e}");
+    }
+
+    #[test]
+    fn overlapping_page_spans_are_named() {
+        let spans = r#""lines":9,"page_spans":[{"page":1,"first_line":1,"last_line":5},{"page":2,"first_line":5,"last_line":9}]"#;
+        let json = with_version(SCHEMA_VERSION).replace(r#""lines":1"#, spans);
+        let e = Report::from_json(&json).unwrap_err();
+        assert!(matches!(&e, LoadError::Integrity { path, .. } if path == "report.source.page_spans[1]"), "{e}");
+        let fixed = json.replace(r#""first_line":5,"last_line":9"#, r#""first_line":6,"last_line":9"#);
+        assert!(Report::from_json(&fixed).is_ok());
     }
 
     #[test]

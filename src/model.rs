@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 /// Version of the JSON layout. Readers accept any `2.x.y` (additive changes only).
 /// 2.0.0: target qualifiers and actual status on KPI points, paired organisations,
 /// `same_as` for unmarked repeats, and the coverage of the source text.
-pub const SCHEMA_VERSION: &str = "2.0.0";
+/// 2.1.0: `report.source.page_spans`, where each printed page sits in the source text.
+pub const SCHEMA_VERSION: &str = "2.1.0";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -57,6 +58,17 @@ pub struct SourceFile {
     pub name: String,
     pub sha256: String,
     pub lines: u32,
+    /// The text page by page, in file order: a page printed twice appears twice, and a page
+    /// whose header was lost has `page: None`. Tells the printed page of any line.
+    #[serde(default)]
+    pub page_spans: Vec<Occurrence>,
+}
+
+impl SourceFile {
+    /// The printed page number of a 1-based line, where its page header survives.
+    pub fn page_of(&self, line: u32) -> Option<u32> {
+        self.page_spans.iter().find(|s| (s.first_line..=s.last_line).contains(&line)).and_then(|s| s.page)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -139,7 +139,12 @@ pub fn assemble(
             title,
             fiscal_year,
             label: doc.fiscal_label.clone().unwrap_or_default(),
-            source: SourceFile { name: source.name.to_string(), sha256: source.sha256.clone(), lines: source.lines.len() as u32 },
+            source: SourceFile {
+                name: source.name.to_string(),
+                sha256: source.sha256.clone(),
+                lines: source.lines.len() as u32,
+                page_spans: doc.page_spans.clone(),
+            },
             pages,
             overrides: overrides.map(|(name, _)| OverridesInfo {
                 name: name.to_string(),

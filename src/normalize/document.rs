@@ -8,7 +8,7 @@ use super::diag::Warning;
 use super::lines::{Kind, Line};
 use super::rows::{parse_row, row_start, Row};
 use super::text::trim;
-use crate::model::Rating;
+use crate::model::{Occurrence, Rating};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PillarOcc {
@@ -73,6 +73,20 @@ pub struct Document {
     pub achieved: Vec<MarkLine>,
     pub fiscal_label: Option<String>,
     pub pages: Vec<u32>,
+    /// The text page by page, in file order (a page header or a section without one opens a page).
+    pub page_spans: Vec<Occurrence>,
+}
+
+/// Opens a page at `line`, closing the one before on the line above.
+fn open_page(spans: &mut Vec<Occurrence>, page: Option<u32>, line: u32) {
+    if let Some(last) = spans.last_mut() {
+        if last.first_line == line {
+            last.page = page;
+            return;
+        }
+        last.last_line = line - 1;
+    }
+    spans.push(Occurrence { page, first_line: line, last_line: line });
 }
 
 /// How far below a row number its first cell label may sit (title, organisations, mark).
@@ -100,6 +114,7 @@ pub fn read_document(lines: &[Line], warnings: &mut Vec<Warning>) -> Document {
         }
         match &line.kind {
             Kind::PageHeader { pillar, numeral, title, page } => {
+                open_page(&mut doc.page_spans, *page, line.number);
                 place = Place { pillar: *pillar, section: 0, subsection: 0, page: *page };
                 header_since_section = true;
                 marks_on_page = 0;
@@ -114,6 +129,7 @@ pub fn read_document(lines: &[Line], warnings: &mut Vec<Warning>) -> Document {
             Kind::Section { number, title } => {
                 if !header_since_section {
                     // The page header was lost: the section title tells the pillar.
+                    open_page(&mut doc.page_spans, None, line.number);
                     place.page = None;
                     marks_on_page = 0;
                     match section_pillars.get(*title) {
@@ -185,6 +201,9 @@ pub fn read_document(lines: &[Line], warnings: &mut Vec<Warning>) -> Document {
     }
     if let Some(start) = row_start_at {
         finish_row(&mut doc, lines, start, lines.len(), place, warnings);
+    }
+    if let (Some(last), Some(end)) = (doc.page_spans.last_mut(), lines.last()) {
+        last.last_line = end.number;
     }
     doc
 }

@@ -24,12 +24,12 @@ mod rows;
 mod tables;
 pub mod text;
 
-use sha2::{Digest, Sha256};
 
 pub use diag::{NormalizeError, Warning};
 pub use overrides::Overrides;
 
 use crate::model::Report;
+use crate::query::source::{sha256_hex, split_lines};
 
 /// What [`normalize`] needs besides the text.
 pub struct Input<'a> {
@@ -56,12 +56,12 @@ pub fn normalize_bytes(bytes: &[u8], input: &Input) -> Result<Output, NormalizeE
 }
 
 pub fn normalize(text: &str, input: &Input) -> Result<Output, NormalizeError> {
-    let sha256 = hex(&Sha256::digest(text.as_bytes()));
+    let sha256 = sha256_hex(text.as_bytes());
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(NormalizeError::Empty);
     }
-    let source_lines: Vec<&str> = text.lines().collect();
+    let source_lines = split_lines(text);
     let classified = lines::classify(text);
     let mut warnings = Vec::new();
     let doc = document::read_document(&classified, &mut warnings);
@@ -74,6 +74,4 @@ pub fn normalize(text: &str, input: &Input) -> Result<Output, NormalizeError> {
     Ok(Output { report, warnings })
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
+
