@@ -89,7 +89,14 @@ $(ECHARTS): scripts/echarts-entry.js node_modules/.installed
 	esbuild scripts/echarts-entry.js --bundle --minify --format=esm --target=es2020 --outfile=build/echarts.mjs --log-level=warning
 	esbuild scripts/echarts-entry.js --bundle --minify --format=iife --global-name=reformCharts --target=es2020 --outfile=build/echarts.iife.js --log-level=warning
 
-dist/web/index.html: $(APP_SOURCES) $(ECHARTS) scripts/package.mjs scripts/dev-start.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+# The source text the normalizer read, for 「出典を見る」: gzip, loaded on first use (hosted) or
+# held inline (offline). -n leaves out the file's name and time, so the bytes depend on the text only.
+SOURCE_GZ := build/source.txt.gz
+$(SOURCE_GZ): $(SOURCE)
+	@mkdir -p build
+	gzip -9nc "$(SOURCE)" > $@
+
+dist/web/index.html: $(APP_SOURCES) $(ECHARTS) $(SOURCE_GZ) scripts/package.mjs scripts/dev-start.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk build --release --offline
 	cargo run --quiet -p reform-app --bin prerender --no-default-features --features ssr -- dist/web/index.html
 	node scripts/package.mjs
@@ -99,7 +106,7 @@ serve: dist
 
 # A debug build served by trunk, rebuilt and reloaded on every change of the app or the data.
 # Not for publishing: the wasm is large and unoptimised (use `make dist`).
-dev: $(ECHARTS) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+dev: $(ECHARTS) $(SOURCE_GZ) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk serve --offline --port $(DEV_PORT) --dist build/dev --watch app --watch src --watch data --watch public --watch index.html
 
 # PNGs of every view at 390, 768 and 1280 px in build/screenshots/, to look at before a view is done.

@@ -36,6 +36,15 @@ if (files.includes('echarts.mjs')) {
   renameSync(join(WEB, 'echarts.mjs'), join(WEB, echarts));
 }
 if (!echarts) fail('no echarts.mjs in dist/web: run make dist');
+// The source text (gzip), named by its content like ECharts.
+let source = files.find((f) => /^source-[0-9a-f]{16}\.txt\.gz$/.test(f));
+if (files.includes('source.txt.gz')) {
+  const gz = readFileSync(join(WEB, 'source.txt.gz'));
+  source = `source-${createHash('sha256').update(gz).digest('hex').slice(0, 16)}.txt.gz`;
+  for (const f of files) if (/^source-[0-9a-f]{16}\.txt\.gz$/.test(f)) rmSync(join(WEB, f));
+  renameSync(join(WEB, 'source.txt.gz'), join(WEB, source));
+}
+if (!source) fail('no source.txt.gz in dist/web: run make dist');
 rmSync(join(WEB, 'dev-start.mjs'), { force: true });
 html = html.replace(/\s*<script[^>]*data-dev-only[^>]*><\/script>/, '');
 
@@ -46,7 +55,7 @@ const starter = `// Starts the reform-progress dashboard. Web pages embed the da
 //   <div id="reform-dashboard"></div>
 //   <script type="module" src="(this folder)/dashboard.js"></script>
 // It adds the stylesheet if the page lacks it, starts the app, and tells the app where ECharts
-// is: the app imports it when a view first draws a chart.
+// and the report's source text are: the app loads each when a view first needs it.
 const here = new URL('.', import.meta.url);
 if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href.endsWith('${css}'))) {
   const link = document.createElement('link');
@@ -57,6 +66,10 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href
 const app = await import(new URL('${glue}', here).href);
 await app.default({ module_or_path: new URL('${wasm}', here) });
 app.provideCharts(() => import(new URL('${echarts}', here).href));
+app.provideSource(() => fetch(new URL('${source}', here)).then((r) => {
+  if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
+  return r.arrayBuffer();
+}));
 dispatchEvent(new CustomEvent('reform-dashboard:started', { detail: app }));
 `;
 if (inline) {
@@ -78,6 +91,7 @@ if (/^import /m.test(glueCode)) fail('the wasm-bindgen glue imports a file (a sn
 const echartsIife = readFileSync(join(ROOT, 'build/echarts.iife.js'), 'utf8');
 if (!/^var reformCharts=/.test(echartsIife)) fail('build/echarts.iife.js is not the IIFE build of scripts/echarts-entry.js: run make dist');
 const wasmB64 = readFileSync(join(WEB, wasm)).toString('base64');
+const sourceB64 = readFileSync(join(WEB, source)).toString('base64');
 const body = html.match(/<body>([\s\S]*)<\/body>/)?.[1] ?? fail('no <body> in index.html');
 const offline = `<!doctype html>
 <html lang="ja">
@@ -102,6 +116,9 @@ const wasmBase64 = "${wasmB64}";
 const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 provideCharts(() => Promise.resolve().then(loadCharts));
+// The source text (gzip), decoded on the first 「出典を見る」.
+const sourceBase64 = "${sourceB64}";
+provideSource(() => Uint8Array.from(atob(sourceBase64), (c) => c.charCodeAt(0)));
 dispatchEvent(new CustomEvent('reform-dashboard:started', { detail: { liveChartCount, wasmMemoryBytes, chartsModule } }));
 </script>
 </body>

@@ -8,10 +8,12 @@ use leptos::prelude::*;
 use reform::model::{Initiative, Kpi};
 use reform::query::achievement;
 use reform::query::search::Query;
+use reform::query::source::Anchor;
 use wasm_bindgen::JsCast;
 
 use crate::highlight::highlighted;
 use crate::kpi_parts::{KpiChart, KpiTable, StatusBadge};
+use crate::source_dialog::{SourceButton, SourceRequest};
 use crate::state::AppState;
 
 #[component]
@@ -65,6 +67,8 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
         );
         let rating = sub.and_then(|s| s.rating).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_else(|| "記載なし".into());
         let summary = sub.map(|s| s.summary.clone()).unwrap_or_default();
+        let summary_spans = sub.map(|s| s.source.clone()).unwrap_or_default();
+        let printed_at = Anchor::spans_of(&ini.source);
         let copies: Vec<&Initiative> = report.initiatives.iter().filter(|i| i.relisted_from.as_deref() == Some(&ini.id)).collect();
         let link_to = move |other: &Initiative| {
             let (other_id, relisted) = (other.id.clone(), other.relisted);
@@ -128,7 +132,10 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                     })}
                 </dl>
                 {blocks.into_iter().filter(|(_, items)| !items.is_empty()).map(|(label, items)| {
-                    let items = items.iter().map(|t| view! { <li>{highlighted(t, &query)}</li> }).collect_view();
+                    let items = items.iter().enumerate().map(|(n, t)| {
+                        let request = SourceRequest::one(format!("{} {label}（{}番目の記述）", ini.id, n + 1), Anchor::item(t, printed_at.iter().copied()));
+                        view! { <li>{highlighted(t, &query)}" "<SourceButton request /></li> }
+                    }).collect_view();
                     view! { <h4>{label}</h4><ul class="rd-items">{items}</ul> }
                 }).collect_view()}
                 {(!kpis.is_empty()).then(|| view! {
@@ -143,7 +150,10 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                 })}
                 {(!summary.is_empty()).then(|| view! {
                     <h4>"小項目の概要"</h4>
-                    {summary.into_iter().map(|p| view! { <p class="rd-para">{p}</p> }).collect_view()}
+                    {summary.into_iter().enumerate().map(|(n, p)| {
+                        let request = SourceRequest::one(format!("小項目 {} の概要（{}段落目）", ini.subsection, n + 1), Anchor::item(&p, summary_spans.iter().copied()));
+                        view! { <p class="rd-para">{p}" "<SourceButton request /></p> }
+                    }).collect_view()}
                 })}
                 <p class="rd-source" data-testid="detail-source">"出典：" {report.report.source.name.clone()} " " {sources}</p>
             </section>

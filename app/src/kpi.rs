@@ -12,7 +12,8 @@ use reform::query::achievement::Status;
 use reform::query::kpi_view::{display, kpi_list, status_counts_in, Display, KpiOrder};
 use reform::query::route::View;
 
-use crate::kpi_parts::{status_class, KpiChart, KpiTable, StatusBadge};
+use crate::kpi_parts::{figure_source, status_class, KpiChart, KpiTable, StatusBadge};
+use crate::source_dialog::SourceButton;
 use crate::state::AppState;
 
 #[component]
@@ -129,10 +130,11 @@ fn KpiCard(kpi: Arc<Kpi>, status: Status, style: Signal<YearStyle>) -> impl Into
                 PointKind::Actual => "実績",
             };
             let period = p.fiscal_year.map(|y| fiscal_year(y, style.get_untracked())).or_else(|| p.period.clone()).unwrap_or_else(|| "年度の記載なし".into());
+            let request = figure_source(&kpi.label, &period, kind, p);
             view! {
                 <div class="rd-tile" data-testid="kpi-tile">
                     <p class="rd-tile-value">{with_unit(p.value, &kpi.unit)}</p>
-                    <p class="rd-tile-meta">{format!("{kind}（{period}）　比べる目標・推移の記載なし　出典 {}行「{}」", p.line, p.text)}</p>
+                    <p class="rd-tile-meta">{format!("{kind}（{period}）　比べる目標・推移の記載なし　出典 {}行「{}」", p.line, p.text)}" "<SourceButton request /></p>
                 </div>
             }
             .into_any()

@@ -8,9 +8,11 @@ use reform::format::{fiscal_year, number, YearStyle};
 use reform::model::{Kpi, PointKind};
 use reform::query::achievement::{self, Status};
 use reform::query::kpi_view::summary_ja_in;
+use reform::query::source::Anchor;
 
 use crate::chart::{png_name, reduced_motion, EChart};
 use crate::kpi_chart::kpi_chart;
+use crate::source_dialog::{SourceButton, SourceRequest};
 use crate::state::AppState;
 
 pub fn status_class(s: Status) -> &'static str {
@@ -56,6 +58,11 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
     }
 }
 
+/// The passage of one printed figure of a KPI.
+pub fn figure_source(label: &str, when: &str, kind: &str, point: &reform::model::KpiPoint) -> SourceRequest {
+    SourceRequest::one(format!("{label} {when} {kind}「{}」", point.text), Anchor::Figure { line: point.line, text: point.text.clone() })
+}
+
 /// The figures of a KPI by column, with target, actual, judgement and source line.
 #[component]
 pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl IntoView {
@@ -80,6 +87,7 @@ pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl I
                     PointKind::Actual => "実績",
                 };
                 let judgement = judged.iter().find(|(l, _)| *l == p.line && p.kind == PointKind::Target).map(|(_, s)| s.clone()).unwrap_or_default();
+                let request = figure_source(&kpi.label, &when, kind, p);
                 view! {
                     <tr>
                         <th scope="row">{when}</th>
@@ -87,7 +95,7 @@ pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl I
                         <td class="rd-num">{number(p.value)}</td>
                         <td>{p.text.clone()}</td>
                         <td>{judgement}</td>
-                        <td class="rd-num">{p.line}</td>
+                        <td class="rd-num rd-source-cell">{p.line}" "<SourceButton request /></td>
                     </tr>
                 }
             })

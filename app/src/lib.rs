@@ -11,6 +11,7 @@
 mod chart;
 pub mod data;
 mod detail;
+mod dialog;
 mod download;
 mod echarts;
 mod explore;
@@ -22,7 +23,10 @@ mod kpi_chart;
 mod kpi_parts;
 mod open_report;
 pub mod overview;
+mod share;
 pub mod shell;
+mod source_dialog;
+mod source_loader;
 pub mod state;
 
 use std::any::Any;

@@ -8,8 +8,10 @@ use reform::query::achievement::{attention, Status};
 use reform::query::kpi_view::{status_counts_in, versus_ja};
 use reform::query::overview::{delayed_subsections, overview, Counts};
 use reform::query::route::View;
+use reform::query::source::Anchor;
 
 use crate::kpi_parts::StatusCounts;
+use crate::source_dialog::{SourceButton, SourceRequest};
 use crate::state::AppState;
 
 fn n(v: usize) -> String {
@@ -157,10 +159,16 @@ fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
             Some(ratio) if status.falls_short() => format!("　これまでの伸びは必要な伸びの {:.2} 倍（R）", ratio),
             _ => String::new(),
         };
+        // The figures compared, each with its printed line.
+        let figures = j.actual.iter().map(|p| ("実績", *p)).chain([("目標", j.target)]);
+        let request = SourceRequest {
+            title: format!("{}（実績と目標）", k.label),
+            passages: figures.map(|(kind, p)| (format!("{kind}「{}」", p.text), Anchor::Figure { line: p.line, text: p.text.clone() })).collect(),
+        };
         view! {
             <li data-kpi=k.id.clone() data-status=status.key()>
                 <p class="rd-att-name"><span class=crate::kpi_parts::status_class(status)>{status.mark()}" "{judgement}</span>" "<strong>{k.label.clone()}</strong></p>
-                <p class="rd-att-figures">{versus_ja(k, j, style)}{pace}</p>
+                <p class="rd-att-figures">{versus_ja(k, j, style)}{pace}" "<SourceButton request /></p>
                 <p class="rd-att-owner"><a class="rd-link" href=href>{title}</a></p>
             </li>
         }
@@ -180,12 +188,14 @@ fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
                         Some(original) => format!("{original} と同じ取組を再掲"),
                         None => format!("取組{}件", d.initiatives),
                     };
+                    let spans = report.subsection(&d.id).map(|s| s.source.clone()).unwrap_or_default();
+                    let request = SourceRequest::one(format!("{} {} の概要", d.printed, d.title), Anchor::item(&d.first_sentence, spans));
                     view! {
                         <li data-subsection=d.id.clone()>
                             <p class="rd-att-name"><span class="rd-badge rd-badge-ng">"△ 遅れ・課題あり"</span>" "
                                 <a class="rd-link" href=subsection_href(d.id.clone())><strong>{format!("{} {}", d.printed, d.title)}</strong></a></p>
                             <p class="rd-att-owner">{owners}"（"{count}"）"</p>
-                            <p class="rd-att-reason">{d.first_sentence}</p>
+                            <p class="rd-att-reason">{d.first_sentence}" "<SourceButton request /></p>
                         </li>
                     }
                 }).collect_view()}

@@ -12,6 +12,8 @@ use crate::help::HelpView;
 use crate::kpi::KpiView;
 use crate::open_report::OpenReport;
 use crate::overview::Overview;
+use crate::share::{ShareButton, ShareDialog};
+use crate::source_dialog::SourceDialog;
 use crate::state::{sync_with_hash, AppState};
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -125,6 +127,7 @@ fn Dashboard(opened: Option<String>) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </nav>
+                <ShareButton />
             </header>
             <Notices />
             {move || st.notices_error.get().map(|e| view! { <p class="rd-notice" role="alert" data-testid="open-error">{e}</p> })}
@@ -140,6 +143,8 @@ fn Dashboard(opened: Option<String>) -> impl IntoView {
             <Show when=move || !embed>
                 <Footer opened=opened.clone() />
             </Show>
+            <SourceDialog />
+            <ShareDialog />
         </div>
     }
 }

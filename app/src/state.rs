@@ -18,6 +18,10 @@ pub struct AppState {
     pub notices: RwSignal<Vec<String>>,
     /// Why a dropped report file could not be opened.
     pub notices_error: RwSignal<Option<String>>,
+    /// The passage the source dialog shows; `None` while it is closed.
+    pub source_request: RwSignal<Option<crate::source_dialog::SourceRequest>>,
+    /// The share dialog is open.
+    pub share_open: RwSignal<bool>,
 }
 
 impl AppState {
@@ -28,6 +32,8 @@ impl AppState {
             route: RwSignal::new(parsed.route),
             notices: RwSignal::new(parsed.notices),
             notices_error: RwSignal::new(None),
+            source_request: RwSignal::new(None),
+            share_open: RwSignal::new(false),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod heatmap;
 pub mod kpi_view;
 pub mod route;
 pub mod search;
+pub mod share;
 pub mod source;
 
 /// The committed report, for the query modules' tests.
