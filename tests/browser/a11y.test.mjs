@@ -77,3 +77,18 @@ test('reduced motion turns chart animation off', async () => {
   assert.equal((await chartOption(page, '.rd-chart')).animation, false);
   await page.close();
 });
+
+// The dialogs, open: the source passage of a KPI figure and the share dialog (hosted, with the
+// embed code), each with focus inside.
+for (const [name, hash, button, dialog] of [
+  ['the source dialog', '#rd/explore?open=I-3-3-3', '[data-testid="kpi-table"] [data-testid="source-button"]', '[data-testid="source-dialog"] [data-testid="passage"]'],
+  ['the share dialog', '#rd/kpi?ks=not_achieved', '[data-testid="share-button"]', '[data-testid="embed-code"]'],
+]) {
+  test(`axe: ${name} open`, async () => {
+    const { page } = await open(s.browser, s.base + hash, { waitFor: `${button}:not([disabled])` });
+    await page.click(button);
+    await page.waitForSelector(dialog);
+    assert.deepEqual(await axe(page), []);
+    await page.close();
+  });
+}
