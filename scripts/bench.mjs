@@ -30,6 +30,8 @@ const offline = size(offlineFile);
 row('wasm', `${kb(wasm.raw)} raw, ${kb(wasm.gz)} gzip`, '', 'wasm-opt -Oz; report JSON embedded');
 row('ECharts (bar, line, aria only)', `${kb(echarts.raw)} raw, ${kb(echarts.gz)} gzip`, '', 'esbuild of echarts/core');
 row('everything in dist/web', `${kb(total.raw)} raw, ${kb(total.gz)} gzip`, '≤ 450 KB gzip', `${files.length} files; ECharts is loaded only when a chart is drawn`);
+const sourceAsset = of(/^source-[0-9a-f]{16}\.txt\.gz$/);
+row('source text for 「出典を見る」', `${kb(sourceAsset.raw)} gzip file (${kb(statSync(join(ROOT, 'data/source', REPORT.report.source.name)).size)} as text)`, 'about 60 KB gzip', 'one asset, fetched on first use; held inline in the offline file');
 row('offline single file', `${kb(offline.raw)} raw, ${kb(offline.gz)} gzip`, '< 2,500 KB', 'wasm as base64');
 
 // ---- browser measurements --------------------------------------------------------------------
@@ -154,6 +156,30 @@ await fresh(async (page) => {
   }
   row('KPI page usable (first screen of cards drawn)', ms(median(kpi)), '≤ 150 ms', `median of ${RUNS}; from the overview; charts further down are drawn as they scroll near`);
   row('heatmap render', ms(median(heat)), '', `median of ${RUNS}`);
+
+  // 「出典を見る」: click → passage marked, first use (fetch, inflate, SHA-256 check) and again.
+  const sourceFirst = [];
+  const sourceAgain = [];
+  const openSource = (p) => p.evaluate(async () => {
+    const t0 = performance.now();
+    document.querySelector('[data-testid="kpi-table"] [data-testid="source-button"]').click();
+    while (!document.querySelector('[data-testid="source-dialog"] mark')) await new Promise((r) => setTimeout(r, 0));
+    const took = performance.now() - t0;
+    document.querySelector('[data-testid="source-dialog"] .rd-dialog-head button').click();
+    while (document.querySelector('[data-testid="source-dialog"]')) await new Promise((r) => setTimeout(r, 0));
+    return took;
+  });
+  for (let i = 0; i < RUNS; i++) {
+    await fresh(async (p) => {
+      await p.setCacheEnabled(false);
+      await p.goto(`${url}#rd/explore?open=I-3-3-3`, { waitUntil: 'load' });
+      await p.waitForSelector('[data-testid="kpi-table"] [data-testid="source-button"]:not([disabled])');
+      sourceFirst.push(await openSource(p));
+      sourceAgain.push(await openSource(p));
+    });
+  }
+  row('source dialog, first use', ms(median(sourceFirst)), '', `median of ${RUNS}; click → figure marked: fetch, inflate and SHA-256 check of the source text, loopback, no cache`);
+  row('source dialog, again', ms(median(sourceAgain)), '', `median of ${RUNS}; the text is kept`);
 
   // Chart instances after twenty round trips.
   for (let i = 0; i < 20; i++) {
