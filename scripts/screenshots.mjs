@@ -23,6 +23,14 @@ const VIEWS = [
   ['heatmap-drilled', '#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II', '[data-testid="heatmap"]'],
   ['kpi', '#rd/kpi', '.rd-kpi-card'],
   ['help', '#rd/help', '.rd-main h2'],
+  ['source-dialog', '#rd/explore?open=I-3-3-3', '[data-testid="kpi-table"] [data-testid="source-button"]:not([disabled])', async (page) => {
+    await page.click('[data-testid="kpi-table"] [data-testid="source-button"]');
+    await page.waitForSelector('[data-testid="source-dialog"] mark');
+  }],
+  ['share-dialog', '#rd/kpi?ks=not_achieved', '[data-testid="share-button"]:not([disabled])', async (page) => {
+    await page.click('[data-testid="share-button"]');
+    await page.waitForSelector('[data-testid="embed-code"]');
+  }],
 ];
 
 const out = join(ROOT, 'build/screenshots');
