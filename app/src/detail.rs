@@ -134,7 +134,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                 {blocks.into_iter().filter(|(_, items)| !items.is_empty()).map(|(label, items)| {
                     let items = items.iter().enumerate().map(|(n, t)| {
                         let request = SourceRequest::one(format!("{} {label}（{}番目の記述）", ini.id, n + 1), Anchor::item(t, printed_at.iter().copied()));
-                        view! { <li>{highlighted(t, &query)}" "<SourceButton request /></li> }
+                        view! { <li><span class="rd-item-text">{highlighted(t, &query)}</span>" "<SourceButton request /></li> }
                     }).collect_view();
                     view! { <h4>{label}</h4><ul class="rd-items">{items}</ul> }
                 }).collect_view()}

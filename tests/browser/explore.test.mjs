@@ -87,7 +87,7 @@ test('a hash restores the view, back and forward work, and bad values show a not
 test('detail: blocks as printed, relisted links, previous and next within the result', async () => {
   const { page } = await open(s.browser, `${s.base}#rd/explore?relisted=1&open=III-3-2-2`, { waitFor: '[data-testid="detail"]' });
   const ini = REPORT.initiatives.find((i) => i.id === 'III-3-2-2');
-  const items = await page.$$eval('[data-testid="detail"] .rd-items li', (ls) => ls.map((l) => l.textContent));
+  const items = await page.$$eval('[data-testid="detail"] .rd-items li .rd-item-text', (ls) => ls.map((l) => l.textContent));
   for (const t of [...ini.content, ...ini.status]) assert.ok(items.includes(t), t);
   assert.match(await text(page, '[data-testid="relisted-from"]'), new RegExp(ini.relisted_from));
   await page.click('[data-testid="relisted-from"] a');

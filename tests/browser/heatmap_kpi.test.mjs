@@ -91,7 +91,8 @@ test('every KPI chart renders, and a table shows the numbers from the data', asy
   await page.waitForSelector(`[data-kpi="${kpi.id}"] [data-testid="kpi-table"]`);
   const rows = await page.$$eval(`[data-kpi="${kpi.id}"] [data-testid="kpi-table"] tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.deepEqual(rows.map((r) => r[3]), kpi.series.map((p) => p.text));
-  assert.deepEqual(rows.map((r) => Number(r[5])), kpi.series.map((p) => p.line));
+  // The source line, followed by its 「出典」 button.
+  assert.deepEqual(rows.map((r) => r[5]), kpi.series.map((p) => `${p.line} 出典`));
   assert.match(page.url(), new RegExp(`table=${kpi.id}`));
   assert.match(await text(page, `[data-kpi="${kpi.id}"] .rd-kpi-summary`), /1,121名で、目標855名に対し未達成/);
   assert.equal(await page.$eval(`[data-kpi="${kpi.id}"] [data-status]`, (b) => b.dataset.status), 'not_achieved');

@@ -42,7 +42,7 @@ test('markup in titles and texts is shown as text; long strings keep the layout'
   }
   await page.evaluate((h) => { location.hash = h; }, `#rd/explore?open=${id}`);
   await page.waitForSelector('[data-testid="detail"]');
-  const items = await page.$$eval('[data-testid="detail"] .rd-items li', (ls) => ls.map((l) => l.textContent));
+  const items = await page.$$eval('[data-testid="detail"] .rd-items li .rd-item-text', (ls) => ls.map((l) => l.textContent));
   assert.ok(items.includes(SCRIPT) && items.includes(IMG));
   assert.deepEqual(log.errors, []);
   await page.close();
