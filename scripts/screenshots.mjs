@@ -47,7 +47,8 @@ for (const width of WIDTHS) {
     await new Promise((r) => setTimeout(r, 400));
     const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     const file = join(out, `${width}-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    // A dialog is seen over the screen it opened from, as the reader sees it.
+    await page.screenshot({ path: file, fullPage: !name.endsWith('-dialog') });
     console.log(`${file}${scroll > client ? `  SCROLLS SIDEWAYS (${scroll} > ${client})` : ''}`);
     await page.close();
   }

@@ -48,6 +48,8 @@ pub fn SourceDialog() -> impl IntoView {
             let report = st.report();
             let name = report.report.source.name.clone();
             let SourceRequest { title, passages } = request;
+            // One passage is named by the dialog's title; several get a heading each.
+            let several = passages.len() > 1;
             let body = move || match source_loader::loaded() {
                 Loaded::Idle | Loaded::Loading => view! { <p class="rd-note" role="status">"出典テキストを読み込んでいます…"</p> }.into_any(),
                 Loaded::Failed(message) => view! { <p class="rd-notice" role="alert" data-testid="source-error">{message}</p> }.into_any(),
@@ -59,7 +61,7 @@ pub fn SourceDialog() -> impl IntoView {
                     .into_any(),
                     Ok(text) => passages
                         .iter()
-                        .map(|(label, anchor)| passage_view(label.clone(), source::passage(&text, &report.report.source, anchor)))
+                        .map(|(label, anchor)| passage_view(label.clone(), several, source::passage(&text, &report.report.source, anchor)))
                         .collect_view()
                         .into_any(),
                 },
@@ -86,7 +88,7 @@ fn lines_of(anchor: &Anchor) -> String {
     }
 }
 
-fn passage_view(label: String, passage: Result<Passage, NotFound>) -> impl IntoView {
+fn passage_view(label: String, with_heading: bool, passage: Result<Passage, NotFound>) -> impl IntoView {
     match passage {
         Ok(p) => {
             let page = p.page.map_or_else(|| "印刷ページ不明（ページ見出しが抽出されていません）".to_string(), |n| format!("報告書 {n}ページ"));
@@ -94,7 +96,7 @@ fn passage_view(label: String, passage: Result<Passage, NotFound>) -> impl IntoV
             let region = format!("{label}（{lines}）の前後");
             view! {
                 <section class="rd-passage" data-testid="passage" data-page=p.page.map(|n| n.to_string()) data-first-line=p.marked.0 data-last-line=p.marked.1>
-                    <h3>{label}</h3>
+                    {with_heading.then(|| view! { <h3>{label.clone()}</h3> })}
                     <p class="rd-passage-where"><strong>{page}</strong>"　"{lines}</p>
                     <ol class="rd-passage-lines" tabindex="0" aria-label=region>
                         {p.lines.into_iter().map(|line| {
