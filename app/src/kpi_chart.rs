@@ -6,7 +6,7 @@ use charming::component::{Aria, Axis, Decal, Grid, Legend};
 use charming::element::{AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger};
 use charming::series::{Bar, Line};
 use charming::Chart;
-use reform::format::YearStyle;
+use reform::format::{number, YearStyle};
 use reform::model::Kpi;
 use reform::query::kpi_view::chart_data;
 
@@ -24,10 +24,11 @@ pub fn kpi_chart(kpi: &Kpi, style: YearStyle, animate: bool) -> Chart {
         let lines = data
             .standing_targets
             .iter()
-            .map(|(v, _)| MarkLineVariant::Simple(MarkLineData::new().y_axis(*v).name("目標")))
+            .map(|(v, _)| MarkLineVariant::Simple(MarkLineData::new().y_axis(*v).name(format!("目標 {}", number(*v)).as_str())))
             .collect();
-        // The label sits above the line inside the plot, so it is never cut off at the edge.
-        let label = Label::new().position(LabelPosition::InsideEndTop).formatter("目標 {c}").color(ORANGE);
+        // The label sits above the line inside the plot, so it is never cut off at the edge. It
+        // prints the line's name, whose figure is grouped like every other (180,000, not 180000).
+        let label = Label::new().position(LabelPosition::InsideEndTop).formatter("{b}").color(ORANGE);
         bar = bar.mark_line(
             MarkLine::new()
                 .data(lines)
@@ -50,8 +51,8 @@ pub fn kpi_chart(kpi: &Kpi, style: YearStyle, animate: bool) -> Chart {
         .series(bar);
     for (value, label) in &data.aggregate_actuals {
         // An average or total of the actuals over a span: what an average target is judged on.
-        let line = MarkLineVariant::Simple(MarkLineData::new().y_axis(*value).name(label.as_str()));
-        let text = Label::new().position(LabelPosition::InsideStartTop).formatter(format!("{label} {{c}}").as_str()).color(BLUE);
+        let line = MarkLineVariant::Simple(MarkLineData::new().y_axis(*value).name(format!("{label} {}", number(*value)).as_str()));
+        let text = Label::new().position(LabelPosition::InsideStartTop).formatter("{b}").color(BLUE);
         chart = chart.series(
             Line::new().name(label.as_str()).data(Vec::<f64>::new()).item_style(ItemStyle::new().color(BLUE)).mark_line(
                 MarkLine::new()

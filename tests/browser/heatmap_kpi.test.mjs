@@ -68,7 +68,14 @@ test('every KPI chart renders, and a table shows the numbers from the data', asy
     const lines = [];
     for (const series of option.series) {
       for (const v of series.data ?? []) if (typeof v === 'number') { drawn.add(v); bars.push(v); }
-      for (const m of series.markLine?.data ?? []) if (typeof m.yAxis === 'number') { drawn.add(m.yAxis); lines.push(m.yAxis); }
+      for (const m of series.markLine?.data ?? []) {
+        if (typeof m.yAxis !== 'number') continue;
+        drawn.add(m.yAxis);
+        lines.push(m.yAxis);
+        // The label prints the line's name, its figure grouped as everywhere else (180,000).
+        assert.equal(series.markLine.label.formatter, '{b}', k.id);
+        assert.ok(m.name.endsWith(` ${m.yAxis.toLocaleString('en-US', { maximumFractionDigits: 2 })}`), `${k.id}: ${m.name}`);
+      }
     }
     // Every target or average line is inside the plot: below the axis end we set, or the bars.
     const top = Math.max(option.yAxis[0].max ?? -Infinity, ...bars);
