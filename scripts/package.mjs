@@ -63,6 +63,16 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href
   link.href = new URL('${css}', here).href;
   document.head.appendChild(link);
 }
+// With the pre-rendered overview on screen, wait (a frame, at most half a second) until the
+// browser has recorded its paint as the largest: the wasm is then fetched and run after it.
+if (document.querySelector('[data-rd-snapshot]') && document.visibilityState === 'visible'
+  && globalThis.PerformanceObserver?.supportedEntryTypes?.includes('largest-contentful-paint')) {
+  await new Promise((painted) => {
+    const o = new PerformanceObserver(() => { o.disconnect(); painted(); });
+    o.observe({ type: 'largest-contentful-paint', buffered: true });
+    setTimeout(painted, 500);
+  });
+}
 const app = await import(new URL('${glue}', here).href);
 await app.default({ module_or_path: new URL('${wasm}', here) });
 app.provideCharts(() => import(new URL('${echarts}', here).href));
