@@ -126,7 +126,11 @@ export async function open(browser, url, { waitFor = '.rd-main', viewport = { wi
   page.on('pageerror', (e) => log.errors.push(String(e)));
   page.on('request', (r) => log.requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
-  if (waitFor) await page.waitForSelector(waitFor, { timeout: 20000 });
+  if (waitFor) {
+    // The pre-rendered overview is on screen before the app: wait for the app to replace it.
+    await page.waitForFunction(() => !document.querySelector('[data-rd-snapshot]'), { timeout: 20000 });
+    await page.waitForSelector(waitFor, { timeout: 20000 });
+  }
   return { page, log };
 }
 
