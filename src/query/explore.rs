@@ -3,7 +3,7 @@
 //! [`Explorer::new`] prepares what every keystroke needs (folded search text, ratings, KPI
 //! statuses) once; filtering then touches each initiative once.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::achievement::{self, Status};
 use super::search::{fold, Query};
@@ -140,39 +140,47 @@ struct Prepared {
     sort_title: String,
 }
 
+fn prepare(report: &Report) -> Vec<Prepared> {
+    report
+        .initiatives
+        .iter()
+        .map(|i| {
+            let kpis: Vec<_> = i.kpis.iter().filter_map(|k| report.kpi(k)).collect();
+            let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall_in(report, k)).collect();
+            // The status that needs attention most among the row's KPIs.
+            let kpi_status = statuses.iter().copied().min_by_key(|s| status_rank(Some(*s)));
+            let has_target = kpis.iter().any(|k| k.series.iter().any(|p| p.kind == PointKind::Target));
+            let mut fields: Vec<&str> = vec![&i.id, &i.title];
+            fields.extend(i.original_title.as_deref());
+            for block in [&i.departments, &i.divisions, &i.content, &i.targets, &i.status, &i.challenges, &i.next_year] {
+                fields.extend(block.iter().map(String::as_str));
+            }
+            Prepared {
+                rating: report.subsection(&i.subsection).and_then(|s| s.rating),
+                kpi_status,
+                has_target,
+                haystack: fields.into_iter().map(fold).collect(),
+                sort_title: fold(&i.title),
+            }
+        })
+        .collect()
+}
+
 /// Owns its report (shared), so the app can drop both together when another report is opened.
+/// The per-initiative index (folded search texts, KPI judgements) is built on first use: the
+/// start view (the overview) never needs it.
 pub struct Explorer {
     report: Arc<Report>,
-    prepared: Vec<Prepared>,
+    prepared: OnceLock<Vec<Prepared>>,
 }
 
 impl Explorer {
     pub fn new(report: impl Into<Arc<Report>>) -> Explorer {
-        let report: Arc<Report> = report.into();
-        let prepared = report
-            .initiatives
-            .iter()
-            .map(|i| {
-                let kpis: Vec<_> = i.kpis.iter().filter_map(|k| report.kpi(k)).collect();
-                let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall_in(&report, k)).collect();
-                // The status that needs attention most among the row's KPIs.
-                let kpi_status = statuses.iter().copied().min_by_key(|s| status_rank(Some(*s)));
-                let has_target = kpis.iter().any(|k| k.series.iter().any(|p| p.kind == PointKind::Target));
-                let mut fields: Vec<&str> = vec![&i.id, &i.title];
-                fields.extend(i.original_title.as_deref());
-                for block in [&i.departments, &i.divisions, &i.content, &i.targets, &i.status, &i.challenges, &i.next_year] {
-                    fields.extend(block.iter().map(String::as_str));
-                }
-                Prepared {
-                    rating: report.subsection(&i.subsection).and_then(|s| s.rating),
-                    kpi_status,
-                    has_target,
-                    haystack: fields.into_iter().map(fold).collect(),
-                    sort_title: fold(&i.title),
-                }
-            })
-            .collect();
-        Explorer { report, prepared }
+        Explorer { report: report.into(), prepared: OnceLock::new() }
+    }
+
+    fn prepared(&self) -> &[Prepared] {
+        self.prepared.get_or_init(|| prepare(&self.report))
     }
 
     pub fn report(&self) -> &Report {
@@ -185,17 +193,17 @@ impl Explorer {
     }
 
     pub fn rating(&self, index: usize) -> Option<Rating> {
-        self.prepared[index].rating
+        self.prepared()[index].rating
     }
 
     pub fn kpi_status(&self, index: usize) -> Option<Status> {
-        self.prepared[index].kpi_status
+        self.prepared()[index].kpi_status
     }
 
     /// The dimensions whose filter initiative `i` fails, as a bit set (bit = `Dimension as u32`).
     fn failures(&self, i: usize, f: &Filter, q: &Query) -> u32 {
         let ini = &self.report.initiatives[i];
-        let p = &self.prepared[i];
+        let p = &self.prepared()[i];
         let eq = |v: &Option<String>, have: &str| v.as_deref().is_none_or(|v| v == have);
         let checks = [
             (Dimension::Relisted, f.include_relisted || !ini.is_repeat()),
@@ -215,21 +223,22 @@ impl Explorer {
     /// Indices of the initiatives that pass `filter`, in plan order.
     pub fn filter(&self, filter: &Filter) -> Vec<usize> {
         let q = Query::new(&filter.query);
-        (0..self.prepared.len()).filter(|&i| self.failures(i, filter, &q) == 0).collect()
+        (0..self.prepared().len()).filter(|&i| self.failures(i, filter, &q) == 0).collect()
     }
 
     /// Sorts indices; ties keep plan order, so the result is stable.
     pub fn sort(&self, rows: &mut [usize], sort: Sort) {
         let ini = |i: usize| &self.report.initiatives[i];
         let first = |v: &Vec<String>| v.first().cloned().unwrap_or_default();
+        let p = self.prepared();
         rows.sort_by(|&a, &b| {
             let ord = match sort.key {
                 SortKey::Id => a.cmp(&b),
-                SortKey::Title => self.prepared[a].sort_title.cmp(&self.prepared[b].sort_title),
+                SortKey::Title => p[a].sort_title.cmp(&p[b].sort_title),
                 SortKey::Department => first(&ini(a).departments).cmp(&first(&ini(b).departments)),
                 SortKey::Division => first(&ini(a).divisions).cmp(&first(&ini(b).divisions)),
-                SortKey::Rating => rating_rank(self.prepared[a].rating).cmp(&rating_rank(self.prepared[b].rating)),
-                SortKey::Kpi => status_rank(self.prepared[a].kpi_status).cmp(&status_rank(self.prepared[b].kpi_status)),
+                SortKey::Rating => rating_rank(p[a].rating).cmp(&rating_rank(p[b].rating)),
+                SortKey::Kpi => status_rank(p[a].kpi_status).cmp(&status_rank(p[b].kpi_status)),
             };
             let ord = if sort.descending { ord.reverse() } else { ord };
             ord.then(a.cmp(&b))
@@ -241,7 +250,7 @@ impl Explorer {
         let q = Query::new(&filter.query);
         let r = &*self.report;
         // One pass: an initiative counts towards a facet when it fails no other filter.
-        let failures: Vec<u32> = (0..self.prepared.len()).map(|i| self.failures(i, filter, &q)).collect();
+        let failures: Vec<u32> = (0..self.prepared().len()).map(|i| self.failures(i, filter, &q)).collect();
         let count = |dim: Dimension, pred: &dyn Fn(usize) -> bool| {
             failures.iter().enumerate().filter(|&(i, &f)| f & !bit(dim) == 0 && pred(i)).count()
         };
@@ -304,7 +313,7 @@ impl Explorer {
             dimension: Dimension::Rating,
             options: [Rating::OnTrack, Rating::Delayed]
                 .into_iter()
-                .map(|rt| opt(rt.key().into(), format!("{} {}", rt.mark(), rt.label_ja()), count(Dimension::Rating, &|i| self.prepared[i].rating == Some(rt))))
+                .map(|rt| opt(rt.key().into(), format!("{} {}", rt.mark(), rt.label_ja()), count(Dimension::Rating, &|i| self.prepared()[i].rating == Some(rt))))
                 .collect(),
         });
         facets.push(Facet { dimension: Dimension::Zencho, options: vec![opt("true".into(), "全庁的な取組（○）".into(), count(Dimension::Zencho, &|i| inis[i].zencho))] });
@@ -312,7 +321,7 @@ impl Explorer {
             dimension: Dimension::Kpi,
             options: KpiFilter::ALL
                 .into_iter()
-                .map(|k| opt(k.key().into(), k.label_ja().into(), count(Dimension::Kpi, &|i| kpi_matches(k, !inis[i].kpis.is_empty(), self.prepared[i].has_target))))
+                .map(|k| opt(k.key().into(), k.label_ja().into(), count(Dimension::Kpi, &|i| kpi_matches(k, !inis[i].kpis.is_empty(), self.prepared()[i].has_target))))
                 .collect(),
         });
         facets.push(Facet { dimension: Dimension::Relisted, options: vec![opt("true".into(), "再掲を含める".into(), count(Dimension::Relisted, &|i| inis[i].is_repeat()))] });
