@@ -3,7 +3,8 @@
 //!
 //! Order matters: size first (a huge file is refused before it is parsed), then the schema
 //! version (a newer file is named as such, not as "missing field"), then the shape with the JSON
-//! path of the first mismatch, then every reference and count the views rely on.
+//! path of the first mismatch (from serde_json's position, see [`path_at`]), then every
+//! reference and count the views rely on.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -105,6 +106,83 @@ fn type_ja(s: &str) -> String {
         .map_or_else(|| s.to_string(), |(_, ja)| ja.to_string())
 }
 
+/// The JSON path (`kpis[3].series[1].value`, `report`; `.` for the top level) of what was being
+/// read where serde_json stopped (`line` from 1, `column` the bytes before it on that line): the
+/// key or index of every object and array still open there. A value just read or refused at its
+/// first byte, or whose end found a field missing, is named by its own key. The text has parsed
+/// as JSON once already (`VersionOnly`).
+fn path_at(json: &str, line: usize, column: usize) -> String {
+    let bytes = json.as_bytes();
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').nth(line - 2).map_or(bytes.len(), |(i, _)| i + 1)
+    };
+    let end = (line_start + column).min(bytes.len());
+    enum Segment {
+        Key(String),
+        Index(usize),
+    }
+    // Each open container with the key or index last reached in it (`None`: none yet).
+    let mut stack: Vec<(bool, Option<Segment>)> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push((true, None)),
+            b'[' => stack.push((false, Some(Segment::Index(0)))),
+            // Back in the parent, on the key or index the container was read for.
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some((false, Some(Segment::Index(n)))) = stack.last_mut() {
+                    *n += 1;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                let text = json.get(start..j.min(bytes.len())).unwrap_or("");
+                // A string in an object followed by a colon is a key (a variant name refused
+                // before its colon names no field).
+                let mut k = j + 1;
+                while k < bytes.len() && bytes[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                if let Some((true, key)) = stack.last_mut() {
+                    if k < end && bytes[k] == b':' {
+                        *key = Some(Segment::Key(text.replace("\\\"", "\"")));
+                    }
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for (_, segment) in &stack {
+        match segment {
+            Some(Segment::Key(k)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Some(Segment::Index(n)) => path.push_str(&format!("[{n}]")),
+            None => {}
+        }
+    }
+    if path.is_empty() {
+        ".".into()
+    } else {
+        path
+    }
+}
+
 /// The first field read: everything else waits until the version is known to be readable.
 #[derive(Deserialize)]
 struct VersionOnly {
@@ -131,11 +209,12 @@ impl Report {
         if major(&version) != major(SCHEMA_VERSION) {
             return Err(LoadError::Version { found: Some(version) });
         }
-        let mut de = serde_json::Deserializer::from_str(json);
-        let report: Report = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            LoadError::Shape { path, line: inner.line(), column: inner.column(), message: message_ja(&inner) }
+        let report: Report = serde_json::from_str(json).map_err(|e| LoadError::Shape {
+            // A refused first byte (a peek, reported as syntax) is counted one column further.
+            path: path_at(json, e.line(), e.column() - usize::from(e.is_syntax() && e.column() > 0)),
+            line: e.line(),
+            column: e.column(),
+            message: message_ja(&e),
         })?;
         report.check()?;
         Ok(report)

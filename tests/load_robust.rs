@@ -143,6 +143,22 @@ proptest! {
         }
     }
 
+    /// The path of a shape error is the one a deserializer that tracks its path reports, in
+    /// compact and in pretty-printed files.
+    #[test]
+    fn shape_error_paths_agree_with_a_tracking_deserializer(pick in any::<usize>(), m in arb_mutation()) {
+        let base = real();
+        let strings = ids(&base);
+        let mutated = mutate(base, pick, &m, &strings);
+        for text in [mutated.to_string(), serde_json::to_string_pretty(&mutated).unwrap()] {
+            if let Err(LoadError::Shape { path, .. }) = Report::from_json(&text) {
+                let mut de = serde_json::Deserializer::from_str(&text);
+                let tracked = serde_path_to_error::deserialize::<_, Report>(&mut de).map(|_| ()).unwrap_err();
+                prop_assert_eq!(path, tracked.path().to_string());
+            }
+        }
+    }
+
     #[test]
     fn arbitrary_text_never_panics(s in "\\PC{0,200}") {
         if let Err(e) = Report::from_json(&s) {
