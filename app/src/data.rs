@@ -13,6 +13,13 @@ thread_local! {
     /// A report opened by the user, with its file name. Replaced by the next one, so at most
     /// one opened report is held outside the mounted app.
     static OPENED: RefCell<Option<(String, Arc<Report>)>> = const { RefCell::new(None) };
+    /// The embedded report read ahead of the first mount (`lib.rs`), taken by that mount.
+    static AHEAD: RefCell<Option<Result<Report, LoadError>>> = const { RefCell::new(None) };
+}
+
+/// Reads the embedded report now, for the next [`current`].
+pub fn read_embedded_ahead() {
+    AHEAD.with(|a| *a.borrow_mut() = Some(embedded()));
 }
 
 /// The report to show, and the file name when it is not the embedded one.
@@ -20,7 +27,7 @@ pub fn current() -> Result<(Arc<Report>, Option<String>), LoadError> {
     if let Some((name, report)) = OPENED.with(|o| o.borrow().clone()) {
         return Ok((report, Some(name)));
     }
-    embedded().map(|r| (Arc::new(r), None))
+    AHEAD.with(|a| a.borrow_mut().take()).unwrap_or_else(embedded).map(|r| (Arc::new(r), None))
 }
 
 /// The embedded report in one pass: it was built with this model and is tested as the real

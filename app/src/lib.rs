@@ -76,8 +76,15 @@ pub fn mount() {
 pub fn start() {
     console_error_panic_hook::set_once();
     if !mount_after_first_paint() {
-        mount();
+        read_then_mount();
     }
+}
+
+/// The first mount in two tasks: the embedded report is read in this one, the app drawn in the
+/// next, so the page never waits on both at once.
+fn read_then_mount() {
+    data::read_embedded_ahead();
+    gloo::timers::callback::Timeout::new(0, mount).forget();
 }
 
 thread_local! {
@@ -117,7 +124,7 @@ fn mount_after_first_paint() -> bool {
                 observer.disconnect();
             }
         });
-        mount();
+        read_then_mount();
     });
     let Ok(observer) = web_sys::PerformanceObserver::new(callback.as_ref().unchecked_ref()) else { return false };
     let init = js_sys::Object::new();
