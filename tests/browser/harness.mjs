@@ -127,12 +127,17 @@ export async function open(browser, url, { waitFor = '.rd-main', viewport = { wi
   page.on('request', (r) => log.requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
   if (waitFor) {
-    // The pre-rendered overview is on screen before the app: wait for the app to replace it.
-    await page.waitForFunction(() => !document.querySelector('[data-rd-snapshot]'), { timeout: 20000 });
+    await appStarted(page);
     await page.waitForSelector(waitFor, { timeout: 20000 });
   }
   return { page, log };
 }
+
+/**
+ * The pre-rendered overview is on screen before the app, with the same elements: waits until the
+ * app has replaced it, so a test uses the app and not its static picture.
+ */
+export const appStarted = (page) => page.waitForFunction(() => !document.querySelector('[data-rd-snapshot]'), { timeout: 20000 });
 
 export const text = (page, selector) => page.$eval(selector, (el) => el.textContent.replace(/\s+/g, ' ').trim());
 

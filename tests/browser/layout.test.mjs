@@ -3,7 +3,7 @@
 // (WCAG 2.2, 2.5.8; links inside running text are exempt).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDashboard } from './harness.mjs';
+import { appStarted, useDashboard } from './harness.mjs';
 
 const s = useDashboard();
 const WIDTHS = [360, 390, 768, 1024, 1280];
@@ -47,6 +47,7 @@ for (const [name, hash, ready] of VIEWS) {
       await page.setViewport({ width, height: 800 });
       await page.goto(`${s.base}${hash}`, { waitUntil: 'load' });
       await page.reload({ waitUntil: 'load' });
+      await appStarted(page);
       await page.waitForSelector(ready, { timeout: 20000 });
       await new Promise((r) => setTimeout(r, 150));
       assert.deepEqual(await problems(page), [], `${name} at ${width} px`);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPORT, useDashboard } from './harness.mjs';
+import { REPORT, appStarted, useDashboard } from './harness.mjs';
 
 const s = useDashboard();
 const dir = mkdtempSync(join(tmpdir(), 'rd-print-'));
@@ -16,6 +16,7 @@ async function print(hash, ready) {
   const page = await s.browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${s.base}${hash}`, { waitUntil: 'load' });
+  await appStarted(page);
   await page.waitForSelector(ready, { timeout: 20000 });
   await page.emulateMediaType('print');
   // What the browser fires before printing; charts not yet drawn (far down the page) draw now.
