@@ -60,17 +60,33 @@ async function firstChart(page) {
 }
 const drawnAt = (page) => page.waitForFunction(() => performance.getEntriesByName('rd-overview-drawn')[0]?.startTime, { timeout: 30000 }).then((h) => h.jsonValue());
 
+// The overview is in index.html (pre-rendered), so it is on screen at the first paint; the app
+// takes over later. Both are timed, each against the floor's matching moment.
+const firstPaint = (page) => page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, { timeout: 30000 }).then((h) => h.jsonValue());
+const hostedPaint = [];
 const hostedLoad = [];
 const offlineLoad = [];
+const floorPaint = [];
 const floorLoad = [];
 for (let i = 0; i < RUNS; i++) {
-  hostedLoad.push(await fresh(async (p) => { await p.goto(url); return drawnAt(p); }));
+  await fresh(async (p) => {
+    await p.goto(url);
+    // What is painted first is the overview with its figures, not a loading message.
+    if (!(await p.$('[data-rd-snapshot] [data-stat="initiatives"], .rd [data-stat="initiatives"]'))) throw new Error('the first paint is not the overview');
+    hostedPaint.push(await firstPaint(p));
+    hostedLoad.push(await drawnAt(p));
+  });
   offlineLoad.push(await fresh(async (p) => { await p.setOfflineMode(true); await p.goto(pathToFileURL(offlineFile).href); return drawnAt(p); }));
-  floorLoad.push(await fresh(async (p) => { await p.goto(floorServer.url, { waitUntil: 'load' }); return p.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd); }));
+  await fresh(async (p) => {
+    await p.goto(floorServer.url, { waitUntil: 'load' });
+    floorPaint.push(await firstPaint(p));
+    floorLoad.push(await p.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd));
+  });
 }
-row('navigation → overview drawn, hosted', ms(median(hostedLoad)), '≤ 2× the static floor', `median of ${RUNS}, alternating with the floor; ${(median(hostedLoad) / median(floorLoad)).toFixed(1)}× the floor`);
-row('navigation → overview drawn, offline file', ms(median(offlineLoad)), '', `median of ${RUNS}; file://, network off`);
-row('floor: static HTML of the same list, no script', ms(median(floorLoad)), '', `median of ${RUNS}; DOMContentLoaded`);
+row('navigation → overview painted, hosted', ms(median(hostedPaint)), '≤ 2× the static floor', `median of ${RUNS}, alternating with the floor; first contentful paint of the pre-rendered overview, ${(median(hostedPaint) / median(floorPaint)).toFixed(1)}× the floor's first paint (${ms(median(floorPaint))})`);
+row('navigation → app running, hosted', ms(median(hostedLoad)), '', `median of ${RUNS}; the app has replaced the pre-rendered overview (interactive); ${(median(hostedLoad) / median(floorLoad)).toFixed(1)}× the floor's DOMContentLoaded`);
+row('navigation → app running, offline file', ms(median(offlineLoad)), '', `median of ${RUNS}; file://, network off`);
+row('floor: static HTML of the same list, no script', `${ms(median(floorPaint))} first paint, ${ms(median(floorLoad))} DOMContentLoaded`, '', `median of ${RUNS}`);
 
 // Filter latency: a facet change, from the change event to the count in the DOM.
 async function filterLatency(page, report) {
