@@ -15,7 +15,22 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
 const rows = [];
-const row = (what, value, goal = '', note = '') => rows.push(`| ${what} | ${value} | ${goal} | ${note} |`);
+// The figures of the first version (before the performance work), beside each goal they concern.
+const BEFORE = {
+  wasm: '1014 KB raw, 370 KB gzip',
+  'everything in dist/web': '576 KB gzip; ECharts in <head>',
+  'navigation → overview painted, hosted': '2.8× the floor (nothing painted before the wasm ran)',
+  'filter latency, real data (117 initiatives)': 'p95 22.5 ms',
+  'search latency, real data': 'p95 20.9 ms',
+  'search latency, 100× data': 'p95 58.9 ms',
+  'KPI page usable (first screen of cards drawn)': 'not measured',
+  'Lighthouse mobile, Performance': '80',
+  'Lighthouse mobile, FCP / LCP': '2.2 s / 4.2 s',
+  'Lighthouse mobile, TBT': '210 ms',
+  'Lighthouse mobile, first view transferred': '576 KB',
+  'Lighthouse desktop, Performance': '100',
+};
+const row = (what, value, goal = '', note = '') => rows.push(`| ${what} | ${value} | ${BEFORE[what] ?? ''} | ${goal} | ${note} |`);
 
 // ---- sizes -----------------------------------------------------------------------------------
 const web = join(DIST, 'web');
@@ -295,7 +310,9 @@ gz.server.close();
 // ---- report ----------------------------------------------------------------------------------
 const normalizeRows = process.argv[2] && existsSync(process.argv[2]) ? readFileSync(process.argv[2], 'utf8').trim().split('\n').filter((l) => l.startsWith('|')) : [];
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, ${chromium}`;
-const table = ['| measure | result | goal | notes |', '|---|---|---|---|', ...normalizeRows, ...rows].join('\n');
+// cargo bench writes | measure | result | goal | notes |: an empty "before" goes in after the result.
+const withBefore = (line) => line.replace(/^(\|[^|]*\|[^|]*\|)/, '$1 |');
+const table = ['| measure | result | before | goal | notes |', '|---|---|---|---|---|', ...normalizeRows.filter((l) => !/^\|\s*(measure|-)/.test(l)).map(withBefore), ...rows].join('\n');
 const md = `# Benchmarks
 
 Measured by \`make bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.
