@@ -32,7 +32,6 @@ pub mod state;
 use std::any::Any;
 use std::cell::RefCell;
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// `false` while `bin/prerender.rs` renders the start view natively: there is no window, no
@@ -72,12 +71,11 @@ pub fn mount() {
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }
 
-/// The wasm entry point (`main.rs`).
+/// The wasm entry point (`main.rs`). The start-up script begins it once the pre-rendered
+/// overview's paint is recorded (`scripts/package.mjs`, both starters).
 pub fn start() {
     console_error_panic_hook::set_once();
-    if !mount_after_first_paint() {
-        read_then_mount();
-    }
+    read_then_mount();
 }
 
 /// The first mount in two tasks: the embedded report is read in this one, the app drawn in the
@@ -85,59 +83,4 @@ pub fn start() {
 fn read_then_mount() {
     data::read_embedded_ahead();
     gloo::timers::callback::Timeout::new(0, mount).forget();
-}
-
-thread_local! {
-    /// Set once the first mount has run or no longer waits.
-    static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// What waits for the snapshot's paint: the observer and the callback that mounts (kept for
-    /// the page's lifetime; it does nothing after the first call).
-    static WAITING: RefCell<Option<(web_sys::PerformanceObserver, Closure<dyn FnMut()>)>> = const { RefCell::new(None) };
-}
-
-/// With the pre-rendered overview on screen, the first mount waits until the browser has recorded
-/// the snapshot's paint as the page's largest paint. Mounting is one long task, and the browser
-/// records a paint in a task after it is presented: a mount that runs first makes the app's own
-/// paint the largest, as late as the wasm. The wait is a frame at most when the wasm arrives
-/// before the first paint, and nothing after it (the entry is buffered). Returns false when
-/// nothing waits: no snapshot, a browser without largest-paint entries, a hidden page.
-fn mount_after_first_paint() -> bool {
-    use js_sys::Reflect;
-    const LCP: &str = "largest-contentful-paint";
-    let Some(host) = host() else { return false };
-    if host.query_selector("[data-rd-snapshot]").ok().flatten().is_none() {
-        return false;
-    }
-    let window = gloo::utils::window();
-    let supported = Reflect::get(&window, &"PerformanceObserver".into())
-        .and_then(|po| Reflect::get(&po, &"supportedEntryTypes".into()))
-        .is_ok_and(|types| types.is_object() && js_sys::Array::from(&types).includes(&LCP.into(), 0));
-    if !supported || gloo::utils::document().visibility_state() != web_sys::VisibilityState::Visible {
-        return false;
-    }
-    let callback = Closure::<dyn FnMut()>::new(|| {
-        if STARTED.with(|s| s.replace(true)) {
-            return;
-        }
-        WAITING.with(|w| {
-            if let Some((observer, _)) = &*w.borrow() {
-                observer.disconnect();
-            }
-        });
-        read_then_mount();
-    });
-    let Ok(observer) = web_sys::PerformanceObserver::new(callback.as_ref().unchecked_ref()) else { return false };
-    let init = js_sys::Object::new();
-    let _ = Reflect::set(&init, &"type".into(), &LCP.into());
-    let _ = Reflect::set(&init, &"buffered".into(), &true.into());
-    observer.observe(init.unchecked_ref());
-    if observer.take_records().length() > 0 {
-        // Already recorded: mount now.
-        observer.disconnect();
-        return false;
-    }
-    // Whatever the browser reports, the app starts within half a second.
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), 500);
-    WAITING.with(|w| *w.borrow_mut() = Some((observer, callback)));
-    true
 }
