@@ -1,5 +1,6 @@
-//! A modal dialog: opened with `showModal` (the page behind is inert), Esc and 「閉じる」 close it,
-//! Tab and Shift+Tab stay inside it, and focus returns to the control that opened it.
+//! A modal dialog with its heading and 「閉じる」: opened with `showModal` (the page behind is
+//! inert), Esc and 「閉じる」 close it, Tab and Shift+Tab stay inside it, and focus returns to
+//! the control that opened it.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -11,8 +12,11 @@ const FOCUSABLE: &str = "a[href], button:not([disabled]), input, textarea, selec
 /// Shown while mounted: render it inside a `<Show>` and let `on_close` end that.
 #[component]
 pub fn Modal(
-    /// The id of the dialog's heading, its accessible name.
-    labelledby: &'static str,
+    /// The dialog's heading and accessible name.
+    #[prop(into)]
+    heading: String,
+    /// The heading's id (unique in the page).
+    heading_id: &'static str,
     #[prop(into)] on_close: Callback<()>,
     #[prop(optional)] testid: &'static str,
     children: Children,
@@ -60,10 +64,14 @@ pub fn Modal(
         }
     };
     view! {
-        <dialog node_ref=node class="rd-dialog" aria-labelledby=labelledby data-testid=testid
+        <dialog node_ref=node class="rd-dialog" aria-labelledby=heading_id data-testid=testid
             on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); on_close.run(()); }
             on:close=move |_: web_sys::Event| on_close.run(())
             on:keydown=keep_focus_inside>
+            <div class="rd-dialog-head">
+                <h2 id=heading_id>{heading}</h2>
+                <button type="button" class="rd-button rd-button-secondary" on:click=move |_| on_close.run(())>"閉じる"</button>
+            </div>
             {children()}
         </dialog>
     }

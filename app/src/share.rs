@@ -39,11 +39,7 @@ pub fn ShareDialog() -> impl IntoView {
             let status = RwSignal::new(String::new());
             let link_for_copy = link.clone();
             view! {
-                <Modal labelledby="rd-share-h" on_close=close testid="share-dialog">
-                    <div class="rd-dialog-head">
-                        <h2 id="rd-share-h">"このビューを共有"</h2>
-                        <button type="button" class="rd-button rd-button-secondary" on:click=move |_| close.run(())>"閉じる"</button>
-                    </div>
+                <Modal heading="このビューを共有" heading_id="rd-share-h" on_close=close testid="share-dialog">
                     <div class="rd-dialog-body rd-share">
                         <p>"表示中の画面（" {what.clone()} "、絞り込みと並び順を含む）をそのまま開けます。"</p>
                         <label for="rd-share-link">"リンク"</label>

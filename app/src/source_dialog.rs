@@ -67,11 +67,7 @@ pub fn SourceDialog() -> impl IntoView {
                 },
             };
             view! {
-                <Modal labelledby="rd-source-h" on_close=close testid="source-dialog">
-                    <div class="rd-dialog-head">
-                        <h2 id="rd-source-h">"出典：" {title}</h2>
-                        <button type="button" class="rd-button rd-button-secondary" on:click=move |_| close.run(())>"閉じる"</button>
-                    </div>
+                <Modal heading=format!("出典：{title}") heading_id="rd-source-h" on_close=close testid="source-dialog">
                     <div class="rd-dialog-body">{body}</div>
                     <p class="rd-note">{format!("出典ファイル {name}（報告書の PDF から抽出したテキスト）。行番号はこのファイルの行、ページは報告書に印刷されたページです。")}</p>
                 </Modal>
