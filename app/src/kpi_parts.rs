@@ -60,7 +60,7 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
 
 /// The passage of one printed figure of a KPI.
 pub fn figure_source(label: &str, when: &str, kind: &str, point: &reform::model::KpiPoint) -> SourceRequest {
-    SourceRequest::one(format!("{label} {when} {kind}「{}」", point.text), Anchor::Figure { line: point.line, text: point.text.clone() })
+    SourceRequest::one(format!("{label} {when} {kind}「{}」", point.text), Anchor::figure(point))
 }
 
 /// The figures of a KPI by column, with target, actual, judgement and source line.

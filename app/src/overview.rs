@@ -163,7 +163,7 @@ fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
         let figures = j.actual.iter().map(|p| ("実績", *p)).chain([("目標", j.target)]);
         let request = SourceRequest {
             title: format!("{}（実績と目標）", k.label),
-            passages: figures.map(|(kind, p)| (format!("{kind}「{}」", p.text), Anchor::Figure { line: p.line, text: p.text.clone() })).collect(),
+            passages: figures.map(|(kind, p)| (format!("{kind}「{}」", p.text), Anchor::figure(p))).collect(),
         };
         view! {
             <li data-kpi=k.id.clone() data-status=status.key()>

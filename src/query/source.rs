@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
-use crate::model::{LineSpan, Occurrence, Report, SourceFile};
+use crate::model::{KpiPoint, LineSpan, Occurrence, SourceFile};
 
 /// Lines shown above and below a figure or an item, within its page.
 pub const CONTEXT_LINES: u32 = 3;
@@ -85,6 +85,11 @@ pub enum Anchor {
 }
 
 impl Anchor {
+    /// A KPI point, as printed on its line.
+    pub fn figure(point: &KpiPoint) -> Anchor {
+        Anchor::Figure { line: point.line, text: point.text.clone() }
+    }
+
     pub fn item(text: &str, within: impl IntoIterator<Item = LineSpan>) -> Anchor {
         Anchor::Item { text: text.to_string(), within: within.into_iter().collect() }
     }
@@ -234,35 +239,36 @@ fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
     (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
 }
 
-/// Every anchor of a report with the place it belongs to (`initiative id / field`), for checking
-/// that each one can be shown.
-pub fn every_anchor(report: &Report) -> Vec<(String, Anchor)> {
-    let mut out = Vec::new();
-    for ini in &report.initiatives {
-        let within = Anchor::spans_of(&ini.source);
-        for (field, items) in [("content", &ini.content), ("targets", &ini.targets), ("status", &ini.status), ("challenges", &ini.challenges), ("next_year", &ini.next_year)] {
-            for (i, item) in items.iter().enumerate() {
-                out.push((format!("{} {field}[{i}]", ini.id), Anchor::item(item, within.iter().copied())));
-            }
-        }
-    }
-    for sub in &report.subsections {
-        for (i, para) in sub.summary.iter().enumerate() {
-            out.push((format!("{} summary[{i}]", sub.id), Anchor::item(para, sub.source.iter().copied())));
-        }
-    }
-    for kpi in &report.kpis {
-        for (i, p) in kpi.series.iter().enumerate() {
-            out.push((format!("{} series[{i}]", kpi.id), Anchor::Figure { line: p.line, text: p.text.clone() }));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::query::committed_report;
+    use crate::model::Report;
+
+    /// Every anchor of a report with the place it belongs to (`initiative id / field`), for checking
+    /// that each one can be shown.
+    fn every_anchor(report: &Report) -> Vec<(String, Anchor)> {
+        let mut out = Vec::new();
+        for ini in &report.initiatives {
+            let within = Anchor::spans_of(&ini.source);
+            for (field, items) in [("content", &ini.content), ("targets", &ini.targets), ("status", &ini.status), ("challenges", &ini.challenges), ("next_year", &ini.next_year)] {
+                for (i, item) in items.iter().enumerate() {
+                    out.push((format!("{} {field}[{i}]", ini.id), Anchor::item(item, within.iter().copied())));
+                }
+            }
+        }
+        for sub in &report.subsections {
+            for (i, para) in sub.summary.iter().enumerate() {
+                out.push((format!("{} summary[{i}]", sub.id), Anchor::item(para, sub.source.iter().copied())));
+            }
+        }
+        for kpi in &report.kpis {
+            for (i, p) in kpi.series.iter().enumerate() {
+                out.push((format!("{} series[{i}]", kpi.id), Anchor::figure(p)));
+            }
+        }
+        out
+    }
 
     const SOURCE: &str = include_str!("../../data/source/000_7008800fb5738cea.txt");
 
@@ -300,7 +306,7 @@ mod tests {
         // 寄附額（個人版）: the R5 actual, read back from the JSON and checked against the raw file.
         let kpi = report.kpis.iter().find(|k| k.initiative == "I-3-3-3" && k.label.contains("寄附")).expect("寄附額 KPI");
         let point = kpi.series.iter().find(|p| p.fiscal_year == Some(2023) && p.kind == crate::model::PointKind::Actual).expect("R5 actual");
-        let p = passage(&text, &report.report.source, &Anchor::Figure { line: point.line, text: point.text.clone() }).unwrap();
+        let p = passage(&text, &report.report.source, &Anchor::figure(point)).unwrap();
         let raw_line = SOURCE.lines().nth(point.line as usize - 1).unwrap();
         let marked = p.lines.iter().find(|l| !l.marks.is_empty()).unwrap();
         assert_eq!((marked.number, marked.text.as_str()), (point.line, raw_line));
