@@ -87,7 +87,7 @@ async fn fetch(loader: &js_sys::Function) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&inflated).to_vec())
 }
 
-/// The loaded text checked against `source` (once per report), or `None` while not loaded.
+/// The loaded `bytes` checked against `source`: checked once per report, then kept.
 pub fn verified(bytes: &[u8], source: &SourceFile) -> Result<Arc<SourceText>, SourceMismatch> {
     VERIFIED.with(|v| {
         let mut cache = v.borrow_mut();

@@ -80,10 +80,6 @@ pub struct Document {
 /// Opens a page at `line`, closing the one before on the line above.
 fn open_page(spans: &mut Vec<Occurrence>, page: Option<u32>, line: u32) {
     if let Some(last) = spans.last_mut() {
-        if last.first_line == line {
-            last.page = page;
-            return;
-        }
         last.last_line = line - 1;
     }
     spans.push(Occurrence { page, first_line: line, last_line: line });
