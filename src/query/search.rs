@@ -107,23 +107,30 @@ impl Query {
 
     /// `text` cut into (segment, is_match) pieces for highlighting.
     pub fn highlight<'t>(&self, text: &'t str) -> Vec<(&'t str, bool)> {
-        let mut out = Vec::new();
-        let mut at = 0;
-        for (s, e) in self.ranges(text) {
-            if s > at {
-                out.push((&text[at..s], false));
-            }
-            out.push((&text[s..e], true));
-            at = e;
-        }
-        if at < text.len() || out.is_empty() {
-            out.push((&text[at..], false));
-        }
-        out
+        cut_marked(text, self.ranges(text))
     }
 }
 
-fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
+/// `text` cut into (segment, marked) pieces, in order, given the byte ranges to mark (sorted, not
+/// overlapping, on character boundaries): search hits, a figure in its source line.
+pub fn cut_marked(text: &str, marks: impl IntoIterator<Item = (usize, usize)>) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (s, e) in marks {
+        if s > at {
+            out.push((&text[at..s], false));
+        }
+        out.push((&text[s..e], true));
+        at = e;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push((&text[at..], false));
+    }
+    out
+}
+
+/// Where `needle` first occurs in `hay` at or after `from`.
+pub(crate) fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
     if needle.is_empty() || hay.len() < needle.len() {
         return None;
     }

@@ -9,6 +9,8 @@ use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
+use super::search::{cut_marked, find};
+
 use crate::model::{KpiPoint, LineSpan, Occurrence, SourceFile};
 
 /// Lines shown above and below a figure or an item, within its page.
@@ -111,19 +113,7 @@ pub struct PassageLine {
 impl PassageLine {
     /// The line cut into (text, marked) pieces, in order, for rendering.
     pub fn pieces(&self) -> Vec<(&str, bool)> {
-        let mut out = Vec::new();
-        let mut at = 0;
-        for m in &self.marks {
-            if m.start > at {
-                out.push((&self.text[at..m.start], false));
-            }
-            out.push((&self.text[m.clone()], true));
-            at = m.end;
-        }
-        if at < self.text.len() || out.is_empty() {
-            out.push((&self.text[at..], false));
-        }
-        out
+        cut_marked(&self.text, self.marks.iter().map(|m| (m.start, m.end)))
     }
 }
 
@@ -230,13 +220,6 @@ fn locate_item(text: &SourceText, within: &[LineSpan], item: &str) -> Option<Vec
         }
         Some(out)
     })
-}
-
-fn find(hay: &[char], needle: &[char], from: usize) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
-        return None;
-    }
-    (from..=hay.len() - needle.len()).find(|&i| hay[i..i + needle.len()] == *needle)
 }
 
 #[cfg(test)]
