@@ -1,12 +1,12 @@
 // `make bench`: speed and size of the dashboard, as medians over several runs, in one table
 // printed and written to BENCHMARKS.md. Usage: node scripts/bench.mjs [normalize-rows.md]
-import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
-import { DIST, REPORT, ROOT, chromiumPath, isRepeat, launch, withHooks } from '../tests/browser/harness.mjs';
+import { DIST, REPORT, ROOT, chromiumPath, isRepeat, launch, scratchDir, withHooks } from '../tests/browser/harness.mjs';
 import { serve } from './serve.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -55,7 +55,7 @@ const chromium = await browser.version();
 const { server, url } = await serve(web);
 
 // The floor: the same initiative list as static HTML, no script.
-const floorDir = mkdtempSync(join(tmpdir(), 'rd-floor-'));
+const floorDir = scratchDir('rd-floor-');
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const rating = (i) => REPORT.subsections.find((s) => s.id === i.subsection)?.rating_mark ?? '';
 writeFileSync(join(floorDir, 'index.html'), `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>floor</title></head><body><table>${
@@ -236,7 +236,7 @@ await fresh(async (page) => {
 });
 
 // Opening another report twenty times: the previous report, explorer and views are released.
-const sameFile = join(mkdtempSync(join(tmpdir(), 'rd-reopen-')), 'report.json');
+const sameFile = join(scratchDir('rd-reopen-'), 'report.json');
 writeFileSync(sameFile, JSON.stringify(REPORT));
 await fresh(async (page) => {
   await page.goto(url);
@@ -263,7 +263,7 @@ for (let k = 0; k < 100; k++) {
   }
 }
 big.kpis = REPORT.kpis.map((kp) => ({ ...kp, initiative: `${kp.initiative}-0` }));
-const bigFile = join(mkdtempSync(join(tmpdir(), 'rd-big-')), 'report-x100.json');
+const bigFile = join(scratchDir('rd-big-'), 'report-x100.json');
 writeFileSync(bigFile, JSON.stringify(big));
 await fresh(async (page) => {
   await page.goto(url);

@@ -2,11 +2,10 @@
 // single offline file from file:// with the network off, and opening another report.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, symlinkSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, REPORT, ROOT, drawEveryChart, expectedOverview, fmt, launch, open, serveDist, serveRoot, text, isRepeat } from './harness.mjs';
+import { DIST, REPORT, ROOT, drawEveryChart, expectedOverview, fmt, launch, open, serveDist, serveRoot, text, isRepeat, scratchDir } from './harness.mjs';
 
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'";
 
@@ -53,7 +52,7 @@ test('the hosted build runs under the strict CSP with no violation', async () =>
 });
 
 test('embedded with the tag snippet in a hostile host page, the app keeps its layout', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rd-host-'));
+  const dir = scratchDir('rd-host-');
   symlinkSync(join(DIST, 'web'), join(dir, 'dashboard'));
   writeFileSync(join(dir, 'host.html'), `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>県のページ</title>
 <link rel="stylesheet" href="hostile.css"></head><body><h1>県のページ</h1><a href="#top">先頭へ</a>
@@ -125,7 +124,7 @@ test('the offline file starts from file:// with the network off, and filters and
 test('another report opens from a file; a malformed one is refused with a message', async () => {
   const { server, url } = await serveDist('web');
   const { page } = await open(browser, url, { waitFor: '[data-testid="open-file"]' });
-  const dir = mkdtempSync(join(tmpdir(), 'rd-open-'));
+  const dir = scratchDir('rd-open-');
   const bad = join(dir, 'broken.json');
   writeFileSync(bad, '{"schema_version": "1.0.0", "report": ');
   await (await page.$('[data-testid="open-file"]')).uploadFile(bad);

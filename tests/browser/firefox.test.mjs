@@ -3,18 +3,17 @@
 // network request sent to a closed proxy port, no browser flags.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { DIST, REPORT, expectedOverview, fmt, isRepeat, serveDist } from './harness.mjs';
+import { DIST, REPORT, expectedOverview, fmt, isRepeat, serveDist, scratchDir } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
 async function launchFirefox() {
   assert.ok(existsSync(FIREFOX), `Firefox not found at ${FIREFOX}: run \`make tools\` as root (installs firefox-esr) or set FIREFOX=`);
-  const profile = mkdtempSync(join(tmpdir(), 'rd-firefox-'));
+  const profile = scratchDir('rd-firefox-');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,

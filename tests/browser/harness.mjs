@@ -53,7 +53,7 @@ export async function drawEveryChart(page, selector = '.rd-chart', each = async 
 
 /** A browser with a fresh profile and no background traffic. */
 export async function launch(extraArgs = []) {
-  const profile = mkdtempSync(join(tmpdir(), 'rd-chromium-'));
+  const profile = scratchDir('rd-chromium-');
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -73,6 +73,20 @@ export async function launch(extraArgs = []) {
   return browser;
 }
 
+// Temporary folders (fixtures, downloads, profiles) are removed when the test file ends, even
+// after a failed test, so repeated runs do not fill the disk.
+const scratch = new Set();
+process.once('exit', () => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder named `prefix`…, removed when the test file ends. */
+export function scratchDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratch.add(dir);
+  return dir;
+}
+
 // Every server a test file starts is closed when the file ends, even after a failed test
 // (an open server would keep the test process alive).
 const servers = new Set();
@@ -88,7 +102,7 @@ after(() => {
  * or fails after five seconds.
  */
 export async function download(page, selector, ext) {
-  const dir = mkdtempSync(join(tmpdir(), 'rd-download-'));
+  const dir = scratchDir('rd-download-');
   const cdp = await page.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
   await page.click(selector);

@@ -4,13 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT, appStarted, useDashboard } from './harness.mjs';
+import { REPORT, appStarted, useDashboard, scratchDir } from './harness.mjs';
 
 const s = useDashboard();
-const dir = mkdtempSync(join(tmpdir(), 'rd-print-'));
+const dir = scratchDir('rd-print-');
 
 async function print(hash, ready) {
   const page = await s.browser.newPage();

@@ -3,13 +3,12 @@
 // that must survive unrelated route changes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT, ROOT, chartOption, download, liveCharts, open, text, useDashboard, isRepeat } from './harness.mjs';
+import { REPORT, ROOT, chartOption, download, liveCharts, open, text, useDashboard, isRepeat, scratchDir } from './harness.mjs';
 
 const s = useDashboard();
-const dir = mkdtempSync(join(tmpdir(), 'rd-reliability-'));
+const dir = scratchDir('rd-reliability-');
 const raw = readFileSync(join(ROOT, 'data/initiatives.json'), 'utf8');
 
 /** Serves `body` as `name` beside dist/web's files, so that ./dashboard.js resolves. */

@@ -2,15 +2,14 @@
 // the layout, an empty report shows empty states, random hashes only raise a notice.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT, open, text, useDashboard } from './harness.mjs';
+import { REPORT, open, text, useDashboard, scratchDir } from './harness.mjs';
 
 const s = useDashboard();
 
 async function openReport(page, report, name) {
-  const file = join(mkdtempSync(join(tmpdir(), 'rd-fixture-')), name);
+  const file = join(scratchDir('rd-fixture-'), name);
   writeFileSync(file, JSON.stringify(report));
   await (await page.$('[data-testid="open-file"]')).uploadFile(file);
 }

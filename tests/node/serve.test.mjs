@@ -1,7 +1,7 @@
 // The development server refuses malformed escapes and never serves outside its root.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { serve } from '../../scripts/serve.mjs';
 
 // root/www is served; root/secret.txt and root/www-sibling/secret.txt must stay out of reach.
 const root = mkdtempSync(join(tmpdir(), 'rd-serve-'));
+after(() => rmSync(root, { recursive: true, force: true }));
 mkdirSync(join(root, 'www'));
 mkdirSync(join(root, 'www-sibling'));
 writeFileSync(join(root, 'www', 'index.html'), '<p>ok</p>');
