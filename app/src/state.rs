@@ -94,29 +94,56 @@ pub fn current_hash() -> String {
 
 /// Keeps the hash and the route in step, both ways.
 pub fn sync_with_hash(state: AppState) {
+    // The address follows once the changed view is painted: a history entry costs a few
+    // milliseconds, which the result count should not wait for. Changes within one frame
+    // become one entry.
     Effect::new(move |_| {
-        let r = state.route.get();
-        let hash = route::to_hash(&r);
-        let current = current_hash();
-        // Leave the host page's own anchor alone while the dashboard shows its start view.
-        let ours = current.starts_with(route::PREFIX);
-        if hash != current && (ours || r != Route::default()) {
-            let _ = gloo::utils::window().location().set_hash(&hash);
-        }
+        state.route.track();
+        request_animation_frame(move || set_timeout(move || write_hash(state), std::time::Duration::ZERO));
     });
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+    // Back and forward fire `popstate` (and `hashchange` when the fragment differs); a hash typed
+    // into the address bar or a link to `#rd/…` fires `hashchange` only.
+    let on_history = move || {
         let hash = current_hash();
         if !hash.starts_with(route::PREFIX) {
             return; // an anchor of the host page or the skip link
         }
         if hash == route::to_hash(&state.route.get_untracked()) {
-            return; // our own write of the canonical hash; keep the notices about the original
+            return; // already shown (our own write, or the second of the two events)
         }
         let parsed = route::parse(&hash, &state.report());
         if parsed.route != state.route.get_untracked() {
             state.route.set(parsed.route);
         }
         state.notices.set(parsed.notices);
+    };
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| on_history());
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| on_history());
+    on_cleanup(move || {
+        on_hash.remove();
+        on_pop.remove();
     });
-    on_cleanup(move || handle.remove());
+}
+
+/// Writes the route into the address, unless it is there already or the app is gone.
+fn write_hash(state: AppState) {
+    let Some(r) = state.route.try_get_untracked() else { return };
+    let hash = route::to_hash(&r);
+    let current = current_hash();
+    // Leave the host page's own anchor alone while the dashboard shows its start view.
+    let ours = current.starts_with(route::PREFIX);
+    if hash != current && (ours || r != Route::default()) {
+        push_hash(&hash);
+    }
+}
+
+/// A new history entry with `hash`. `pushState` rather than assigning `location.hash`, which
+/// runs a fragment navigation (a look-up of a target element, then a `hashchange` event that
+/// would come back here). Falls back to the hash where pushState is refused.
+fn push_hash(hash: &str) {
+    let window = gloo::utils::window();
+    let pushed = window.history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash)));
+    if pushed.is_err() {
+        let _ = window.location().set_hash(hash);
+    }
 }
