@@ -6,7 +6,7 @@ use reform::format::group;
 use reform::model::Initiative;
 use reform::query::csv;
 use reform::model::Rating;
-use reform::query::explore::{Dimension, Facet, Filter, KpiFilter, Sort, SortKey};
+use reform::query::explore::{Dimension, Facet, FacetOption, Filter, KpiFilter, Sort, SortKey};
 use reform::query::search::Query;
 
 use crate::detail::Detail;
@@ -96,8 +96,11 @@ pub fn ExploreView() -> impl IntoView {
 #[component]
 fn Filters(filter: Memo<Filter>, facets: Memo<Vec<Facet>>) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let facet = move |d: Dimension| facets.with(|f| f.iter().find(|x| x.dimension == d).cloned());
-    let count_of = move |d: Dimension| facet(d).and_then(|f| f.options.first().map(|o| o.count)).unwrap_or(0);
+    // One memo per select: a filter change clones each facet's options once, and a select whose
+    // options and counts did not change is not touched.
+    let options = move |d: Dimension| Memo::new(move |_| facets.with(|f| f.iter().find(|x| x.dimension == d).map(|f| f.options.clone()).unwrap_or_default()));
+    let count_of = move |d: Dimension| facets.with(|f| f.iter().find(|x| x.dimension == d).and_then(|f| f.options.first().map(|o| o.count)).unwrap_or(0));
+    let chosen = move |pick: fn(&Filter) -> Option<String>| Memo::new(move |_| filter.with(pick));
 
     // The search box keeps its own text; the route follows after a pause in typing.
     let text = RwSignal::new(filter.get_untracked().query);
@@ -128,26 +131,26 @@ fn Filters(filter: Memo<Filter>, facets: Memo<Vec<Facet>>) -> impl IntoView {
                     autocomplete="off" placeholder="例：テレワーク、ICT" aria-describedby="rd-q-help" />
                 <p id="rd-q-help" class="rd-hint">"取組項目・内容・目標・状況・課題・次年度の取組を検索します（全角・半角、大文字・小文字を区別しません）。"</p>
             </div>
-            <FacetSelect id="rd-f-pillar" label="柱" facet=Signal::derive(move || facet(Dimension::Pillar))
-                value=Signal::derive(move || filter.with(|f| f.pillar.clone()))
+            <FacetSelect id="rd-f-pillar" label="柱" options=options(Dimension::Pillar)
+                value=chosen(|f| f.pillar.clone())
                 set=|f: &mut Filter, v| { f.pillar = v; f.section = None; f.subsection = None; } />
-            <FacetSelect id="rd-f-section" label="項目" facet=Signal::derive(move || facet(Dimension::Section))
-                value=Signal::derive(move || filter.with(|f| f.section.clone()))
+            <FacetSelect id="rd-f-section" label="項目" options=options(Dimension::Section)
+                value=chosen(|f| f.section.clone())
                 set=|f: &mut Filter, v| { f.section = v; f.subsection = None; } />
-            <FacetSelect id="rd-f-subsection" label="小項目" facet=Signal::derive(move || facet(Dimension::Subsection))
-                value=Signal::derive(move || filter.with(|f| f.subsection.clone()))
+            <FacetSelect id="rd-f-subsection" label="小項目" options=options(Dimension::Subsection)
+                value=chosen(|f| f.subsection.clone())
                 set=|f: &mut Filter, v| f.subsection = v />
-            <FacetSelect id="rd-f-dept" label="部局等" facet=Signal::derive(move || facet(Dimension::Department))
-                value=Signal::derive(move || filter.with(|f| f.department.clone()))
+            <FacetSelect id="rd-f-dept" label="部局等" options=options(Dimension::Department)
+                value=chosen(|f| f.department.clone())
                 set=|f: &mut Filter, v| { f.department = v; f.division = None; } />
-            <FacetSelect id="rd-f-div" label="担当課" facet=Signal::derive(move || facet(Dimension::Division))
-                value=Signal::derive(move || filter.with(|f| f.division.clone()))
+            <FacetSelect id="rd-f-div" label="担当課" options=options(Dimension::Division)
+                value=chosen(|f| f.division.clone())
                 set=|f: &mut Filter, v| f.division = v />
-            <FacetSelect id="rd-f-rating" label="進捗状況（小項目）" facet=Signal::derive(move || facet(Dimension::Rating))
-                value=Signal::derive(move || filter.with(|f| f.rating.map(|r| r.key().to_string())))
+            <FacetSelect id="rd-f-rating" label="進捗状況（小項目）" options=options(Dimension::Rating)
+                value=chosen(|f| f.rating.map(|r| r.key().to_string()))
                 set=|f: &mut Filter, v| f.rating = v.as_deref().and_then(Rating::from_key) />
-            <FacetSelect id="rd-f-kpi" label="KPI・数値目標" facet=Signal::derive(move || facet(Dimension::Kpi))
-                value=Signal::derive(move || filter.with(|f| f.kpi.map(|k| k.key().to_string())))
+            <FacetSelect id="rd-f-kpi" label="KPI・数値目標" options=options(Dimension::Kpi)
+                value=chosen(|f| f.kpi.map(|k| k.key().to_string()))
                 set=|f: &mut Filter, v| f.kpi = v.and_then(|v| KpiFilter::ALL.into_iter().find(|k| k.key() == v)) />
             <div class="rd-check">
                 <input id="rd-f-zencho" type="checkbox" prop:checked=move || filter.with(|f| f.zencho)
@@ -170,8 +173,8 @@ fn Filters(filter: Memo<Filter>, facets: Memo<Vec<Facet>>) -> impl IntoView {
 fn FacetSelect(
     id: &'static str,
     label: &'static str,
-    facet: Signal<Option<Facet>>,
-    value: Signal<Option<String>>,
+    options: Memo<Vec<FacetOption>>,
+    value: Memo<Option<String>>,
     set: fn(&mut Filter, Option<String>),
 ) -> impl IntoView {
     let st = expect_context::<AppState>();
@@ -189,14 +192,19 @@ fn FacetSelect(
                 <option value="">"すべて"</option>
                 // Keyed by value: a filter change updates the counts in place instead of
                 // rebuilding every option.
-                <For each=move || facet.with(|f| f.as_ref().map(|f| f.options.clone()).unwrap_or_default()) key=|o| o.value.clone() let:o>
+                <For each=move || options.get() key=|o| o.value.clone() let:o>
                     {
-                        let v = o.value.clone();
-                        let label = o.label.clone();
-                        let count = move || facet.with(|f| f.as_ref().and_then(|f| f.options.iter().find(|x| x.value == v)).map_or(0, |x| x.count));
-                        let v2 = o.value.clone();
+                        let FacetOption { value: v, label, .. } = o;
+                        let count = {
+                            let v = v.clone();
+                            move || options.with(|os| os.iter().find(|x| x.value == v).map_or(0, |x| x.count))
+                        };
+                        let selected = {
+                            let v = v.clone();
+                            move || value.with(|x| x.as_deref() == Some(v.as_str()))
+                        };
                         view! {
-                            <option value=o.value.clone() selected=move || value.with(|x| x.as_deref() == Some(v2.as_str()))>
+                            <option value=v selected=selected>
                                 {move || format!("{}（{}）", label, count())}
                             </option>
                         }

@@ -70,6 +70,22 @@ test('a hash restores the view, back and forward work, and bad values show a not
   await page.goBack();
   await page.waitForSelector('[data-testid="detail"]');
   assert.equal(await page.$eval('#rd-f-div', (s) => s.value), '人事課');
+  // A filter change is a history entry of its own: back gives the list and detail before it,
+  // forward the change again, and the address follows each step.
+  const anyRating = REPORT.initiatives.filter((i) => !isRepeat(i) && i.divisions.includes('人事課')).length;
+  assert.ok(anyRating > want.length);
+  await page.select('#rd-f-rating', '');
+  await settle(page, anyRating);
+  await page.waitForFunction(() => location.hash.startsWith('#rd/explore?div=') && !location.hash.includes('rating='));
+  await page.goBack();
+  await settle(page, want.length);
+  await page.waitForSelector('[data-testid="detail"][data-id="II-3-2-4"]');
+  assert.equal(await page.$eval('#rd-f-rating', (s) => s.value), 'delayed');
+  assert.equal(await page.evaluate(() => location.hash), hash);
+  await page.goForward();
+  await settle(page, anyRating);
+  assert.equal(await page.$eval('#rd-f-rating', (s) => s.value), '');
+  assert.equal(await page.$('[data-testid="detail"]'), null);
   await page.goto(`${s.base}#rd/explore?dept=%E5%AD%98%E5%9C%A8&rating=great&q=%E3%81`, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="notices"] li');
   const fresh = await s.browser.newPage();
