@@ -3,7 +3,7 @@
 //! and explains that embedding needs the copy on a web server.
 
 use leptos::prelude::*;
-use reform::query::share;
+use reform::query::{route, share};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -25,10 +25,12 @@ pub fn ShareDialog() -> impl IntoView {
     move || {
         st.share_open.get().then(|| {
             let close = Callback::new(move |_| st.share_open.set(false));
-            let href = gloo::utils::window().location().href().unwrap_or_default();
+            let route = st.route.get_untracked();
+            // The view on screen, even in the frame before the address follows a change.
+            let address = gloo::utils::window().location().href().unwrap_or_default();
+            let href = format!("{}{}", address.split('#').next().unwrap_or_default(), route::to_hash(&route));
             let link = share::link(&href);
             let local = share::is_local_file(&href);
-            let route = st.route.get_untracked();
             let report = st.report();
             let what = match &route.open {
                 Some(id) => format!("{}・取組 {id}", route.view.label_ja()),

@@ -187,6 +187,23 @@ test('「リンクをコピー」 copies the link of the view, which restores it
   await Promise.all([page.close(), again.close()]);
 });
 
+test('sharing straight after a filter change offers the new view, before the address has followed', async () => {
+  const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '#rd-f-dept' });
+  // The change and the click in one task: the history entry is written only after the next paint.
+  const hashAtClick = await page.evaluate(() => {
+    const select = document.querySelector('#rd-f-dept');
+    select.value = '総務部';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    document.querySelector('[data-testid="share-button"]').click();
+    return location.hash;
+  });
+  assert.equal(hashAtClick, '#rd/explore');
+  await page.waitForSelector('[data-testid="share-dialog"]');
+  const link = await page.$eval('[data-testid="share-link"]', (i) => i.value);
+  assert.equal(decodeURIComponent(link), `${s.base}#rd/explore?dept=総務部`);
+  await page.close();
+});
+
 test('the embed code opens the same view in an iframe, in embed mode, with a title', async () => {
   const view = '#rd/heatmap?hm=kpi&hs=share';
   const { page } = await open(s.browser, s.base + view, { waitFor: '[data-testid="heatmap"]' });
