@@ -22,12 +22,13 @@ pub fn ExploreView() -> impl IntoView {
     let st = expect_context::<AppState>();
     let filter = Memo::new(move |_| st.route.with(|r| r.filter.clone()));
     let sort = Memo::new(move |_| st.route.with(|r| r.sort));
+    let explored = Memo::new(move |_| st.explorer().explore(&filter.get()));
     let rows = Memo::new(move |_| {
-        let mut v = st.explorer().filter(&filter.get());
+        let mut v = explored.with(|e| e.rows.clone());
         st.explorer().sort(&mut v, sort.get());
         v
     });
-    let facets = Memo::new(move |_| st.explorer().facets(&filter.get()));
+    let facets = Memo::new(move |_| explored.with(|e| e.facets.clone()));
     let universe = Memo::new(move |_| {
         let relisted = filter.with(|f| f.include_relisted);
         st.report().initiatives.iter().filter(|i| relisted || !i.is_repeat()).count()

@@ -49,7 +49,9 @@ impl AppState {
     /// Changes the view state; the hash follows (a new history entry). Other filters or another
     /// order start the result list on its first page again.
     pub fn navigate(&self, f: impl FnOnce(&mut Route)) {
-        self.notices.set(Vec::new());
+        if self.notices.with_untracked(|n| !n.is_empty()) {
+            self.notices.set(Vec::new());
+        }
         self.route.update(|r| {
             let before = (r.filter.clone(), r.sort);
             f(r);
@@ -101,21 +103,24 @@ pub fn sync_with_hash(state: AppState) {
         state.route.track();
         request_animation_frame(move || set_timeout(move || write_hash(state), std::time::Duration::ZERO));
     });
-    // Back and forward fire `popstate` (and `hashchange` when the fragment differs); a hash typed
-    // into the address bar or a link to `#rd/…` fires `hashchange` only.
+    // Back and forward fire `popstate`, and `hashchange` too when the fragment differs, as does
+    // a hash typed into the address bar or a link to `#rd/…`. The second event of a pair finds
+    // its route and notices shown already and changes nothing.
     let on_history = move || {
         let hash = current_hash();
         if !hash.starts_with(route::PREFIX) {
             return; // an anchor of the host page or the skip link
         }
         if hash == route::to_hash(&state.route.get_untracked()) {
-            return; // already shown (our own write, or the second of the two events)
+            return; // our own write
         }
         let parsed = route::parse(&hash, &state.report());
         if parsed.route != state.route.get_untracked() {
             state.route.set(parsed.route);
         }
-        state.notices.set(parsed.notices);
+        if state.notices.with_untracked(|n| *n != parsed.notices) {
+            state.notices.set(parsed.notices);
+        }
     };
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| on_history());
     let on_pop = window_event_listener(leptos::ev::popstate, move |_| on_history());

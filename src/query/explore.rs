@@ -133,6 +133,13 @@ pub struct Facet {
     pub options: Vec<FacetOption>,
 }
 
+/// What the explorer shows for a filter: the matching rows in plan order, and the facets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explored {
+    pub rows: Vec<usize>,
+    pub facets: Vec<Facet>,
+}
+
 struct Prepared {
     rating: Option<Rating>,
     kpi_status: Option<Status>,
@@ -229,15 +236,17 @@ impl Explorer {
 
     /// Sorts indices; ties keep plan order, so the result is stable.
     pub fn sort(&self, rows: &mut [usize], sort: Sort) {
+        fn first(names: &[String]) -> &str {
+            names.first().map_or("", String::as_str)
+        }
         let ini = |i: usize| &self.report.initiatives[i];
-        let first = |v: &Vec<String>| v.first().cloned().unwrap_or_default();
         let p = self.prepared();
         rows.sort_by(|&a, &b| {
             let ord = match sort.key {
                 SortKey::Id => a.cmp(&b),
                 SortKey::Title => p[a].sort_title.cmp(&p[b].sort_title),
-                SortKey::Department => first(&ini(a).departments).cmp(&first(&ini(b).departments)),
-                SortKey::Division => first(&ini(a).divisions).cmp(&first(&ini(b).divisions)),
+                SortKey::Department => first(&ini(a).departments).cmp(first(&ini(b).departments)),
+                SortKey::Division => first(&ini(a).divisions).cmp(first(&ini(b).divisions)),
                 SortKey::Rating => rating_rank(p[a].rating).cmp(&rating_rank(p[b].rating)),
                 SortKey::Kpi => status_rank(p[a].kpi_status).cmp(&status_rank(p[b].kpi_status)),
             };
@@ -248,10 +257,22 @@ impl Explorer {
 
     /// Every facet with counts under the other filters (a facet ignores its own selection).
     pub fn facets(&self, filter: &Filter) -> Vec<Facet> {
+        self.explore(filter).facets
+    }
+
+    /// The rows that pass `filter` and every facet, from one evaluation of the filters (the
+    /// search words are the costly part, and the list and the counts need the same answers).
+    pub fn explore(&self, filter: &Filter) -> Explored {
         let q = Query::new(&filter.query);
-        let r = &*self.report;
-        // One pass: an initiative counts towards a facet when it fails no other filter.
         let failures: Vec<u32> = (0..self.prepared().len()).map(|i| self.failures(i, filter, &q)).collect();
+        let rows = failures.iter().enumerate().filter(|&(_, &f)| f == 0).map(|(i, _)| i).collect();
+        Explored { rows, facets: self.facets_of(filter, &failures) }
+    }
+
+    /// The facets, given which filters each initiative fails: an initiative counts towards a
+    /// facet when it fails no other filter.
+    fn facets_of(&self, filter: &Filter, failures: &[u32]) -> Vec<Facet> {
+        let r = &*self.report;
         let counted = |dim: Dimension| failures.iter().enumerate().filter(move |&(_, &f)| f & !bit(dim) == 0).map(|(i, _)| i);
         let count = |dim: Dimension, pred: &dyn Fn(usize) -> bool| counted(dim).filter(|&i| pred(i)).count();
         let inis = &r.initiatives;
@@ -511,7 +532,9 @@ mod tests {
         filters.push(Filter { division: Some(UNPAIRED_DIVISIONS.into()), zencho: true, ..Filter::default() });
         let mut checked = 0;
         for f in &filters {
-            for facet in e.facets(f) {
+            let explored = e.explore(f);
+            assert_eq!(explored.rows, e.filter(f), "the list under {f:?}");
+            for facet in explored.facets {
                 // A department count with a division chosen counts that division under the
                 // department chosen now, not under the option's; the select resets the division.
                 if matches!(facet.dimension, Dimension::Relisted | Dimension::Query) || (facet.dimension == Dimension::Department && f.division.is_some()) {
