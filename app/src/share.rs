@@ -27,8 +27,7 @@ pub fn ShareDialog() -> impl IntoView {
             let close = Callback::new(move |_| st.share_open.set(false));
             let route = st.route.get_untracked();
             // The view on screen, even in the frame before the address follows a change.
-            let address = gloo::utils::window().location().href().unwrap_or_default();
-            let href = format!("{}{}", address.split('#').next().unwrap_or_default(), route::to_hash(&route));
+            let href = route::with_hash(&gloo::utils::window().location().href().unwrap_or_default(), &route::to_hash(&route));
             let link = share::link(&href);
             let local = share::is_local_file(&href);
             let report = st.report();

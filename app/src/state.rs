@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use reform::model::Report;
 use reform::query::explore::Explorer;
 use reform::query::route::{self, Route, View};
@@ -104,30 +105,45 @@ pub fn sync_with_hash(state: AppState) {
         request_animation_frame(move || set_timeout(move || write_hash(state), std::time::Duration::ZERO));
     });
     // Back and forward fire `popstate`, and `hashchange` too when the fragment differs, as does
-    // a hash typed into the address bar or a link to `#rd/…`. The second event of a pair finds
-    // its route and notices shown already and changes nothing.
-    let on_history = move || {
-        let hash = current_hash();
-        if !hash.starts_with(route::PREFIX) {
-            return; // an anchor of the host page or the skip link
+    // a hash typed into the address bar or a host page's link to `#rd/…`.
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| show_hash(state, &current_hash()));
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| show_hash(state, &current_hash()));
+    // The app's links are `#rd/…` fragments. The browser resolves them against a host page's
+    // `<base href>`, which may name another page, so a plain click on one is followed here; a
+    // click for a new tab or window is left to the browser.
+    let on_click = window_event_listener(leptos::ev::click, move |ev| {
+        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
         }
-        if hash == route::to_hash(&state.route.get_untracked()) {
-            return; // our own write
+        let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href^='#rd/']").ok().flatten());
+        if let Some(link) = link {
+            ev.prevent_default();
+            show_hash(state, &link.get_attribute("href").unwrap_or_default());
         }
-        let parsed = route::parse(&hash, &state.report());
-        if parsed.route != state.route.get_untracked() {
-            state.route.set(parsed.route);
-        }
-        if state.notices.with_untracked(|n| *n != parsed.notices) {
-            state.notices.set(parsed.notices);
-        }
-    };
-    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| on_history());
-    let on_pop = window_event_listener(leptos::ev::popstate, move |_| on_history());
+    });
     on_cleanup(move || {
         on_hash.remove();
         on_pop.remove();
+        on_click.remove();
     });
+}
+
+/// Shows the view `hash` names, with notices about what in it could not be used. The second
+/// event of a pair (`popstate` and `hashchange`) finds its route and notices shown already.
+fn show_hash(state: AppState, hash: &str) {
+    if !hash.starts_with(route::PREFIX) {
+        return; // an anchor of the host page or the skip link
+    }
+    if hash == route::to_hash(&state.route.get_untracked()) {
+        return; // shown already (our own write, or a link to the view on screen)
+    }
+    let parsed = route::parse(hash, &state.report());
+    if parsed.route != state.route.get_untracked() {
+        state.route.set(parsed.route);
+    }
+    if state.notices.with_untracked(|n| *n != parsed.notices) {
+        state.notices.set(parsed.notices);
+    }
 }
 
 /// Writes the route into the address, unless it is there already or the app is gone.
@@ -147,7 +163,9 @@ fn write_hash(state: AppState) {
 /// would come back here). Falls back to the hash where pushState is refused.
 fn push_hash(hash: &str) {
     let window = gloo::utils::window();
-    let pushed = window.history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash)));
+    // An absolute address: a bare `#…` would resolve against a host page's `<base href>`.
+    let url = route::with_hash(&window.location().href().unwrap_or_default(), hash);
+    let pushed = window.history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
     if pushed.is_err() {
         let _ = window.location().set_hash(hash);
     }

@@ -159,6 +159,13 @@ fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
     true
 }
 
+/// `address` (a page's full URL) with its fragment replaced by `hash`: the same page, path and
+/// query kept, showing another view.
+pub fn with_hash(address: &str, hash: &str) -> String {
+    let page = address.split_once('#').map_or(address, |(page, _)| page);
+    format!("{page}{hash}")
+}
+
 /// The hash for a route; the inverse of [`parse`].
 pub fn to_hash(route: &Route) -> String {
     let mut q: Vec<(&str, String)> = Vec::new();
@@ -296,6 +303,15 @@ mod tests {
     use super::*;
 
     use crate::query::committed_report as report;
+
+    #[test]
+    fn another_view_of_the_same_page() {
+        let hash = "#rd/explore?dept=%E7%B7%8F%E5%8B%99%E9%83%A8";
+        assert_eq!(with_hash("https://www.pref.example.jp/kensei/dashboard/?embed=1#rd/kpi", hash), format!("https://www.pref.example.jp/kensei/dashboard/?embed=1{hash}"));
+        assert_eq!(with_hash("file:///E:/ダッシュボード/reform-dashboard.html", hash), format!("file:///E:/ダッシュボード/reform-dashboard.html{hash}"));
+        // The host page's own anchor goes; a `#` inside the old view's query does not survive either.
+        assert_eq!(with_hash("https://example.jp/page.html#top#x", "#rd/"), "https://example.jp/page.html#rd/");
+    }
 
     #[test]
     fn round_trip() {

@@ -54,6 +54,23 @@ test('dashboard.js defines no globals in the host page, even after drawing chart
   await page.close();
 });
 
+test('in a host page with its own <base href>, the address keeps the page and changes only the view', async () => {
+  const body = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"><base href="${s.base}elsewhere/"></head><body>`
+    + `<div id="reform-dashboard"></div><script type="module" src="${s.base}dashboard.js"></script></body></html>`;
+  const { page, log } = await hostPage('based.html?lang=ja', body);
+  await page.waitForSelector('.rd a[data-view="explore"]');
+  await page.click('.rd a[data-view="explore"]');
+  await page.waitForSelector('#rd-f-dept');
+  await page.select('#rd-f-dept', '総務部');
+  await page.waitForFunction(() => location.hash.includes('dept='));
+  assert.equal(await page.evaluate(() => location.pathname + location.search), '/based.html?lang=ja');
+  await page.goBack();
+  await page.waitForFunction(() => !location.hash.includes('dept='));
+  assert.equal(await page.$eval('#rd-f-dept', (x) => x.value), '');
+  assert.deepEqual(log.filter((l) => l.startsWith('error') || l.startsWith('pageerror')), []);
+  await page.close();
+});
+
 async function upload(page, name, content) {
   const file = join(dir, name);
   writeFileSync(file, content);
