@@ -134,13 +134,7 @@ fn subsection(t: &str) -> Option<Kind<'static>> {
 
 fn rating(t: &str) -> Option<Rating> {
     let compact: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
-    let mark = if let Some(m) = compact.strip_prefix("進捗状況") {
-        m
-    } else if let Some(m) = compact.strip_suffix("進捗状況") {
-        m
-    } else {
-        return None;
-    };
+    let mark = compact.strip_prefix("進捗状況").or_else(|| compact.strip_suffix("進捗状況"))?;
     let mut cs = mark.chars();
     let c = cs.next()?;
     if cs.next().is_some() {

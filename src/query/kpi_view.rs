@@ -363,7 +363,7 @@ fn severity(s: Status) -> u8 {
 /// The KPIs of the KPI page with their overall judgement: those with `status` (all when
 /// `None`), in `order`. Sorting is stable, so ties keep plan order. Each KPI is judged once
 /// here; the page shows the status it returns.
-pub fn kpi_list<'a>(report: &'a Report, status: Option<Status>, order: KpiOrder) -> Vec<(&'a Kpi, Status)> {
+pub fn kpi_list(report: &Report, status: Option<Status>, order: KpiOrder) -> Vec<(&Kpi, Status)> {
     let mut rows: Vec<(&Kpi, Status, Option<f64>)> = report
         .kpis
         .iter()

@@ -326,7 +326,7 @@ mod tests {
 
     #[test]
     fn pieces_alternate_plain_and_marked_text() {
-        let line = PassageLine { number: 1, text: "寄附額 1,234千円 です".into(), marks: vec![10..21] };
+        let line = PassageLine { number: 1, text: "寄附額 1,234千円 です".into(), marks: vec![std::ops::Range { start: 10, end: 21 }] };
         assert_eq!(line.pieces(), vec![("寄附額 ", false), ("1,234千円", true), (" です", false)]);
         let plain = PassageLine { number: 1, text: String::new(), marks: vec![] };
         assert_eq!(plain.pieces(), vec![("", false)]);
