@@ -13,6 +13,19 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+// Latency is measured in rounds; the table gives the median of the rounds' p50 and p95, so one
+// stall of the shared machine moves one round, not the figure.
+const ROUNDS = 5;
+async function latencyRounds(measure) {
+  const p50 = [];
+  const p95 = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const xs = await measure();
+    p50.push(median(xs));
+    p95.push(pct(xs, 0.95));
+  }
+  return `p50 ${ms(median(p50))}, p95 ${ms(median(p95))} (rounds' p95 ${ms(Math.min(...p95))}–${ms(Math.max(...p95))})`;
+}
 const ms = (n) => `${n.toFixed(1)} ms`;
 const rows = [];
 // The figures of the first version (before the performance work), beside each goal they concern.
@@ -154,10 +167,8 @@ const words = ['テレワーク', 'ict', '研修', 'ＲＰＡ'];
 await fresh(async (page) => {
   await page.goto(`${url}#rd/explore`);
   await page.waitForSelector('#rd-f-dept');
-  const f = await filterLatency(page, REPORT);
-  row('filter latency, real data (117 initiatives)', `p50 ${ms(median(f))}, p95 ${ms(pct(f, 0.95))}`, 'p95 ≤ 16 ms', 'facet change → count in DOM, 40 samples');
-  const s = await searchLatency(page, REPORT, words);
-  row('search latency, real data', `p50 ${ms(median(s))}, p95 ${ms(pct(s, 0.95))}`, 'p95 ≤ 16 ms', 'query in URL → count in DOM, 30 samples; typing adds a 200 ms pause');
+  row('filter latency, real data (117 initiatives)', await latencyRounds(() => filterLatency(page, REPORT)), 'p95 ≤ 16 ms', `facet change → count in DOM; median of ${ROUNDS} rounds of 40 changes`);
+  row('search latency, real data', await latencyRounds(() => searchLatency(page, REPORT, words)), 'p95 ≤ 16 ms', `query in URL → count in DOM; median of ${ROUNDS} rounds of 30 queries; typing adds a 200 ms pause`);
 
   // KPI page and heatmap, each from the overview.
   const kpi = [];
@@ -276,10 +287,8 @@ await fresh(async (page) => {
   await page.waitForFunction((n) => document.querySelector('[data-stat="initiatives"] .rd-stat-num')?.textContent === n, { timeout: 60000 }, big.initiatives.filter((i) => !isRepeat(i)).length.toLocaleString('en-US'));
   await page.evaluate(() => { location.hash = '#rd/explore'; });
   await page.waitForSelector('#rd-f-dept');
-  const f = await filterLatency(page, big);
-  row(`filter latency, 100× data (${big.initiatives.length.toLocaleString('en-US')} initiatives)`, `p50 ${ms(median(f))}, p95 ${ms(pct(f, 0.95))}`, 'p95 < 50 ms', '40 samples; 50 rows a page');
-  const s = await searchLatency(page, big, words);
-  row('search latency, 100× data', `p50 ${ms(median(s))}, p95 ${ms(pct(s, 0.95))}`, 'p95 < 50 ms', '30 samples');
+  row(`filter latency, 100× data (${big.initiatives.length.toLocaleString('en-US')} initiatives)`, await latencyRounds(() => filterLatency(page, big)), 'p95 ≤ 50 ms', `median of ${ROUNDS} rounds of 40 changes; 50 rows a page`);
+  row('search latency, 100× data', await latencyRounds(() => searchLatency(page, big, words)), 'p95 ≤ 50 ms', `median of ${ROUNDS} rounds of 30 queries`);
 });
 
 await browser.close();
