@@ -261,6 +261,24 @@ impl Initiative {
             (false, None) => self.divisions.iter().any(|x| x == division),
         }
     }
+
+    /// Every `division` for which [`Initiative::has_division`] holds under `department`: the
+    /// divisions named under it (all when none is given), and `UNPAIRED_DIVISIONS` when some
+    /// division's department is not known. What the division facet counts this row towards.
+    pub fn division_options(&self, department: Option<&str>) -> Vec<&str> {
+        if department.is_some_and(|d| !self.departments.iter().any(|x| x == d)) {
+            return Vec::new();
+        }
+        let named = match department {
+            Some(d) => self.divisions_of(d),
+            None => &self.divisions,
+        };
+        let mut options: Vec<&str> = named.iter().map(String::as_str).collect();
+        if !self.unpaired_divisions().is_empty() {
+            options.push(UNPAIRED_DIVISIONS);
+        }
+        options
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

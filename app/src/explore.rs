@@ -6,7 +6,7 @@ use reform::format::group;
 use reform::model::Initiative;
 use reform::query::csv;
 use reform::model::Rating;
-use reform::query::explore::{Dimension, Facet, FacetOption, Filter, KpiFilter, Sort, SortKey};
+use reform::query::explore::{Dimension, Explored, FacetOption, Filter, KpiFilter, Sort, SortKey};
 use reform::query::search::Query;
 
 use crate::detail::Detail;
@@ -28,7 +28,6 @@ pub fn ExploreView() -> impl IntoView {
         st.explorer().sort(&mut v, sort.get());
         v
     });
-    let facets = Memo::new(move |_| explored.with(|e| e.facets.clone()));
     let universe = Memo::new(move |_| {
         let relisted = filter.with(|f| f.include_relisted);
         st.report().initiatives.iter().filter(|i| relisted || !i.is_repeat()).count()
@@ -61,7 +60,7 @@ pub fn ExploreView() -> impl IntoView {
         <section class="rd-explore" aria-labelledby="rd-explore-h">
             <h2 id="rd-explore-h">"取組一覧"</h2>
             <div class="rd-explore-grid">
-                <Filters filter facets />
+                <Filters filter explored />
                 <div class="rd-results">
                     <Show when=move || open.get().is_some()>
                         <Detail id=Signal::derive(move || open.get().unwrap_or_default()) rows=Signal::derive(move || rows.get()) />
@@ -95,12 +94,12 @@ pub fn ExploreView() -> impl IntoView {
 }
 
 #[component]
-fn Filters(filter: Memo<Filter>, facets: Memo<Vec<Facet>>) -> impl IntoView {
+fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
     let st = expect_context::<AppState>();
     // One memo per select: a filter change clones each facet's options once, and a select whose
     // options and counts did not change is not touched.
-    let options = move |d: Dimension| Memo::new(move |_| facets.with(|f| f.iter().find(|x| x.dimension == d).map(|f| f.options.clone()).unwrap_or_default()));
-    let count_of = move |d: Dimension| facets.with(|f| f.iter().find(|x| x.dimension == d).and_then(|f| f.options.first().map(|o| o.count)).unwrap_or(0));
+    let options = move |d: Dimension| Memo::new(move |_| explored.with(|e| e.options(d).to_vec()));
+    let count_of = move |d: Dimension| explored.with(|e| e.options(d).first().map_or(0, |o| o.count));
     let chosen = move |pick: fn(&Filter) -> Option<String>| Memo::new(move |_| filter.with(pick));
 
     // The search box keeps its own text; the route follows after a pause in typing.

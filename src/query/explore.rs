@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::achievement::{self, Status};
 use super::search::{fold, Query};
-use crate::model::{Initiative, PointKind, Rating, Report, UNPAIRED_DIVISIONS};
+use crate::model::{PointKind, Rating, Report, UNPAIRED_DIVISIONS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KpiFilter {
@@ -140,6 +140,13 @@ pub struct Explored {
     pub facets: Vec<Facet>,
 }
 
+impl Explored {
+    /// The options of the facet for `dimension`, with their counts.
+    pub fn options(&self, dimension: Dimension) -> &[FacetOption] {
+        self.facets.iter().find(|f| f.dimension == dimension).map_or(&[], |f| &f.options)
+    }
+}
+
 struct Prepared {
     rating: Option<Rating>,
     kpi_status: Option<Status>,
@@ -255,13 +262,9 @@ impl Explorer {
         });
     }
 
-    /// Every facet with counts under the other filters (a facet ignores its own selection).
-    pub fn facets(&self, filter: &Filter) -> Vec<Facet> {
-        self.explore(filter).facets
-    }
-
-    /// The rows that pass `filter` and every facet, from one evaluation of the filters (the
-    /// search words are the costly part, and the list and the counts need the same answers).
+    /// The rows that pass `filter` and every facet with counts under the other filters (a facet
+    /// ignores its own selection), from one evaluation of the filters: the search words are the
+    /// costly part, and the list and the counts need the same answers.
     pub fn explore(&self, filter: &Filter) -> Explored {
         let q = Query::new(&filter.query);
         let failures: Vec<u32> = (0..self.prepared().len()).map(|i| self.failures(i, filter, &q)).collect();
@@ -324,7 +327,7 @@ impl Explorer {
         if inis.iter().any(|i| department.is_none_or(|d| i.departments.iter().any(|x| x == d)) && !i.unpaired_divisions().is_empty()) {
             divisions.push(UNPAIRED_DIVISIONS.to_string());
         }
-        let division_counts = tally(counted(Dimension::Division), |i| division_values(&inis[i], department));
+        let division_counts = tally(counted(Dimension::Division), |i| inis[i].division_options(department));
         facets.push(Facet {
             dimension: Dimension::Division,
             options: divisions
@@ -391,25 +394,6 @@ fn of(counts: &HashMap<&str, usize>, value: &str) -> usize {
     counts.get(value).copied().unwrap_or(0)
 }
 
-/// The division options a row counts towards: those named under `department` (all of its
-/// divisions when none is chosen), and 所属不明 when some of its divisions have no department.
-/// The counterpart of [`crate::model::Initiative::has_division`].
-fn division_values<'a>(ini: &'a Initiative, department: Option<&str>) -> Vec<&'a str> {
-    let in_department = department.is_none_or(|d| ini.departments.iter().any(|x| x == d));
-    if !in_department {
-        return Vec::new();
-    }
-    let named = match department {
-        Some(d) => ini.divisions_of(d),
-        None => &ini.divisions,
-    };
-    let mut values: Vec<&str> = named.iter().map(String::as_str).collect();
-    if !ini.unpaired_divisions().is_empty() {
-        values.push(UNPAIRED_DIVISIONS);
-    }
-    values
-}
-
 /// Delayed first when ascending: the rows that need attention.
 fn rating_rank(r: Option<Rating>) -> u8 {
     match r {
@@ -469,7 +453,7 @@ mod tests {
         let r = report();
         let e = Explorer::new(r.clone());
         let f = Filter { department: Some("総務部".into()), ..Filter::default() };
-        let facets = e.facets(&f);
+        let facets = e.explore(&f).facets;
         let divisions: Vec<&str> = facets.iter().find(|f| f.dimension == Dimension::Division).unwrap().options.iter().map(|o| o.value.as_str()).collect();
         assert!(divisions.contains(&"財政課"));
         assert!(!divisions.contains(&"教育政策課"), "教育政策課 is 教育庁's: {divisions:?}");
@@ -571,8 +555,9 @@ mod tests {
             }
         }
         let e = Explorer::new(r.clone());
-        let unpaired = e.facets(&Filter::default()).into_iter().find(|f| f.dimension == Dimension::Division).unwrap();
-        assert!(unpaired.options.iter().any(|o| o.value == UNPAIRED_DIVISIONS && o.count > 5), "{unpaired:?}");
+        let explored = e.explore(&Filter::default());
+        let divisions = explored.options(Dimension::Division);
+        assert!(divisions.iter().any(|o| o.value == UNPAIRED_DIVISIONS && o.count > 5), "{divisions:?}");
         assert_counts_are_what_choosing_lists(&r);
     }
 
@@ -581,7 +566,7 @@ mod tests {
         let r = report();
         let e = Explorer::new(r.clone());
         let f = Filter { pillar: Some("II".into()), ..Filter::default() };
-        let facets = e.facets(&f);
+        let facets = e.explore(&f).facets;
         let pillar = &facets[0];
         let total: usize = pillar.options.iter().map(|o| o.count).sum();
         assert_eq!(total, e.filter(&Filter::default()).len());
