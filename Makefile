@@ -23,13 +23,14 @@ OVERRIDES := data/overrides.json
 DATA := data/initiatives.json
 APP_SOURCES := $(shell find app/src src -name '*.rs') app/Cargo.toml Cargo.toml Cargo.lock index.html Trunk.toml public/style.css $(DATA)
 
-.PHONY: help serve dev screenshots test test-native test-node test-browser test-any-path data dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
+.PHONY: help serve dev screenshots test test-native test-node test-browser test-any-path data fixtures dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
 
 help:
 	@echo "make serve   build and serve the dashboard on http://127.0.0.1:$(PORT)/"
 	@echo "make test    all tests (Rust and headless Chromium)"
 	@echo "make dev     debug build with live reload on http://127.0.0.1:$(DEV_PORT)/ (for changing the app)"
 	@echo "make data    regenerate $(DATA) from $(SOURCE) and $(OVERRIDES)"
+	@echo "make fixtures  regenerate the next-edition test fixtures in tests/fixtures/"
 	@echo "make dist    build dist/web (hosted)"
 	@echo "make bench   measure speed and size (medians) and write BENCHMARKS.md"
 	@echo "make screenshots  PNGs of every view at 390, 768 and 1280 px in build/screenshots/"
@@ -76,6 +77,14 @@ tool-chromium:
 
 data:
 	cargo run --release --bin normalize -- $(SOURCE) --overrides $(OVERRIDES) -o $(DATA)
+
+# Next editions made from this report with known changes (scripts/make-fixtures.mjs), and their
+# JSON as the normalizer reads them with this year's overrides (tests/editions.rs checks both).
+FIXTURES := tests/fixtures/edition-r6 tests/fixtures/edition-r7
+fixtures:
+	node scripts/make-fixtures.mjs
+	cargo build --release --quiet --bin normalize
+	for f in $(FIXTURES); do target/release/normalize $$f.txt --overrides $(OVERRIDES) -o $$f.json 2>/dev/null; done
 
 # ---- build ---------------------------------------------------------------------------------
 

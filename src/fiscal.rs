@@ -1,16 +1,37 @@
 //! Japanese fiscal years and era labels.
 //!
 //! The fiscal year runs April–March: `R4.3` (March of 令和4 = 2022) belongs to FY2021.
-//! 令和N = 2018 + N, 平成N = 1988 + N; 令和元年 and 平成31年 are both 2019.
+//! Every conversion reads [`ERAS`]: 令和N = 2018 + N, 平成N = 1988 + N; 令和元年 and 平成31年
+//! are both 2019. A new era is one more entry there, not a change to any function.
 
-/// Gregorian year of 令和 `n`.
-pub fn reiwa(n: i32) -> i32 {
-    2018 + n
+/// A Japanese era as the report prints it.
+pub struct Era {
+    /// `令和`
+    pub name: &'static str,
+    /// The initial tables print (`R5`).
+    pub initial: char,
+    /// The Gregorian year of its first year (元年).
+    pub first_year: i32,
 }
 
-/// Gregorian year of 平成 `n`.
-pub fn heisei(n: i32) -> i32 {
-    1988 + n
+/// Newest first. An era's years end where the next one begins; its 元年 is the previous era's
+/// last year, so both names of that year give the same Gregorian year.
+pub const ERAS: &[Era] = &[
+    Era { name: "令和", initial: 'R', first_year: 2019 },
+    Era { name: "平成", initial: 'H', first_year: 1989 },
+    Era { name: "昭和", initial: 'S', first_year: 1926 },
+];
+
+impl Era {
+    /// Gregorian year of this era's year `n`.
+    pub fn year(&self, n: i32) -> i32 {
+        self.first_year + n - 1
+    }
+}
+
+/// The era a Gregorian (fiscal) year is named in: the newest that had begun.
+pub fn era_of(year: i32) -> Option<&'static Era> {
+    ERAS.iter().find(|e| e.first_year <= year)
 }
 
 /// The fiscal year of a period label as printed in the report.
@@ -21,17 +42,12 @@ pub fn fiscal_year_of(label: &str) -> Option<i32> {
     let s = fold_ascii(label.trim());
     // Suffixes printed after a period that do not change its fiscal year.
     let s = ["末現在", "末", "実績", "当初"].iter().fold(s.as_str(), |s, suffix| s.strip_suffix(suffix).unwrap_or(s));
-    if let Some(rest) = s.strip_prefix("令和") {
-        return era_year(rest, reiwa);
+    for era in ERAS {
+        if let Some(rest) = s.strip_prefix(era.name) {
+            return era_year(rest).map(|n| era.year(n));
+        }
     }
-    if let Some(rest) = s.strip_prefix("平成") {
-        return era_year(rest, heisei);
-    }
-    let (to_year, rest): (fn(i32) -> i32, &str) = if let Some(r) = s.strip_prefix('R') {
-        (reiwa, r)
-    } else if let Some(r) = s.strip_prefix('H') {
-        (heisei, r)
-    } else {
+    let Some((era, rest)) = ERAS.iter().find_map(|e| s.strip_prefix(e.initial).map(|rest| (e, rest))) else {
         return None;
     };
     let (year_part, month_part) = match rest.split_once('.') {
@@ -39,7 +55,7 @@ pub fn fiscal_year_of(label: &str) -> Option<i32> {
         None => (rest, None),
     };
     let n: i32 = parse_small(year_part)?;
-    let year = to_year(n);
+    let year = era.year(n);
     match month_part {
         None => Some(year),
         Some(m) => {
@@ -52,7 +68,8 @@ pub fn fiscal_year_of(label: &str) -> Option<i32> {
     }
 }
 
-fn era_year(rest: &str, to_year: fn(i32) -> i32) -> Option<i32> {
+/// The era's year number in `5年度`, `元年`, `27`; `None` when anything else follows.
+fn era_year(rest: &str) -> Option<i32> {
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
     let n = if digits.is_empty() {
         if rest.starts_with('元') {
@@ -64,11 +81,7 @@ fn era_year(rest: &str, to_year: fn(i32) -> i32) -> Option<i32> {
         parse_small(&digits)?
     };
     let after = &rest[if digits.is_empty() { '元'.len_utf8() } else { digits.len() }..];
-    if matches!(after, "" | "年" | "年度") {
-        Some(to_year(n))
-    } else {
-        None
-    }
+    matches!(after, "" | "年" | "年度").then_some(n)
 }
 
 fn parse_small(s: &str) -> Option<i32> {
@@ -93,15 +106,22 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// `令和5年度` style label for a fiscal year (`令和元年度` for 2019).
-pub fn reiwa_label(fiscal_year: i32) -> String {
-    let n = fiscal_year - 2018;
-    if n == 1 {
-        "令和元年度".to_string()
-    } else if n >= 1 {
-        format!("令和{n}年度")
-    } else {
-        format!("平成{}年度", fiscal_year - 1988)
+/// `令和5年度` style label for a fiscal year (`令和元年度` for 2019), in the era it belongs to.
+pub fn era_label(fiscal_year: i32) -> String {
+    match era_of(fiscal_year) {
+        Some(era) => match fiscal_year - era.first_year + 1 {
+            1 => format!("{}元年度", era.name),
+            n => format!("{}{n}年度", era.name),
+        },
+        None => format!("{fiscal_year}年度"),
+    }
+}
+
+/// `R5` style short label, as tables print it; the Gregorian year before the oldest era.
+pub fn era_short(fiscal_year: i32) -> String {
+    match era_of(fiscal_year) {
+        Some(era) => format!("{}{}", era.initial, fiscal_year - era.first_year + 1),
+        None => fiscal_year.to_string(),
     }
 }
 
@@ -142,8 +162,8 @@ mod tests {
 
     #[test]
     fn labels_round_trip() {
-        assert_eq!(reiwa_label(2023), "令和5年度");
-        assert_eq!(reiwa_label(2019), "令和元年度");
-        assert_eq!(reiwa_label(2015), "平成27年度");
+        assert_eq!(era_label(2023), "令和5年度");
+        assert_eq!(era_label(2019), "令和元年度");
+        assert_eq!(era_label(2015), "平成27年度");
     }
 }

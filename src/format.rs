@@ -1,7 +1,7 @@
 //! Numbers and periods as Japanese readers expect them: comma grouping, the unit after the
 //! figure, fiscal years as 令和 or 西暦.
 
-use crate::fiscal::reiwa_label;
+use crate::fiscal::{era_label, era_short};
 
 /// `1234567` → `1,234,567`.
 pub fn group(n: i64) -> String {
@@ -52,7 +52,7 @@ pub enum YearStyle {
 
 pub fn fiscal_year(y: i32, style: YearStyle) -> String {
     match style {
-        YearStyle::Era => reiwa_label(y),
+        YearStyle::Era => era_label(y),
         YearStyle::Gregorian => format!("{y}年度"),
     }
 }
@@ -60,8 +60,7 @@ pub fn fiscal_year(y: i32, style: YearStyle) -> String {
 /// Shorter form for chart axes: `R5` / `2023`.
 pub fn fiscal_year_short(y: i32, style: YearStyle) -> String {
     match style {
-        YearStyle::Era if y >= 2019 => format!("R{}", y - 2018),
-        YearStyle::Era => format!("H{}", y - 1988),
+        YearStyle::Era => era_short(y),
         YearStyle::Gregorian => y.to_string(),
     }
 }

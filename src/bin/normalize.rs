@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use reform::normalize::{normalize_bytes, overrides, Input};
+use reform::normalize::overrides::OutcomeState;
+use reform::normalize::{normalize_bytes, overrides, parser_alone, Input};
 
 const USAGE: &str = "usage: normalize INPUT.txt [-o OUT.json] [--overrides OVERRIDES.json] [--strict]";
 
@@ -58,13 +59,22 @@ fn run(args: &Args) -> Result<usize, String> {
         eprintln!("{name}:{}: {}: {}", w.line, w.field, w.message);
     }
     if let Some(info) = &out.report.report.overrides {
+        let count = |state| out.overrides.iter().filter(|o| o.state == state).count();
         eprintln!(
-            "note: {} KPIs and {} achieved marks come from {}",
-            info.kpis.len(),
-            info.achieved_marks.len(),
-            info.name
+            "note: {} entries of {}: {} applied as written, {} adapted to this edition, {} stale (skipped)",
+            out.overrides.len(),
+            info.name,
+            count(OutcomeState::Applied),
+            count(OutcomeState::Adapted),
+            count(OutcomeState::Stale)
         );
+        for o in out.overrides.iter().filter(|o| o.state != OutcomeState::Applied) {
+            let state = if o.state == OutcomeState::Stale { "stale" } else { "adapted" };
+            eprintln!("  {state}: {}: {}", o.entry, o.detail);
+        }
     }
+    let (alone, total) = parser_alone(&out.report);
+    eprintln!("note: the parser alone read {alone} of {total} KPI figures");
     let mut json = serde_json::to_string_pretty(&out.report).map_err(|e| e.to_string())?;
     json.push('\n');
     match &args.output {

@@ -7,7 +7,9 @@ use super::blocks::{BlockKind, Blocks};
 use super::diag::{NormalizeError, Warning};
 use super::document::{Document, RowOcc, SubsectionOcc};
 use super::kpi::{self, KpiDraft};
-use super::overrides::{self, Mode, Overrides};
+use super::placement::Placement;
+use super::tables::Table;
+use super::overrides::{self, Mode, Outcome, OutcomeState, Overrides, TableOverride};
 use super::text::join_wrapped;
 use crate::model::*;
 
@@ -31,6 +33,7 @@ pub fn assemble(
     source: &SourceInfo,
     overrides: Option<(&str, &Overrides)>,
     warnings: &mut Vec<Warning>,
+    outcomes: &mut Vec<Outcome>,
 ) -> Result<Report, NormalizeError> {
     let fiscal_year = match doc.fiscal_label.as_deref().and_then(crate::fiscal::fiscal_year_of) {
         Some(y) => y,
@@ -64,34 +67,61 @@ pub fn assemble(
     link_relisted(&mut initiatives, warnings);
     link_same_as(&mut initiatives, &cells);
     let table = overrides.map_or(&[][..], |(_, o)| &o.organisations[..]);
-    super::pairing::pair(&mut initiatives, table, warnings);
+    let paired = super::pairing::pair(&mut initiatives, table, warnings);
+    for (t, used) in table.iter().zip(paired) {
+        let entry = format!("organisation {} → {}", t.division, t.department);
+        match used {
+            true => outcomes.push(Outcome { entry, state: OutcomeState::Applied, detail: String::new() }),
+            false => stale(warnings, outcomes, 1, entry, "no row with several departments prints this division".into()),
+        }
+    }
 
     // Achieved marks printed at the page foot: given to their rows by page and order.
     let mut marks_from_overrides = Vec::new();
     let mut attributed_marks: Vec<u32> = Vec::new();
     if let Some((_, o)) = overrides {
         for m in &o.achieved_marks {
+            let entry = format!("achieved mark `{}` for {}", m.mark, m.initiative);
             let subsection = m.initiative.rsplit_once('-').map_or("", |(sub, _)| sub);
-            let lines: Vec<u32> = doc
-                .achieved
-                .iter()
-                .filter(|a| sub_id((a.place.pillar, a.place.section, a.place.subsection)) == subsection)
-                .filter(|a| a.place.page.is_none() || m.page.is_none() || a.place.page == m.page)
-                .filter(|a| a.nth_on_page == m.nth && a.text == m.mark)
-                .map(|a| a.line)
-                .collect();
-            if lines.is_empty() {
-                return Err(NormalizeError::Overrides {
-                    entry: format!("achieved mark {} for {}", m.mark, m.initiative),
-                    message: format!("no page of {subsection} prints `{}` as its mark number {}", m.mark, m.nth),
-                });
+            let on_page = |page_matters: bool| -> Vec<&super::document::MarkLine> {
+                doc.achieved
+                    .iter()
+                    .filter(|a| sub_id((a.place.pillar, a.place.section, a.place.subsection)) == subsection)
+                    .filter(|a| !page_matters || a.place.page.is_none() || m.page.is_none() || a.place.page == m.page)
+                    .filter(|a| a.nth_on_page == m.nth && a.text == m.mark)
+                    .collect()
+            };
+            let mut found = on_page(true);
+            let mut state = OutcomeState::Applied;
+            let mut detail = String::new();
+            // Pages renumbered in a new edition: the mark is the subsection's `nth` on one page.
+            if found.iter().all(|a| a.place.page.is_none()) {
+                let elsewhere = on_page(false);
+                let pages: std::collections::BTreeSet<u32> = elsewhere.iter().filter_map(|a| a.place.page).collect();
+                if pages.len() == 1 && !elsewhere.is_empty() {
+                    detail = format!("printed on page {} now, not {}", pages.first().copied().unwrap_or(0), m.page.map_or("?".into(), |p| p.to_string()));
+                    state = OutcomeState::Adapted;
+                    found = elsewhere;
+                }
             }
-            attributed_marks.extend(lines);
-            let ini = initiatives.iter_mut().find(|i| i.id == m.initiative).ok_or_else(|| unknown(&m.initiative, "achieved mark"))?;
+            let Some(ini) = initiatives.iter_mut().find(|i| i.id == m.initiative) else {
+                stale(warnings, outcomes, 1, entry, format!("there is no initiative {} in this report", m.initiative));
+                continue;
+            };
+            if found.is_empty() {
+                let line = ini.source.first().map_or(1, |s| s.first_line);
+                stale(warnings, outcomes, line, entry, format!("no page of {subsection} prints `{}` as its mark number {}", m.mark, m.nth));
+                continue;
+            }
+            if state == OutcomeState::Adapted {
+                warnings.push(Warning::new(found[0].line, "overrides", format!("{entry}: {detail}; check that it is still this row's mark")));
+            }
+            attributed_marks.extend(found.iter().map(|a| a.line));
             if !ini.achieved_marks.contains(&m.mark) {
                 ini.achieved_marks.push(m.mark.clone());
             }
             marks_from_overrides.push(m.initiative.clone());
+            outcomes.push(Outcome { entry, state, detail });
         }
     }
     for mark in doc.achieved.iter().filter(|m| !attributed_marks.contains(&m.line)) {
@@ -108,31 +138,36 @@ pub fn assemble(
     for loose in doc.loose.iter().filter(|l| !in_tables.contains(&l.line)) {
         warnings.push(Warning::new(loose.line, "text", format!("not part of any row or summary, left out: `{}`", loose.text)));
     }
-    let table_entries = overrides.map_or(&[][..], |(_, o)| &o.tables[..]);
-    for t in &tables {
-        if !table_entries.iter().any(|e| e.table == t.key) {
-            warnings.push(Warning::new(
-                t.lines[0],
-                "kpis",
-                format!("table `{}` stands outside any row; give it to its initiative in the overrides (`tables`)", t.key),
-            ));
+    // Each table goes to its row by rule where the page tells (placement.rs), else by the overrides.
+    let placements: Vec<Placement> = tables
+        .iter()
+        .map(|t| {
+            let sub = doc.loose.iter().find(|l| l.line == t.lines[0]).map(|l| sub_id((l.place.pillar, l.place.section, l.place.subsection)));
+            super::placement::place_table(t, sub.as_deref().unwrap_or(""), &doc.page_spans, &initiatives, &cells)
+        })
+        .collect();
+    let found = Found { cells: &cells, tables: &tables, placements: &placements };
+    let (kpis, override_ids, dropped) = build_kpis(&mut initiatives, &found, source, overrides.map(|(_, o)| o), fiscal_year, warnings, outcomes);
+    let not_kpis = overrides.map_or(&[][..], |(_, o)| &o.not_kpis[..]);
+    let listed = super::unread::warn(&initiatives, &cells, &kpis, &dropped, not_kpis, warnings);
+    for (n, used) in not_kpis.iter().zip(listed) {
+        let entry = format!("not_kpis `{}` of {}", n.context, n.initiative);
+        match used {
+            true => outcomes.push(Outcome { entry, state: OutcomeState::Applied, detail: String::new() }),
+            false => stale(warnings, outcomes, 1, entry, "no figure of the row stands in these words".into()),
         }
     }
-    for e in table_entries {
-        if !tables.iter().any(|t| t.key == e.table) {
-            return Err(NormalizeError::Overrides { entry: format!("table `{}`", e.table), message: "no table with this caption or header is printed".into() });
-        }
-    }
-
-    let (kpis, override_ids) = build_kpis(&mut initiatives, &cells, &tables, source, overrides.map(|(_, o)| o), fiscal_year, warnings)?;
 
     let pages = PageRange {
         first: doc.pages.iter().copied().min().unwrap_or(0),
         last: doc.pages.iter().copied().max().unwrap_or(0),
     };
-    let title = overrides
-        .and_then(|(_, o)| o.report_title.clone())
-        .unwrap_or_else(|| format!("行財政改革の取組状況（{}）", doc.fiscal_label.clone().unwrap_or_default()));
+    // The year in the title is always the one the report prints; the name may come from the overrides.
+    let name = overrides.and_then(|(_, o)| o.report_name.clone()).unwrap_or_else(|| "行財政改革の取組状況".to_string());
+    let title = match doc.fiscal_label.as_deref() {
+        Some(label) => format!("{name}（{label}）"),
+        None => name,
+    };
     Ok(Report {
         schema_version: SCHEMA_VERSION.to_string(),
         report: ReportMeta {
@@ -166,8 +201,11 @@ fn short(sha: &str) -> String {
     sha.chars().take(12).collect()
 }
 
-fn unknown(id: &str, what: &str) -> NormalizeError {
-    NormalizeError::Overrides { entry: format!("{what} for {id}"), message: format!("there is no initiative {id} in the source") }
+/// An override entry that no longer matches the printed words: skipped, reported by name with
+/// what it looked for, and the run goes on.
+fn stale(warnings: &mut Vec<Warning>, outcomes: &mut Vec<Outcome>, line: u32, entry: String, detail: String) {
+    warnings.push(Warning::new(line, "overrides", format!("{entry} no longer matches and was skipped: {detail}; review or remove it")));
+    outcomes.push(Outcome { entry, state: OutcomeState::Stale, detail });
 }
 
 fn sub_id(k: Key) -> String {
@@ -382,144 +420,65 @@ fn link_same_as(initiatives: &mut [Initiative], cells: &BTreeMap<String, Blocks>
     }
 }
 
+/// What the parser read for the KPIs: the cells kept per initiative, the tables printed outside
+/// the rows and where each table goes by rule.
+struct Found<'a> {
+    cells: &'a BTreeMap<String, Blocks>,
+    tables: &'a [Table],
+    placements: &'a [Placement],
+}
+
 fn build_kpis(
     initiatives: &mut [Initiative],
-    cells: &BTreeMap<String, Blocks>,
-    tables: &[super::tables::Table],
+    found: &Found,
     source: &SourceInfo,
     overrides: Option<&Overrides>,
     report_year: i32,
     warnings: &mut Vec<Warning>,
-) -> Result<(Vec<Kpi>, Vec<String>), NormalizeError> {
+    outcomes: &mut Vec<Outcome>,
+) -> (Vec<Kpi>, Vec<String>, Vec<(String, KpiPoint)>) {
+    let cells = found.cells;
+    let mut dropped = Vec::new();
     // Drafts per initiative, extracted from the cells kept for it.
-    let mut drafts: BTreeMap<String, Vec<(KpiDraft, KpiOrigin)>> = BTreeMap::new();
+    let mut drafts: Drafts = BTreeMap::new();
+    let mut ambiguous = Vec::new();
+    // (initiative, label) of every override entry applied: its ambiguity was reviewed.
+    let mut applied: Vec<(String, String)> = Vec::new();
     for ini in initiatives.iter() {
         if ini.relisted_from.is_some() || ini.same_as.is_some() {
             continue; // its figures are its original's
         }
-        let (found, ambiguous) = cells.get(&ini.id).map(|b| kpi::extract(b, &ini.title, report_year)).unwrap_or_default();
-        for a in ambiguous {
-            let reviewed = overrides.is_some_and(|o| o.kpis.iter().any(|k| k.initiative == ini.id && k.replaces() == a.label));
-            if !reviewed {
-                warnings.push(Warning::new(
-                    a.lines[0],
-                    "kpis",
-                    format!("{}: `{}` has several figures for one period (lines {:?}); left out, review it in the overrides", ini.id, a.label, a.lines),
-                ));
-            }
-        }
-        drafts.insert(ini.id.clone(), found.into_iter().map(|d| (d, KpiOrigin::Extracted)).collect());
+        let (extracted, unsure) = cells.get(&ini.id).map(|b| kpi::extract(b, &ini.title, report_year)).unwrap_or_default();
+        ambiguous.extend(unsure.into_iter().map(|a| (ini.id.clone(), a)));
+        drafts.insert(ini.id.clone(), extracted.into_iter().map(|d| (d, KpiOrigin::Extracted)).collect());
     }
     // (initiative, label merged away, label it now has), for the links of either-or targets.
     let mut renamed: Vec<(String, String, String)> = Vec::new();
+    attach_tables(initiatives, found, overrides, &mut drafts, warnings, outcomes);
     if let Some(o) = overrides {
-        for entry in &o.tables {
-            let name = format!("table `{}`", entry.table);
-            let Some(ini) = initiatives.iter().find(|i| i.id == entry.initiative) else {
-                return Err(unknown(&entry.initiative, "table"));
-            };
-            if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
-                return Err(NormalizeError::Overrides { entry: name, message: format!("{} repeats {original}; give the table to {original}", ini.id) });
-            }
-            let table = tables.iter().find(|t| t.key == entry.table).expect("checked above");
-            for r in &entry.rows {
-                if !table.series.iter().any(|s| s.label == r.printed) {
-                    return Err(NormalizeError::Overrides { entry: name, message: format!("no row or column is labelled `{}`", r.printed) });
-                }
-            }
-            let list = drafts.entry(entry.initiative.clone()).or_default();
-            for series in &table.series {
-                let row = entry.rows.iter().find(|r| r.printed == series.label);
-                let label = row.and_then(|r| r.label.clone()).unwrap_or_else(|| series.label.clone());
-                let unit = row.and_then(|r| r.unit.clone()).unwrap_or_else(|| series.unit.clone());
-                let points: Vec<KpiPoint> = series
-                    .cells
-                    .iter()
-                    .map(|c| KpiPoint { origin: KpiOrigin::Override, ..KpiPoint::new(PointKind::Actual, Some(c.period.clone()), c.fiscal_year, c.value, c.line, c.text.clone()) })
-                    .collect();
-                match list.iter_mut().find(|(d, _)| d.label == label && d.unit == unit) {
-                    Some((d, origin)) => {
-                        d.points.extend(points);
-                        *origin = KpiOrigin::Override;
-                    }
-                    None => {
-                        let draft = KpiDraft { label, unit, direction: None, points, wording: Vec::new() };
-                        list.push((draft, KpiOrigin::Override));
-                    }
-                }
-            }
-        }
         for entry in &o.kpis {
             let name = format!("KPI `{}` of {}", entry.label, entry.initiative);
-            let Some(ini) = initiatives.iter().find(|i| i.id == entry.initiative) else {
-                return Err(unknown(&entry.initiative, "KPI"));
-            };
-            if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
-                return Err(NormalizeError::Overrides {
-                    entry: name,
-                    message: format!("{} repeats {original}, whose KPIs it shows; give the figures for {original}", ini.id),
-                });
-            }
-            let spans: Vec<(u32, u32)> = ini.source.iter().map(|o| (o.first_line, o.last_line)).collect();
-            let mut points = Vec::new();
-            let mut wording = Vec::new();
-            for p in &entry.points {
-                let point = overrides::check_point(source.lines, &spans, &name, p)?;
-                if point.kind == PointKind::Target {
-                    wording.push(source.lines.get(point.line as usize - 1).map_or("", |l| l.trim()).to_string());
-                }
-                points.push(point);
-            }
-            let list = drafts.entry(entry.initiative.clone()).or_default();
-            let mut merged = Vec::new();
-            for m in &entry.merge {
-                let Some(at) = list.iter().position(|(d, _)| d.label == m.label) else {
-                    return Err(NormalizeError::Overrides { entry: name, message: format!("merge: no extracted KPI is labelled `{}`", m.label) });
-                };
-                let (d, _) = list.remove(at);
-                for mut p in d.points {
-                    p.value *= m.scale.unwrap_or(1.0);
-                    p.origin = KpiOrigin::Override;
-                    merged.push(p);
-                }
-                wording.extend(d.wording);
-                renamed.push((entry.initiative.clone(), m.label.clone(), entry.label.clone()));
-            }
-            points.extend(merged);
-            let existing = list.iter().position(|(d, _)| d.label == entry.replaces());
-            match (entry.mode, existing) {
-                (Mode::Drop, Some(i)) => {
-                    list.remove(i);
-                }
-                (Mode::Drop, None) => {
-                    return Err(NormalizeError::Overrides { entry: name, message: "mode `drop` but no extracted KPI has this label".into() });
-                }
-                (Mode::Extend, Some(i)) => {
-                    let (d, origin) = &mut list[i];
-                    d.label = entry.label.clone();
-                    for p in points {
-                        if !d.points.iter().any(|q| q.kind == p.kind && q.period == p.period && q.value == p.value) {
-                            d.points.push(p);
-                        }
+            match apply_kpi_override(entry, initiatives, source, &mut drafts, &mut renamed, &mut dropped) {
+                Ok(changed) => {
+                    for (line, what) in &changed {
+                        warnings.push(Warning::new(*line, "overrides", format!("{name}: {what}; the words around it are unchanged, check the figure")));
                     }
-                    d.wording.extend(wording);
-                    d.direction = entry.direction.or_else(|| kpi::infer_direction(d));
-                    *origin = KpiOrigin::Override;
+                    let state = if changed.is_empty() { OutcomeState::Applied } else { OutcomeState::Adapted };
+                    let detail = changed.into_iter().map(|(_, what)| what).collect::<Vec<_>>().join("; ");
+                    applied.push((entry.initiative.clone(), entry.replaces().to_string()));
+                    outcomes.push(Outcome { entry: name, state, detail });
                 }
-                (Mode::Extend, None) => {
-                    return Err(NormalizeError::Overrides { entry: name, message: "mode `extend` but no extracted KPI has this label".into() });
-                }
-                (Mode::Replace, at) => {
-                    let mut draft = KpiDraft { label: entry.label.clone(), unit: entry.unit.clone(), direction: entry.direction, points, wording };
-                    if draft.direction.is_none() {
-                        draft.direction = kpi::infer_direction(&draft);
-                    }
-                    match at {
-                        Some(i) => list[i] = (draft, KpiOrigin::Override),
-                        None => list.push((draft, KpiOrigin::Override)),
-                    }
-                }
+                Err((line, detail)) => stale(warnings, outcomes, line, name, detail),
             }
+        }
+    }
+    for (id, a) in &ambiguous {
+        if !applied.iter().any(|(i, label)| i == id && *label == a.label) {
+            warnings.push(Warning::new(
+                a.lines[0],
+                "kpis",
+                format!("{id}: `{}` has several figures for one period (lines {:?}); left out, review it in the overrides", a.label, a.lines),
+            ));
         }
     }
     let mut kpis = Vec::new();
@@ -563,5 +522,215 @@ fn build_kpis(
         let owner = ini.relisted_from.clone().or_else(|| ini.same_as.clone()).unwrap_or_else(|| ini.id.clone());
         ini.kpis = ids_of.get(&owner).cloned().unwrap_or_default();
     }
-    Ok((kpis, override_ids))
+    (kpis, override_ids, dropped)
+}
+
+/// KPI drafts per initiative, each with where it came from.
+type Drafts = BTreeMap<String, Vec<(KpiDraft, KpiOrigin)>>;
+/// (initiative, label merged away, label it now has), for the links of either-or targets.
+type Renamed = Vec<(String, String, String)>;
+
+/// Applies one reviewed KPI entry. Everything is checked before anything changes, so an entry
+/// that no longer matches leaves the drafts as the parser made them. Ok: the figures found again
+/// after a change (line, what changed). Err: the line to report and what did not match.
+fn apply_kpi_override(
+    entry: &overrides::KpiOverride,
+    initiatives: &[Initiative],
+    source: &SourceInfo,
+    drafts: &mut Drafts,
+    renamed: &mut Renamed,
+    dropped: &mut Vec<(String, KpiPoint)>,
+) -> Result<Vec<(u32, String)>, (u32, String)> {
+    let name = format!("KPI `{}` of {}", entry.label, entry.initiative);
+    let Some(ini) = initiatives.iter().find(|i| i.id == entry.initiative) else {
+        return Err((1, format!("there is no initiative {} in this report", entry.initiative)));
+    };
+    let line = ini.source.first().map_or(1, |s| s.first_line);
+    if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
+        return Err((line, format!("{} repeats {original}, whose KPIs it shows; give the figures for {original}", ini.id)));
+    }
+    let spans: Vec<(u32, u32)> = ini.source.iter().map(|o| (o.first_line, o.last_line)).collect();
+    let mut points = Vec::new();
+    let mut wording = Vec::new();
+    let mut changed = Vec::new();
+    for p in &entry.points {
+        let point = match overrides::check_point(source.lines, &spans, &name, p) {
+            Ok(point) => point,
+            Err(e) => {
+                // A new edition prints another figure in the same words: found again, and said.
+                let moved = overrides::relocate(source.lines, &spans, p).and_then(|m| overrides::check_point(source.lines, &spans, &name, &m).ok());
+                let Some(point) = moved else {
+                    let why = match e {
+                        NormalizeError::Overrides { message, .. } => message,
+                        other => other.to_string(),
+                    };
+                    return Err((line, format!("{why} (looked for `{}` in `{}`)", p.text, p.context)));
+                };
+                changed.push((point.line, format!("`{}` now reads `{}` (line {})", p.text, point.text, point.line)));
+                point
+            }
+        };
+        if point.kind == PointKind::Target {
+            wording.push(source.lines.get(point.line as usize - 1).map_or("", |l| l.trim()).to_string());
+        }
+        points.push(point);
+    }
+    let list = drafts.entry(entry.initiative.clone()).or_default();
+    if let Some(m) = entry.merge.iter().find(|m| !list.iter().any(|(d, _)| d.label == m.label)) {
+        return Err((line, format!("merge: no KPI read from the row is labelled `{}`", m.label)));
+    }
+    let named = list.iter().position(|(d, _)| d.label == entry.replaces());
+    if named.is_none() && entry.mode != Mode::Replace {
+        return Err((line, format!("mode `{:?}` but no KPI read from the row is labelled `{}`", entry.mode, entry.replaces()).to_lowercase()));
+    }
+    for m in &entry.merge {
+        let at = list.iter().position(|(d, _)| d.label == m.label).expect("checked above");
+        let (d, _) = list.remove(at);
+        for mut p in d.points {
+            p.value *= m.scale.unwrap_or(1.0);
+            p.origin = KpiOrigin::Override;
+            points.push(p);
+        }
+        wording.extend(d.wording);
+        renamed.push((entry.initiative.clone(), m.label.clone(), entry.label.clone()));
+    }
+    // Merging may have moved the entry's KPI in the list. A KPI the parser now reads under a
+    // label of its own, with every figure the entry gives, is the one the entry names.
+    let same_figures = |d: &KpiDraft| {
+        !points.is_empty() && points.iter().all(|p| d.points.iter().any(|q| q.kind == p.kind && q.line == p.line && q.value == p.value))
+    };
+    let existing = list.iter().position(|(d, _)| d.label == entry.replaces()).or_else(|| list.iter().position(|(d, _)| same_figures(d)));
+    // A figure the parser read by itself stays the parser's, whoever names the measure.
+    if let Some(i) = existing {
+        for p in points.iter_mut() {
+            if list[i].0.points.iter().any(|q| q.kind == p.kind && q.line == p.line && q.value == p.value && q.origin == KpiOrigin::Extracted) {
+                p.origin = KpiOrigin::Extracted;
+            }
+        }
+    }
+    match (entry.mode, existing) {
+        (Mode::Drop, Some(i)) => {
+            let (d, _) = list.remove(i);
+            dropped.extend(d.points.into_iter().map(|p| (entry.initiative.clone(), p)));
+        }
+        (Mode::Extend, Some(i)) => {
+            let (d, origin) = &mut list[i];
+            d.label = entry.label.clone();
+            for p in points {
+                // The same figure, read by the parser from its line (maybe without a printed period).
+                if !d.points.iter().any(|q| q.kind == p.kind && q.value == p.value && (q.period == p.period || q.line == p.line)) {
+                    d.points.push(p);
+                }
+            }
+            d.wording.extend(wording);
+            d.direction = entry.direction.or_else(|| kpi::infer_direction(d));
+            *origin = KpiOrigin::Override;
+        }
+        (Mode::Drop | Mode::Extend, None) => unreachable!("checked above"),
+        (Mode::Replace, at) => {
+            let mut draft = KpiDraft { label: entry.label.clone(), unit: entry.unit.clone(), direction: entry.direction, points, wording };
+            if draft.direction.is_none() {
+                draft.direction = kpi::infer_direction(&draft);
+            }
+            match at {
+                Some(i) => list[i] = (draft, KpiOrigin::Override),
+                None => list.push((draft, KpiOrigin::Override)),
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// Tables printed outside the rows, each given to its row: by the overrides where they name it
+/// (matched by caption, or for a table without caption by its row labels, as a header of years
+/// moves on each edition), else by rule (placement.rs). Points placed by rule count as the
+/// parser's own; a table nobody can place is warned about at its first line.
+fn attach_tables(
+    initiatives: &[Initiative],
+    found: &Found,
+    overrides: Option<&Overrides>,
+    drafts: &mut Drafts,
+    warnings: &mut Vec<Warning>,
+    outcomes: &mut Vec<Outcome>,
+) {
+    let entries = overrides.map_or(&[][..], |o| &o.tables[..]);
+    let matches = |e: &TableOverride, t: &Table| {
+        e.table == t.key
+            || (t.caption.is_none() && !e.rows.is_empty() && e.rows.iter().all(|r| t.series.iter().any(|s| s.label == r.printed)))
+    };
+    let mut used = vec![false; entries.len()];
+    for (t, placement) in found.tables.iter().zip(found.placements) {
+        let entry = entries.iter().position(|e| matches(e, t));
+        let by_rule = match placement {
+            Placement::Row { initiative, .. } => Some(initiative.as_str()),
+            Placement::Undecided { .. } => None,
+        };
+        let (initiative, by_reviewer) = match (entry, by_rule) {
+            (Some(k), _) => (entries[k].initiative.as_str(), by_rule != Some(entries[k].initiative.as_str())),
+            (None, Some(id)) => (id, false),
+            (None, None) => {
+                let Placement::Undecided { candidates } = placement else { unreachable!() };
+                warnings.push(Warning::new(
+                    t.lines[0],
+                    "kpis",
+                    format!(
+                        "table `{}` stands outside any row and its page does not tell whose it is (rows that fit: {}); give it to its initiative in the overrides (`tables`)",
+                        t.key,
+                        if candidates.is_empty() { "none".to_string() } else { candidates.join(", ") }
+                    ),
+                ));
+                continue;
+            }
+        };
+        let entry = entry.map(|k| {
+            used[k] = true;
+            &entries[k]
+        });
+        if let Some(e) = entry {
+            let name = format!("table `{}`", e.table);
+            let Some(ini) = initiatives.iter().find(|i| i.id == e.initiative) else {
+                stale(warnings, outcomes, t.lines[0], name, format!("there is no initiative {} in this report", e.initiative));
+                continue;
+            };
+            if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
+                stale(warnings, outcomes, t.lines[0], name, format!("{} repeats {original}; give the table to {original}", ini.id));
+                continue;
+            }
+            let (state, detail) = if e.table == t.key {
+                (OutcomeState::Applied, String::new())
+            } else {
+                (OutcomeState::Adapted, format!("matched by its row labels; its header now reads `{}`", t.key))
+            };
+            for r in e.rows.iter().filter(|r| !t.series.iter().any(|s| s.label == r.printed)) {
+                warnings.push(Warning::new(t.lines[0], "overrides", format!("{name}: no row or column is labelled `{}` any more; its label was not used", r.printed)));
+            }
+            outcomes.push(Outcome { entry: name, state, detail });
+        }
+        let origin = if by_reviewer { KpiOrigin::Override } else { KpiOrigin::Extracted };
+        let list = drafts.entry(initiative.to_string()).or_default();
+        for series in &t.series {
+            let row = entry.and_then(|e| e.rows.iter().find(|r| r.printed == series.label));
+            let label = row.and_then(|r| r.label.clone()).unwrap_or_else(|| series.label.clone());
+            let unit = row.and_then(|r| r.unit.clone()).unwrap_or_else(|| series.unit.clone());
+            let points: Vec<KpiPoint> = series
+                .cells
+                .iter()
+                .map(|c| KpiPoint { origin, ..KpiPoint::new(PointKind::Actual, Some(c.period.clone()), c.fiscal_year, c.value, c.line, c.text.clone()) })
+                .collect();
+            // The KPI's labels come from a reviewer when the entry renames a row.
+            let kpi_origin = if by_reviewer || row.is_some() { KpiOrigin::Override } else { KpiOrigin::Extracted };
+            match list.iter_mut().find(|(d, _)| d.label == label && d.unit == unit) {
+                Some((d, o)) => {
+                    d.points.extend(points);
+                    if kpi_origin == KpiOrigin::Override {
+                        *o = KpiOrigin::Override;
+                    }
+                }
+                None => list.push((KpiDraft { label, unit, direction: None, points, wording: Vec::new() }, kpi_origin)),
+            }
+        }
+    }
+    for (e, _) in entries.iter().zip(&used).filter(|(_, used)| !**used) {
+        stale(warnings, outcomes, 1, format!("table `{}`", e.table), "no table with this caption or header is printed".into());
+    }
 }

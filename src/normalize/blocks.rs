@@ -69,7 +69,7 @@ impl Blocks {
 
 /// Labels that open the first cell of a row.
 pub const CONTENT_LABELS: &[&str] = &["主な取組内容", "主な取組項目", "主な取組状況"];
-const STATUS_LABELS: &[&str] = &["取組状況", "令和5年度の取組状況", "取組状況・課題", "令和5年度の取組状況・課題"];
+const STATUS_LABELS: &[&str] = &["取組状況", "取組状況・課題"];
 const NEXT_YEAR_LABELS: &[&str] = &["次年度の取組", "次年度の取組内容"];
 
 pub fn is_content_label(t: &str) -> bool {
@@ -77,6 +77,16 @@ pub fn is_content_label(t: &str) -> bool {
 }
 
 /// Which block a label line opens, given the block we are in.
+/// `令和6年度の取組状況` or `令和6年度の取組状況・課題`: the status label with the report's year,
+/// whatever the year and era.
+fn is_dated_status_label(t: &str) -> bool {
+    STATUS_LABELS.iter().any(|label| {
+        t.strip_suffix(label)
+            .and_then(|year| year.strip_suffix('の'))
+            .is_some_and(|year| crate::fiscal::fiscal_year_of(year).is_some())
+    })
+}
+
 fn label_kind(t: &str, current: Option<BlockKind>, has_content: bool) -> Option<BlockKind> {
     if CONTENT_LABELS.contains(&t) && !has_content {
         return Some(BlockKind::Content);
@@ -85,7 +95,7 @@ fn label_kind(t: &str, current: Option<BlockKind>, has_content: bool) -> Option<
     if t == "取組内容" {
         return Some(if has_content { BlockKind::Status } else { BlockKind::Content });
     }
-    if STATUS_LABELS.contains(&t) || (t.starts_with("令和") && t.ends_with("年度の取組状況")) {
+    if STATUS_LABELS.contains(&t) || is_dated_status_label(t) {
         return Some(BlockKind::Status);
     }
     if NEXT_YEAR_LABELS.contains(&t) {

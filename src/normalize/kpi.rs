@@ -49,6 +49,7 @@ pub fn extract(blocks: &Blocks, title: &str, report_year: i32) -> (Vec<KpiDraft>
     for kind in [BlockKind::Targets, BlockKind::Status, BlockKind::NextYear] {
         scan_block(blocks.get(kind), kind, report_year, &mut found);
     }
+    name_repeated_labels_by_topic(&mut found);
     let mut kpis: Vec<KpiDraft> = Vec::new();
     let mut unlabeled: Vec<Found> = Vec::new();
     for f in found {
@@ -85,6 +86,31 @@ struct Found {
     point: KpiPoint,
     /// The target's wording (`令和元年度比10％減`), for the direction.
     wording: String,
+    /// What the bullet above the figure is about (`係長級の女性職員向けの研修`).
+    topic: Option<String>,
+}
+
+/// One label printed under several bullets, each with its own figure for the same period
+/// (`【受講実績】受講者数：35名` under three trainings) names three measures: each takes its
+/// bullet's topic (`女性職員のための先輩講演会 受講者数`). Only when every figure has a topic of its
+/// own; otherwise the clash stays for a reviewer.
+fn name_repeated_labels_by_topic(found: &mut [Found]) {
+    let same = |a: &Found, b: &Found| a.label == b.label && a.unit == b.unit && a.point.kind == b.point.kind;
+    for i in 0..found.len() {
+        let Some(label) = found[i].label.clone() else { continue };
+        let group: Vec<usize> = (0..found.len()).filter(|&j| same(&found[i], &found[j])).collect();
+        let clash = group.iter().any(|&a| group.iter().any(|&b| found[a].point.period == found[b].point.period && found[a].point.value != found[b].point.value));
+        let mut topics: Vec<&str> = group.iter().filter_map(|&j| found[j].topic.as_deref()).collect();
+        let all_have_topics = topics.len() == group.len();
+        topics.sort_unstable();
+        topics.dedup();
+        if clash && all_have_topics && topics.len() == group.len() {
+            for j in group {
+                let topic = found[j].topic.clone().unwrap_or_default();
+                found[j].label = Some(format!("{topic} {label}"));
+            }
+        }
+    }
 }
 
 fn clashes(kpi: &KpiDraft) -> bool {
@@ -186,6 +212,8 @@ struct Context {
     label_period: Option<String>,
     /// From `令和5年度（見込）` or `【実績】（R6当初予算）` above the figures.
     actual_period: Option<String>,
+    /// What the last bullet without figures is about; a heading ends it.
+    topic: Option<String>,
     actual_status: Option<crate::model::ActualStatus>,
 }
 
@@ -220,8 +248,12 @@ fn scan_block(items: &[Item], block: BlockKind, report_year: i32, out: &mut Vec<
         };
         let branches = if point_kind == PointKind::Target { qualifiers::alternatives(text) } else { vec![text] };
         let either = branches.len() > 1;
-        let reads: Vec<Vec<Read>> = branches.iter().map(|b| if either { read_branch(b) } else { read_item(b) }).collect();
+        let mut reads: Vec<Vec<Read>> = branches.iter().map(|b| if either { read_branch(b) } else { read_item(b) }).collect();
+        if reads.iter().all(Vec::is_empty) && point_kind == PointKind::Actual {
+            reads = vec![read_sentence(text, cx.topic.as_deref())];
+        }
         if reads.iter().all(Vec::is_empty) {
+            cx.topic = if item.text.starts_with('・') { topic_of(text) } else if item.text.starts_with('【') { None } else { cx.topic.take() };
             // `令和7年度末時点における女性委員登用率`: the label dates the figures under it.
             let (label_period, label) = match label_of(&item.text) {
                 Some(l) => dated_label(&l),
@@ -250,7 +282,7 @@ fn scan_block(items: &[Item], block: BlockKind, report_year: i32, out: &mut Vec<
                     (None, PointKind::Actual) => Some(report_year),
                     (None, PointKind::Target) => None,
                 };
-                let label = read.label.clone().or_else(|| cx.label.clone());
+                let label = if read.against_target { None } else { read.label.clone().or_else(|| cx.label.clone()) };
                 let mut point = KpiPoint::new(point_kind, period, fiscal_year, read.figure.value, line_of(&read.figure.text), read.figure.text.clone());
                 match point_kind {
                     PointKind::Target => {
@@ -281,7 +313,7 @@ fn scan_block(items: &[Item], block: BlockKind, report_year: i32, out: &mut Vec<
                     }
                 }
                 let wording = if point_kind == PointKind::Target { text.to_string() } else { String::new() };
-                out.push(Found { label, unit: read.figure.unit.clone(), point, wording });
+                out.push(Found { label, unit: read.figure.unit.clone(), point, wording, topic: cx.topic.clone() });
             }
         }
     }
@@ -373,6 +405,64 @@ fn collapse_doubled_word(s: &str) -> String {
     s.to_string()
 }
 
+/// What a bullet without figures is about: `DXリテラシー研修（集合研修）` → `DXリテラシー研修`;
+/// a sentence `…のため、係長級の女性職員向けの研修を実施` → `係長級の女性職員向けの研修`.
+fn topic_of(text: &str) -> Option<String> {
+    let mut plain = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = (depth - 1).max(0),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = trim(&plain);
+    let topic = match ["を実施", "を開催"].iter().find_map(|end| plain.strip_suffix(end)) {
+        Some(done) => done.rsplit('、').next().unwrap_or(done),
+        None => plain,
+    };
+    let topic = clean_label(topic);
+    (2..=40).contains(&topic.chars().count()).then_some(topic)
+}
+
+/// Figures inside a sentence of a status cell, where the sentence says what they are:
+/// - measured against the target (`目標（3,100件）を上回る3,697件`, `60%の目標に対し、85%`): the
+///   actual of the one measure with that unit (no label; `extract` finds the measure);
+/// - attendance of the bullet's topic (`…を実施し、30名が受講` under `・DXリテラシー研修`):
+///   `DXリテラシー研修 受講者数`. Without a topic the figure names nothing and is not read.
+fn read_sentence(text: &str, topic: Option<&str>) -> Vec<Read> {
+    for marker in ["を上回る", "を下回る", "に対し、", "に対し"] {
+        let Some(at) = text.find(marker) else { continue };
+        if !text[..at].contains("目標") {
+            continue;
+        }
+        if let Some((figure, after)) = leading_figure(&text[at + marker.len()..]) {
+            return vec![Read { period: None, label: None, figure, before: text[..at].to_string(), after: after.to_string(), against_target: true }];
+        }
+    }
+    let Some(topic) = topic else { return Vec::new() };
+    for (verb, measure) in [("が受講", "受講者数"), ("が参加", "参加者数")] {
+        let Some(at) = text.rfind(verb) else { continue };
+        // The figure closes the words before the verb: `30名`.
+        let head = &text[..at];
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| fold_char(*c).is_ascii_digit() || matches!(c, ',' | '，' | '名' | '人'))
+            .last()
+            .map(|(i, _)| i);
+        if let Some((figure, rest)) = start.and_then(|i| leading_figure(&head[i..])) {
+            if rest.is_empty() {
+                let label = format!("{topic} {measure}");
+                return vec![Read { period: None, label: Some(label), figure, before: head.to_string(), after: text[at..].to_string(), against_target: false }];
+            }
+        }
+    }
+    Vec::new()
+}
+
 struct Read {
     period: Option<String>,
     label: Option<String>,
@@ -380,6 +470,8 @@ struct Read {
     /// The item's text before and after the figure, for qualifiers.
     before: String,
     after: String,
+    /// Measured against the target: the actual of the row's measure, whatever heading is above.
+    against_target: bool,
 }
 
 fn read_item(text: &str) -> Vec<Read> {
@@ -395,7 +487,7 @@ fn read_item(text: &str) -> Vec<Read> {
 /// `40％以上60%以下` under a label, `4項目の新規政策連携を案出`: the figure opens the item.
 fn figure_first(text: &str) -> Option<Read> {
     let (figure, after) = leading_figure(trim(text))?;
-    Some(Read { period: None, label: None, figure, before: String::new(), after: after.to_string() })
+    Some(Read { period: None, label: None, figure, before: String::new(), after: after.to_string(), against_target: false })
 }
 
 /// One branch of an either-or target: `県税の徴収率99％以上` (the label runs into the figure).
@@ -413,7 +505,7 @@ fn read_branch(text: &str) -> Vec<Read> {
         if label.is_empty() || label.chars().last().is_some_and(|c| fold_char(c).is_ascii_digit()) {
             return Vec::new();
         }
-        return vec![Read { period: None, label: Some(label), figure, before: String::new(), after: after.to_string() }];
+        return vec![Read { period: None, label: Some(label), figure, before: String::new(), after: after.to_string(), against_target: false }];
     }
     Vec::new()
 }
@@ -427,13 +519,13 @@ fn period_first(text: &str) -> Option<Vec<Read>> {
     };
     let rest = rest.trim_start_matches(['：', ':', '…', ' ', '\u{3000}', 'に']);
     if let Some((figure, after)) = leading_figure(rest) {
-        let mut reads = vec![Read { period: Some(period), label: None, figure, before: String::new(), after: after.to_string() }];
+        let mut reads = vec![Read { period: Some(period), label: None, figure, before: String::new(), after: after.to_string(), against_target: false }];
         // A comparison in brackets: `（令和4年度372件）`.
         let after = trim(after);
         if let Some(inner) = after.strip_prefix('（').or_else(|| after.strip_prefix('(')) {
             if let Some((p2, rest2)) = leading_period(inner) {
                 if let Some((f2, after2)) = leading_figure(rest2.trim_start_matches(['：', ':', ' ', '\u{3000}'])) {
-                    reads.push(Read { period: Some(p2), label: None, figure: f2, before: String::new(), after: after2.to_string() });
+                    reads.push(Read { period: Some(p2), label: None, figure: f2, before: String::new(), after: after2.to_string(), against_target: false });
                 }
             }
         }
@@ -455,6 +547,7 @@ fn period_first(text: &str) -> Option<Vec<Read>> {
         figure: Figure { value, unit: String::new(), text: printed.to_string() },
         before: String::new(),
         after: String::new(),
+        against_target: false,
     }])
 }
 
@@ -475,7 +568,7 @@ fn label_first(text: &str) -> Option<Read> {
         }
     };
     let period = first_period(after).filter(|_| after.trim_start().starts_with(['（', '(']));
-    Some(Read { period, label: Some(label), figure, before, after: after.to_string() })
+    Some(Read { period, label: Some(label), figure, before, after: after.to_string(), against_target: false })
 }
 
 fn split_label(text: &str) -> Option<(String, &str)> {
@@ -649,11 +742,34 @@ mod tests {
 
     #[test]
     fn clashing_figures_under_one_label_are_left_for_review() {
-        let body = "取組状況\n・先輩講演会\n【受講実績】受講者数：35名\n\n・係長級研修\n【受講実績】受講者数：20名";
+        let body = "取組状況\n【受講実績】受講者数：35名\n\n【受講実績】受講者数：20名";
         let lines: Vec<(u32, &str)> = body.lines().enumerate().map(|(i, l)| (i as u32 + 1, l)).collect();
         let (kpis, ambiguous) = extract(&parse_blocks(&lines, &mut Vec::new()), "題名", 2023);
         assert!(kpis.is_empty());
-        assert_eq!(ambiguous, [Ambiguous { label: "受講者数".into(), lines: vec![3, 6] }]);
+        assert_eq!(ambiguous, [Ambiguous { label: "受講者数".into(), lines: vec![2, 4] }]);
+    }
+
+    #[test]
+    fn one_label_under_several_bullets_takes_each_bullets_topic() {
+        let body = "取組状況\n・…を対象に、女性職員のための先輩講演会を実施\n【受講実績】受講者数：35名\n\n・係長級研修（集合研修）\n【受講実績】受講者数：20名";
+        let lines: Vec<(u32, &str)> = body.lines().enumerate().map(|(i, l)| (i as u32 + 1, l)).collect();
+        let (kpis, ambiguous) = extract(&parse_blocks(&lines, &mut Vec::new()), "題名", 2023);
+        assert!(ambiguous.is_empty(), "{ambiguous:?}");
+        let read: Vec<(&str, f64)> = kpis.iter().map(|k| (k.label.as_str(), k.points[0].value)).collect();
+        assert_eq!(read, [("女性職員のための先輩講演会 受講者数", 35.0), ("係長級研修 受講者数", 20.0)]);
+    }
+
+    #[test]
+    fn figures_in_sentences_are_read_where_the_sentence_says_what_they_are() {
+        // Against the target: the actual of the row's one measure with that unit.
+        let k = kpis("◎目標\nテレビ会議開催件数\n令和5年度：3,100件\n\n取組状況\n【テレビ会議開催実績】\n・見直し後の目標（3,100件）を上回る3,697件");
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].points.iter().map(|p| (p.kind, p.value)).collect::<Vec<_>>(), [(PointKind::Target, 3100.0), (PointKind::Actual, 3697.0)]);
+        // Attendance under a bullet naming the training.
+        let k = kpis("取組状況\n・DXリテラシー研修（集合研修）\n\u{3000}DXになぜ取り組むのか等について研修を実施し、30名が受講");
+        assert_eq!((k[0].label.as_str(), k[0].points[0].value, k[0].points[0].fiscal_year), ("DXリテラシー研修 受講者数", 30.0, Some(2023)));
+        // Without a bullet to name it, a figure in a sentence is no KPI (the caller warns).
+        assert!(kpis("取組状況\n県内8地区で実施し、延べ2,136人が参加").is_empty());
     }
 
     #[test]

@@ -74,7 +74,7 @@ fn classify_one(raw: &str) -> Kind<'_> {
     if let Some(r) = rating(t) {
         return Kind::Rating(r);
     }
-    if t.ends_with("達成済") && t.starts_with("令和") && char_len(t) <= 12 {
+    if t.ends_with("達成済") && crate::fiscal::ERAS.iter().any(|e| t.starts_with(e.name)) && char_len(t) <= 12 {
         return Kind::Achieved(t);
     }
     if t.contains("（単位：") || t.contains("(単位:") || t.contains("（単位:") {
@@ -86,8 +86,9 @@ fn classify_one(raw: &str) -> Kind<'_> {
     Kind::Text(t)
 }
 
+/// The year of a table header's `令和5年度の取組状況・課題`, in any era of [`crate::fiscal::ERAS`].
 fn fiscal_label_in(t: &str) -> Option<&str> {
-    let start = t.find("令和")?;
+    let start = crate::fiscal::ERAS.iter().filter_map(|e| t.find(e.name)).min()?;
     let end = t[start..].find("年度")? + start + "年度".len();
     Some(&t[start..end])
 }

@@ -19,9 +19,11 @@ mod lines;
 mod orgs;
 pub mod overrides;
 mod pairing;
+mod placement;
 mod qualifiers;
 mod rows;
 mod tables;
+mod unread;
 pub mod text;
 
 
@@ -43,6 +45,9 @@ pub struct Input<'a> {
 pub struct Output {
     pub report: Report,
     pub warnings: Vec<Warning>,
+    /// What became of each override entry (applied, adapted to a changed figure, or stale), in
+    /// the file's order by kind: marks, tables, KPIs. Empty without overrides.
+    pub overrides: Vec<overrides::Outcome>,
 }
 
 /// Checks that `bytes` are UTF-8, then normalizes them.
@@ -69,9 +74,18 @@ pub fn normalize(text: &str, input: &Input) -> Result<Output, NormalizeError> {
         return Err(NormalizeError::NoStructure { lines: source_lines.len() as u32 });
     }
     let source = assemble::SourceInfo { name: input.source_name, sha256, lines: &source_lines };
-    let report = assemble::assemble(doc, &source, input.overrides, &mut warnings)?;
+    let mut outcomes = Vec::new();
+    let report = assemble::assemble(doc, &source, input.overrides, &mut warnings, &mut outcomes)?;
     warnings.sort_by_key(|w| w.line);
-    Ok(Output { report, warnings })
+    Ok(Output { report, warnings, overrides: outcomes })
 }
 
 
+
+/// How many KPI figures the parser read by itself, of all (`make bench` prints the share). A
+/// figure placed, cited or merged by an override entry is the override's.
+pub fn parser_alone(report: &Report) -> (usize, usize) {
+    let points = report.kpis.iter().flat_map(|k| &k.series);
+    let alone = points.clone().filter(|p| p.origin == crate::model::KpiOrigin::Extracted).count();
+    (alone, points.count())
+}

@@ -24,7 +24,9 @@ pub struct Overrides {
     pub about: Vec<String>,
     /// The source these overrides were reviewed against.
     pub source_sha256: String,
-    pub report_title: Option<String>,
+    /// Who publishes the report and what it is called, without its year
+    /// (`長崎県 行財政改革の取組状況`): the title adds the year the report prints.
+    pub report_name: Option<String>,
     #[serde(default)]
     pub tables: Vec<TableOverride>,
     #[serde(default)]
@@ -34,6 +36,20 @@ pub struct Overrides {
     /// The reviewed table of divisions whose department the report does not tell.
     #[serde(default)]
     pub organisations: Vec<OrganisationOverride>,
+    /// Figures printed in a row that are no measure (a count inside a sentence, a budget):
+    /// reviewed, so the normalizer does not warn that no KPI holds them.
+    #[serde(default)]
+    pub not_kpis: Vec<NotKpi>,
+}
+
+/// A figure a reviewer found to be no KPI, keyed by the words around it on its line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotKpi {
+    pub initiative: String,
+    /// The printed words around the figure (`検証用端末4台`), the figure among them.
+    pub context: String,
+    pub why: String,
 }
 
 /// A table printed away from its row, given to the initiative it belongs to.
@@ -156,6 +172,28 @@ fn first() -> u32 {
     1
 }
 
+/// What became of one override entry on this run. A new edition changes the printed words, so an
+/// entry may no longer match: it is then skipped and reported, never silently dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The entry, as a person finds it in the file: `KPI `徴収率` of I-3-3-1`.
+    pub entry: String,
+    pub state: OutcomeState,
+    /// For `Adapted` and `Stale`: what changed or what was looked for.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeState {
+    /// Matched the printed words and applied.
+    Applied,
+    /// Applied after the rule for a changed figure: same words around it, another figure
+    /// (reported with a warning, to be reviewed).
+    Adapted,
+    /// Did not match; skipped. The warning says which words were looked for.
+    Stale,
+}
+
 pub fn parse(json: &str) -> Result<Overrides, NormalizeError> {
     serde_json::from_str(json).map_err(|e| NormalizeError::Overrides {
         entry: format!("line {} column {}", e.line(), e.column()),
@@ -217,6 +255,33 @@ pub fn check_point(source_lines: &[&str], spans: &[(u32, u32)], entry: &str, p: 
     Ok(point)
 }
 
+/// A point whose figure changed in a new edition: the same words around it (`context` with the
+/// figure taken out) on one line of the row, with another figure of the same unit in its place.
+/// Returns the override as it now reads, so [`check_point`] reads it like any other.
+pub fn relocate(source_lines: &[&str], spans: &[(u32, u32)], p: &PointOverride) -> Option<PointOverride> {
+    let at = find_whole_figure(&p.context, &p.text)?;
+    let (before, after) = (&p.context[..at], &p.context[at + p.text.len()..]);
+    let unit = leading_figure(&p.text).map(|(f, _)| f.unit).unwrap_or_default();
+    let mut lines: Vec<u32> = spans.iter().flat_map(|&(a, b)| a..=b.max(a)).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let found: Vec<String> = lines
+        .into_iter()
+        .filter_map(|n| {
+            let l = line_text(source_lines, n)?;
+            let start = l.find(before)? + before.len();
+            let (figure, rest) = leading_figure(&l[start..])?;
+            (figure.unit == unit && rest.starts_with(after) && figure.text != p.text).then_some(figure.text)
+        })
+        .collect();
+    // Two lines printing the words with different figures: no guess.
+    let first = found.first()?;
+    if found.iter().any(|f| f != first) {
+        return None;
+    }
+    Some(PointOverride { text: first.clone(), context: format!("{before}{first}{after}"), ..p.clone() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +327,19 @@ mod tests {
         assert!(e.to_string().contains("prints `1,704`"), "{e}");
         // The context ends where the line goes on with digits: `1,70` is not on the line.
         assert!(check_point(SOURCE, ALL, "e", &point("未収金 1,70", "1,70")).is_err());
+    }
+
+    #[test]
+    fn a_changed_figure_is_found_by_the_same_words_around_it() {
+        let next = ["見直し後の目標（3,100件）を上回る3,804件"];
+        let moved = relocate(&next, &[(1, 1)], &point("を上回る3,697件", "3,697件")).expect("same words, new figure");
+        assert_eq!((moved.text.as_str(), moved.context.as_str()), ("3,804件", "を上回る3,804件"));
+        assert_eq!(check_point(&next, &[(1, 1)], "e", &moved).unwrap().value, 3804.0);
+        // Another unit is another measure; other words are no match.
+        assert!(relocate(&["を上回る3,804名"], &[(1, 1)], &point("を上回る3,697件", "3,697件")).is_none());
+        assert!(relocate(&["を下回る3,804件"], &[(1, 1)], &point("を上回る3,697件", "3,697件")).is_none());
+        // Two lines with the same words and different figures: ambiguous, no guess.
+        assert!(relocate(&["を上回る1件", "を上回る2件"], &[(1, 2)], &point("を上回る3,697件", "3,697件")).is_none());
     }
 
     #[test]

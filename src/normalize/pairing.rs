@@ -17,7 +17,8 @@ use super::overrides::OrganisationOverride;
 use crate::model::{Initiative, Organisation};
 
 /// Sets `organisations` on every initiative. `table` is the reviewed table (may be empty).
-pub fn pair(initiatives: &mut [Initiative], table: &[OrganisationOverride], warnings: &mut Vec<Warning>) {
+/// Returns, for each entry of the reviewed table, whether it paired a division.
+pub fn pair(initiatives: &mut [Initiative], table: &[OrganisationOverride], warnings: &mut Vec<Warning>) -> Vec<bool> {
     let evidence = single_department_evidence(initiatives);
     let mut used = vec![false; table.len()];
     for ini in initiatives.iter_mut() {
@@ -77,14 +78,7 @@ pub fn pair(initiatives: &mut [Initiative], table: &[OrganisationOverride], warn
         }
         ini.organisations = organisations;
     }
-    for (k, t) in table.iter().enumerate() {
-        if !used[k] {
-            warnings.push(Warning::new(1, "overrides", format!(
-                "organisations[{k}] ({} → {}) pairs no division of a row with several departments; remove it",
-                t.division, t.department
-            )));
-        }
-    }
+    used
 }
 
 /// Division → the departments it appears under in rows that name one department.
@@ -148,14 +142,15 @@ mod tests {
     }
 
     #[test]
-    fn the_report_wins_over_a_contradicting_table_entry_and_unused_entries_warn() {
+    fn the_report_wins_over_a_contradicting_table_entry_and_unused_entries_are_told() {
         let mut rows = vec![row("a", &["企画部", "総務部"], &["財政課"]), row("b", &["総務部"], &["財政課"])];
         let mut w = Vec::new();
-        pair(&mut rows, &[reviewed("財政課", "企画部"), reviewed("人事課", "総務部")], &mut w);
+        let used = pair(&mut rows, &[reviewed("財政課", "企画部"), reviewed("人事課", "総務部")], &mut w);
         assert_eq!(orgs(&rows[0]), [(Some("企画部"), vec![]), (Some("総務部"), vec!["財政課"])]);
-        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(w.len(), 1, "{w:?}");
         assert!(w[0].message.contains("kept 総務部"));
-        assert!(w[1].message.contains("organisations[1]"));
+        // The unused entry goes back to the caller, which reports it as stale.
+        assert_eq!(used, [true, false]);
     }
 
     #[test]

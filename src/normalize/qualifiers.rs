@@ -93,11 +93,11 @@ pub fn is_scope_phrase(text: &str) -> bool {
 /// `令和4年度～` → [2022, None]. `None` when no span is printed.
 pub fn span_of(folded: &str) -> Option<[Option<i32>; 2]> {
     if let Some((left, right)) = folded.split_once(['～', '〜', '~']) {
-        let from = last_year_in(left).or_else(|| bare_reiwa_year_at_end(left));
+        let from = last_year_in(left).or_else(|| bare_era_year_at_end(left));
         // `令和3～4年度`: the right end borrows the era of the left.
         let to = first_year_in(right).or_else(|| {
             let digits: String = right.chars().take_while(char::is_ascii_digit).collect();
-            let era = if left.contains("平成") { "平成" } else { "令和" };
+            let era = crate::fiscal::ERAS.iter().filter_map(|e| left.rfind(e.name).map(|at| (at, e.name))).max()?.1;
             (!digits.is_empty() && right[digits.len()..].starts_with('年')).then(|| fiscal_year_of(&format!("{era}{digits}年度"))).flatten()
         });
         if from.is_some() {
@@ -143,13 +143,14 @@ fn last_year_in(s: &str) -> Option<i32> {
 }
 
 /// `令和3` at the end of `（令和3～4年度）`'s left half: a year printed without 年度.
-fn bare_reiwa_year_at_end(s: &str) -> Option<i32> {
+fn bare_era_year_at_end(s: &str) -> Option<i32> {
     let digits: String = s.chars().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
     let head = s.strip_suffix(digits.as_str())?;
-    if digits.is_empty() || !head.ends_with("令和") {
+    let era = crate::fiscal::ERAS.iter().find(|e| head.ends_with(e.name))?;
+    if digits.is_empty() {
         return None;
     }
-    fiscal_year_of(&format!("令和{digits}年度"))
+    fiscal_year_of(&format!("{}{digits}年度", era.name))
 }
 
 /// `（見込）` → estimate, `（速報値）` → preliminary.
