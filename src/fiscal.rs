@@ -161,6 +161,27 @@ mod tests {
     }
 
     #[test]
+    fn every_era_reads_and_labels_by_the_table() {
+        assert_eq!(era_short(2023), "R5");
+        assert_eq!(era_short(2015), "H27");
+        assert_eq!(era_label(2030), "令和12年度");
+        assert_eq!(fiscal_year_of("S63"), Some(1988));
+        assert_eq!(fiscal_year_of("平成元年度"), Some(1989));
+        // The year an era begins has two names: the old era's last and the new era's 元年.
+        for pair in ERAS.windows(2) {
+            let (newer, older) = (&pair[0], &pair[1]);
+            assert!(newer.first_year > older.first_year, "newest first");
+            let last_of_older = newer.first_year - older.first_year + 1;
+            assert_eq!(fiscal_year_of(&format!("{}{last_of_older}年度", older.name)), fiscal_year_of(&format!("{}元年度", newer.name)));
+            // Every label the table makes reads back to its year.
+            for year in older.first_year..newer.first_year + 3 {
+                assert_eq!(fiscal_year_of(&era_label(year)), Some(year), "{}", era_label(year));
+                assert_eq!(fiscal_year_of(&era_short(year)), Some(year), "{}", era_short(year));
+            }
+        }
+    }
+
+    #[test]
     fn labels_round_trip() {
         assert_eq!(era_label(2023), "令和5年度");
         assert_eq!(era_label(2019), "令和元年度");
