@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use reform::query::explore::Filter;
-use reform::query::heatmap::{heatmap, Cell, Columns, Measure, RowOrder, Rows};
+use reform::query::heatmap::{heatmap, percent, Cell, Columns, Measure, RowOrder, Rows};
 use reform::query::route::View;
 
 use crate::state::AppState;
@@ -27,10 +27,6 @@ fn step(share: f64) -> usize {
     } else {
         ((share * 4.0).ceil() as usize).clamp(1, 4)
     }
-}
-
-fn percent(share: f64) -> String {
-    format!("{}%", (share * 100.0).round())
 }
 
 #[component]
@@ -140,7 +136,7 @@ pub fn HeatmapView() -> impl IntoView {
             </div>
             <ul class="rd-heat-legend" aria-label="色の凡例" data-testid="heat-legend">
                 {SCALE.iter().map(|(bg, fg, label)| view! {
-                    <li><span class="rd-swatch" style=format!("background:{bg};color:{fg}")>"■"</span>{*label}</li>
+                    <li><span class="rd-swatch" aria-hidden="true" style=format!("background:{bg};color:{fg}")></span>{*label}</li>
                 }).collect_view()}
                 <li><span class="rd-swatch" style="background:#ffffff;color:#333333">"—"</span>"取組なし・判定できない"</li>
             </ul>
@@ -197,7 +193,7 @@ pub fn HeatmapView() -> impl IntoView {
                                     <tr data-row=h.key.clone()>
                                         {head}
                                         {cells}
-                                        <td class="rd-num rd-total">{total_text(t, measure.get_untracked())}</td>
+                                        <td class="rd-num rd-total">{t.total_label(measure.get_untracked())}</td>
                                     </tr>
                                 }
                             }).collect_view()
@@ -207,9 +203,9 @@ pub fn HeatmapView() -> impl IntoView {
                         <tr>
                             <th scope="row">"計（重複なし）"</th>
                             {move || map.with(|m| m.column_totals.clone()).into_iter().map(|t| view! {
-                                <td class="rd-num rd-total">{total_text(t, measure.get())}</td>
+                                <td class="rd-num rd-total">{t.total_label(measure.get())}</td>
                             }).collect_view()}
-                            <td class="rd-num rd-total" data-testid="heat-total" data-count=move || map.with(|m| m.total.initiatives)>{move || total_text(map.with(|m| m.total), measure.get())}</td>
+                            <td class="rd-num rd-total" data-testid="heat-total" data-count=move || map.with(|m| m.total.initiatives)>{move || map.with(|m| m.total).total_label(measure.get())}</td>
                         </tr>
                     </tfoot>
                 </table>
@@ -228,11 +224,3 @@ fn measure_caption(m: Measure) -> &'static str {
     }
 }
 
-/// A total as its share and counts: `25%（△2 / 8件）`.
-fn total_text(t: Cell, m: Measure) -> String {
-    let share = t.share(m).map_or_else(|| "—".to_string(), percent);
-    match m {
-        Measure::Delayed => format!("{share}（△{} / {}件）", t.delayed, t.initiatives),
-        Measure::Kpi => format!("{share}（▲{} / {}指標）", t.kpis_behind, t.kpis_judged),
-    }
-}

@@ -221,7 +221,9 @@ impl Explorer {
         let p = &self.prepared()[i];
         let eq = |v: &Option<String>, have: &str| v.as_deref().is_none_or(|v| v == have);
         let checks = [
-            (Dimension::Relisted, f.include_relisted || !ini.is_repeat()),
+            // A subsection chosen by name shows what is printed there, repeats included: the
+            // overview rates III-4-3 by rows that all repeat II-3-2.
+            (Dimension::Relisted, f.include_relisted || !ini.is_repeat() || f.subsection.as_deref() == Some(ini.subsection.as_str())),
             (Dimension::Pillar, eq(&f.pillar, &ini.pillar)),
             (Dimension::Section, eq(&f.section, &ini.section)),
             (Dimension::Subsection, eq(&f.subsection, &ini.subsection)),
@@ -296,7 +298,9 @@ impl Explorer {
                 .map(|s| opt(s.id.clone(), format!("{} {}", s.id, s.title), of(&sections, &s.id)))
                 .collect(),
         });
-        let subsections = tally(counted(Dimension::Subsection), |i| [inis[i].subsection.as_str()]);
+        // Each option counts the rows choosing it would show, its repeats included (see `failures`).
+        let own_rows = failures.iter().enumerate().filter(|&(_, &f)| f & !(bit(Dimension::Subsection) | bit(Dimension::Relisted)) == 0).map(|(i, _)| i);
+        let subsections = tally(own_rows, |i| [inis[i].subsection.as_str()]);
         facets.push(Facet {
             dimension: Dimension::Subsection,
             options: r
@@ -462,6 +466,23 @@ mod tests {
         assert!(e.filter(&Filter { division: Some("教育政策課".into()), ..f.clone() }).is_empty());
         let edu = Filter { department: Some("教育庁".into()), division: Some("教育政策課".into()), ..Filter::default() };
         assert!(ids(&e, &e.filter(&edu)).contains(&"II-2-3-1".to_string()));
+    }
+
+    #[test]
+    fn a_subsection_option_counts_the_rows_it_shows_repeats_included() {
+        let r = report();
+        let e = Explorer::new(r.clone());
+        for filter in [Filter::default(), Filter { rating: Some(Rating::Delayed), ..Filter::default() }] {
+            let facet = e.explore(&filter).facets.into_iter().find(|f| f.dimension == Dimension::Subsection).unwrap();
+            for o in &facet.options {
+                let shown = e.filter(&Filter { subsection: Some(o.value.clone()), ..filter.clone() });
+                assert_eq!(o.count, shown.len(), "{}", o.value);
+            }
+        }
+        // III-4-3, rated △ on the overview, prints only rows that repeat II-3-2: they are its rows.
+        let shown = e.filter(&Filter { subsection: Some("III-4-3".into()), ..Filter::default() });
+        assert_eq!(shown.len(), r.initiatives.iter().filter(|i| i.subsection == "III-4-3").count());
+        assert!(!shown.is_empty());
     }
 
     #[test]

@@ -140,6 +140,24 @@ impl Cell {
             Measure::Kpi => self.kpi_behind_share(),
         }
     }
+
+    /// A row or column total as printed: `25%（△2 / 8件）`, `50%（▲1 / 2指標）`; 「取組なし」
+    /// where the row counts no initiative (a zero share would read as a result).
+    pub fn total_label(&self, measure: Measure) -> String {
+        if self.initiatives == 0 {
+            return "取組なし".to_string();
+        }
+        let share = self.share(measure).map_or_else(|| "—".to_string(), percent);
+        match measure {
+            Measure::Delayed => format!("{share}（△{} / {}件）", self.delayed, self.initiatives),
+            Measure::Kpi => format!("{share}（▲{} / {}指標）", self.kpis_behind, self.kpis_judged),
+        }
+    }
+}
+
+/// A share (0–1) as a whole percentage: `25%`.
+pub fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round())
 }
 
 /// An initiative's KPIs by judgement.
@@ -287,6 +305,21 @@ pub fn cell_initiatives<'r>(report: &'r Report, options: &Options, row: &str, co
     included(report, options)
         .filter(|i| row_keys(&options.rows, i).contains(&row) && column_key(&options.columns, i).is_some_and(|c| c == column))
         .collect()
+}
+
+#[cfg(test)]
+mod total_label_tests {
+    use super::*;
+
+    #[test]
+    fn a_total_says_its_counts_and_an_empty_row_says_so() {
+        let c = Cell { initiatives: 8, delayed: 2, kpis_judged: 2, kpis_behind: 1, ..Cell::default() };
+        assert_eq!(c.total_label(Measure::Delayed), "25%（△2 / 8件）");
+        assert_eq!(c.total_label(Measure::Kpi), "50%（▲1 / 2指標）");
+        let judged_none = Cell { initiatives: 3, ..Cell::default() };
+        assert_eq!(judged_none.total_label(Measure::Kpi), "—（▲0 / 0指標）");
+        assert_eq!(Cell::default().total_label(Measure::Delayed), "取組なし");
+    }
 }
 
 #[cfg(test)]

@@ -31,8 +31,16 @@ fn compose(base: char, mark: char) -> Option<char> {
     char::from_u32(base as u32 + step)
 }
 
-/// Folds one character: full-width ASCII to ASCII, Latin to lower case, ideographic space to space.
+/// Dashes and the long-vowel mark: the PDF prints サ－ビス (full-width hyphen) where a person
+/// types サービス, and the reverse; all of them fold to one.
+const DASHES: &[char] = &['-', '‐', '‑', '‒', '–', '—', '―', '−', '－', 'ー', 'ｰ', '﹣'];
+
+/// Folds one character: full-width ASCII to ASCII, Latin to lower case, ideographic space to
+/// space, every dash and long-vowel mark to `-`.
 fn fold_simple(c: char) -> char {
+    if DASHES.contains(&c) {
+        return '-';
+    }
     let c = crate::fiscal::fold_char(c);
     c.to_ascii_lowercase()
 }
@@ -43,7 +51,7 @@ pub fn fold_with_map(s: &str) -> (Vec<char>, Vec<(usize, usize)>) {
     let mut map: Vec<(usize, usize)> = Vec::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         let end = i + c.len_utf8();
-        let folded = half_kana(c).unwrap_or_else(|| fold_simple(c));
+        let folded = fold_simple(half_kana(c).unwrap_or(c));
         if matches!(folded, '゛' | '゜') {
             if let Some(composed) = out.last().and_then(|&b| compose(b, folded)) {
                 *out.last_mut().expect("checked") = composed;
@@ -157,9 +165,22 @@ mod tests {
 
     #[test]
     fn half_width_katakana_with_voiced_marks() {
-        assert_eq!(fold("ｽﾃｯﾌﾟｱｯﾌﾟｻﾎﾟｰﾄ"), "ステップアップサポート");
+        assert_eq!(fold("ｽﾃｯﾌﾟｱｯﾌﾟｻﾎﾟｰﾄ"), fold("ステップアップサポート"));
+        assert_eq!(fold("ｽﾃｯﾌﾟｱｯﾌﾟ"), "ステップアップ");
         assert_eq!(fold("ﾃﾞｼﾞﾀﾙ"), "デジタル");
         assert!(hits(&Query::new("ステップアップ"), &["女性職員ｽﾃｯﾌﾟｱｯﾌﾟｻﾎﾟｰﾄ研修"]));
+    }
+
+    #[test]
+    fn every_dash_and_long_vowel_mark_match_each_other() {
+        // The report prints ペ－パ－レス with full-width hyphens; people type ペーパーレス.
+        let title = "電子決裁とペ－パ－レス化推進";
+        for typed in ["ペーパーレス", "ペ－パ－レス", "ペ-パ-レス", "ﾍﾟｰﾊﾟｰﾚｽ", "ペ‐パ‐レス"] {
+            assert_eq!(fold(typed), fold("ペーパーレス"), "{typed}");
+            assert!(Query::new(typed).matches_folded(&[fold(title)]), "{typed}");
+            assert_eq!(Query::new(typed).ranges(title), [(title.find('ペ').unwrap(), title.find('化').unwrap())], "{typed}");
+        }
+        assert!(Query::new("サ－ビス").matches_folded(&[fold("県民サービスの充実")]));
     }
 
     #[test]

@@ -1,0 +1,47 @@
+// Small things a person notices on the way (issue: the paths people take): a dash typed as
+// copied from the 項目 filter, a subsection the overview flags, a heatmap row with nothing in it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { REPORT, open, text, useDashboard, isRepeat } from './harness.mjs';
+
+const s = useDashboard();
+const rowIds = (page) => page.$$eval('[data-testid="results"] tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
+
+test('search folds every dash and long-vowel mark: 「サ－ビス」 finds サービス', async () => {
+  const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '#rd-q' });
+  // What the report prints, with either mark, read from the JSON.
+  const dash = (t) => t.replace(/[-‐‑‒–—―−－ーｰ]/g, '-');
+  const want = REPORT.initiatives.filter((i) => !isRepeat(i) && [i.title, ...i.content, ...i.targets, ...i.status, ...i.challenges, ...i.next_year].some((t) => dash(t).includes('サ-ビス'))).map((i) => i.id);
+  assert.ok(want.length > 0);
+  await page.type('#rd-q', 'サ－ビス');
+  await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), { timeout: 5000 }, want.length);
+  assert.deepEqual(await rowIds(page), want);
+  await page.close();
+});
+
+test('the 小項目 option of a subsection the overview flags counts the rows it shows', async () => {
+  const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '#rd-f-subsection' });
+  // III-4-3 is rated △ and prints only rows that repeat II-3-2.
+  const sub = REPORT.subsections.find((x) => x.id === 'III-4-3');
+  assert.equal(sub.rating, 'delayed');
+  const printed = REPORT.initiatives.filter((i) => i.subsection === sub.id).map((i) => i.id);
+  assert.ok(printed.length > 0 && REPORT.initiatives.filter((i) => i.subsection === sub.id).every(isRepeat));
+  const option = await page.$eval('#rd-f-subsection option[value="III-4-3"]', (o) => o.textContent);
+  assert.ok(option.endsWith(`（${printed.length}）`), option);
+  await page.select('#rd-f-subsection', 'III-4-3');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="results"] tbody tr').length === n, { timeout: 5000 }, printed.length);
+  assert.deepEqual(await rowIds(page), printed);
+  await page.close();
+});
+
+test('a heatmap row with no initiative says 「取組なし」, and the legend has no stray marks', async () => {
+  // Columns of one section: departments with rows only elsewhere count nothing there.
+  const { page } = await open(s.browser, `${s.base}#rd/heatmap?hc=I-1`, { waitFor: '[data-testid="heatmap"]' });
+  const totals = await page.$$eval('[data-testid="heatmap"] tbody tr td.rd-total', (tds) => tds.map((td) => td.textContent.trim()));
+  assert.ok(totals.includes('取組なし'), totals.join(' | '));
+  assert.ok(totals.every((t) => !t.includes('0 / 0件')), totals.join(' | '));
+  const swatches = await page.$$eval('[data-testid="heat-legend"] .rd-swatch', (ss) => ss.map((x) => x.textContent));
+  assert.ok(swatches.every((t) => !t.includes('■')), swatches.join(''));
+  assert.ok(!(await text(page, '[data-testid="heat-legend"]')).includes('■'));
+  await page.close();
+});
