@@ -123,8 +123,32 @@ fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
         pending.set_value(Some(t));
     };
 
+    // Under 768 px the form folds behind one button, and the conditions in force show as chips
+    // above the results: on a phone the first result then sits on the first screen.
+    let unfolded = RwSignal::new(false);
+    let chips = Memo::new(move |_| filter.with(|f| f.chips(&st.report())));
     view! {
-        <form class="rd-filters" role="search" aria-label="取組の絞り込み" on:submit=|ev| ev.prevent_default()>
+        <div class="rd-filter-bar">
+            <button type="button" class="rd-button rd-button-secondary rd-filter-toggle" data-testid="filter-toggle"
+                aria-controls="rd-filter-form" aria-expanded=move || unfolded.get().to_string()
+                on:click=move |_| unfolded.update(|u| *u = !*u)>
+                {move || format!("絞り込み（{}）", chips.with(Vec::len))}
+            </button>
+            <ul class="rd-chips" aria-label="選んでいる条件" data-testid="filter-chips">
+                <For each=move || chips.get() key=|c| c.label.clone() let:chip>
+                    {
+                        let dimension = chip.dimension;
+                        view! {
+                            <li><button type="button" class="rd-chip" aria-label=format!("条件「{}」を解除", chip.label)
+                                on:click=move |_| st.navigate(|r| { r.filter = r.filter.without(dimension); r.open = None; })>
+                                {chip.label.clone()}<span aria-hidden="true">" ×"</span>
+                            </button></li>
+                        }
+                    }
+                </For>
+            </ul>
+        </div>
+        <form id="rd-filter-form" class="rd-filters" class:rd-filters-open=move || unfolded.get() role="search" aria-label="取組の絞り込み" on:submit=|ev| ev.prevent_default()>
             <div class="rd-field">
                 <label for="rd-q">"キーワード検索"</label>
                 <input id="rd-q" type="search" class="rd-input" prop:value=move || text.get() on:input=on_input

@@ -60,6 +60,70 @@ impl Filter {
     pub fn is_default(&self) -> bool {
         *self == Filter::default()
     }
+
+    /// Every condition in force, in the order of the form, as a person reads it (for the
+    /// removable chips a phone shows above the folded filters).
+    pub fn chips(&self, report: &Report) -> Vec<Chip> {
+        let mut chips = Vec::new();
+        let mut add = |dimension, label: String| chips.push(Chip { dimension, label });
+        if !self.query.trim().is_empty() {
+            add(Dimension::Query, format!("キーワード：{}", self.query.trim()));
+        }
+        if let Some(p) = &self.pillar {
+            add(Dimension::Pillar, format!("柱：{}", report.pillar(p).map_or(p.as_str(), |p| p.numeral.as_str())));
+        }
+        if let Some(s) = &self.section {
+            add(Dimension::Section, format!("項目：{}", report.section(s).map_or_else(|| s.clone(), |x| format!("{} {}", x.id, x.title))));
+        }
+        if let Some(s) = &self.subsection {
+            add(Dimension::Subsection, format!("小項目：{}", report.subsection(s).map_or_else(|| s.clone(), |x| format!("{} {}", x.id, x.title))));
+        }
+        if let Some(d) = &self.department {
+            add(Dimension::Department, format!("部局等：{d}"));
+        }
+        if let Some(d) = &self.division {
+            add(Dimension::Division, format!("担当課：{d}"));
+        }
+        if let Some(r) = self.rating {
+            add(Dimension::Rating, format!("進捗状況：{} {}", r.mark(), r.label_ja()));
+        }
+        if let Some(k) = self.kpi {
+            add(Dimension::Kpi, format!("KPI：{}", k.label_ja()));
+        }
+        if self.zencho {
+            add(Dimension::Zencho, "全庁的な取組だけ".to_string());
+        }
+        if self.include_relisted {
+            add(Dimension::Relisted, "再掲も表示".to_string());
+        }
+        chips
+    }
+
+    /// The filter without one condition; a pillar takes its section and subsection with it,
+    /// a section its subsection, a department its division, as the form's selects do.
+    pub fn without(&self, dimension: Dimension) -> Filter {
+        let mut f = self.clone();
+        match dimension {
+            Dimension::Query => f.query.clear(),
+            Dimension::Pillar => (f.pillar, f.section, f.subsection) = (None, None, None),
+            Dimension::Section => (f.section, f.subsection) = (None, None),
+            Dimension::Subsection => f.subsection = None,
+            Dimension::Department => (f.department, f.division) = (None, None),
+            Dimension::Division => f.division = None,
+            Dimension::Rating => f.rating = None,
+            Dimension::Kpi => f.kpi = None,
+            Dimension::Zencho => f.zencho = false,
+            Dimension::Relisted => f.include_relisted = false,
+        }
+        f
+    }
+}
+
+/// One condition in force, with the dimension that removing it clears.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chip {
+    pub dimension: Dimension,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -483,6 +547,34 @@ mod tests {
         let shown = e.filter(&Filter { subsection: Some("III-4-3".into()), ..Filter::default() });
         assert_eq!(shown.len(), r.initiatives.iter().filter(|i| i.subsection == "III-4-3").count());
         assert!(!shown.is_empty());
+    }
+
+    #[test]
+    fn every_condition_is_a_chip_and_removing_one_clears_what_depends_on_it() {
+        let r = report();
+        let f = Filter {
+            query: " ICT ".into(),
+            pillar: Some("I".into()),
+            section: Some("I-3".into()),
+            department: Some("総務部".into()),
+            division: Some("財政課".into()),
+            rating: Some(Rating::Delayed),
+            zencho: true,
+            ..Filter::default()
+        };
+        let chips = f.chips(&r);
+        let labels: Vec<&str> = chips.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["キーワード：ICT", "柱：Ⅰ", "項目：I-3 財政の健全性の維持", "部局等：総務部", "担当課：財政課", "進捗状況：△ 遅れ・課題あり", "全庁的な取組だけ"]);
+        assert!(Filter::default().chips(&r).is_empty());
+        // Removing every chip, one by one, gives back the default filter.
+        let mut g = f.clone();
+        for c in &chips {
+            g = g.without(c.dimension);
+        }
+        assert!(g.is_default(), "{g:?}");
+        assert_eq!(f.without(Dimension::Pillar).section, None, "a section belongs to its pillar");
+        assert_eq!(f.without(Dimension::Department).division, None);
+        assert_eq!(f.without(Dimension::Division).department.as_deref(), Some("総務部"));
     }
 
     #[test]

@@ -45,3 +45,35 @@ test('a heatmap row with no initiative says 「取組なし」, and the legend h
   assert.ok(!(await text(page, '[data-testid="heat-legend"]')).includes('■'));
   await page.close();
 });
+
+test('on a phone the filters fold into 「絞り込み（n）」 with removable chips, and the first result is on the first screen', async () => {
+  const viewport = { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+  const hash = '#rd/explore?dept=%E7%B7%8F%E5%8B%99%E9%83%A8&rating=delayed';
+  const { page } = await open(s.browser, s.base + hash, { waitFor: '[data-testid="results"]', viewport });
+  // The first result's number and title, not only its top edge.
+  const first = await page.$eval('[data-testid="results"] tbody tr a', (a) => a.getBoundingClientRect().bottom);
+  assert.ok(first <= 844, `first result's title ends at ${first}px`);
+  assert.equal(await text(page, '[data-testid="filter-toggle"]'), '絞り込み（2）');
+  assert.equal(await page.$eval('#rd-f-dept', (el) => el.checkVisibility()), false, 'the selects are folded');
+  // The chips name the conditions; removing one changes the list at once, where it is seen.
+  const chips = await page.$$eval('[data-testid="filter-chips"] button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(chips, ['部局等：総務部 ×', '進捗状況：△ 遅れ・課題あり ×']);
+  const before = await text(page, '[data-testid="result-count"]');
+  await page.click('[data-testid="filter-chips"] li:nth-child(2) button');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="result-count"]').textContent !== b, {}, before);
+  const want = REPORT.initiatives.filter((i) => !isRepeat(i) && i.departments.includes('総務部')).length;
+  assert.ok((await text(page, '[data-testid="result-count"]')).startsWith(`${want}件`));
+  assert.equal(await text(page, '[data-testid="filter-toggle"]'), '絞り込み（1）');
+  // The toggle unfolds the form, and says so to assistive technology.
+  await page.click('[data-testid="filter-toggle"]');
+  assert.equal(await page.$eval('[data-testid="filter-toggle"]', (b) => b.getAttribute('aria-expanded')), 'true');
+  assert.equal(await page.$eval('#rd-f-dept', (el) => el.checkVisibility()), true);
+  await page.close();
+});
+
+test('on a desktop the filters stay open and no fold control shows', async () => {
+  const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '#rd-f-dept' });
+  assert.equal(await page.$eval('#rd-f-dept', (el) => el.checkVisibility()), true);
+  assert.equal(await page.$eval('[data-testid="filter-toggle"]', (el) => el.checkVisibility()), false);
+  await page.close();
+});
