@@ -5,6 +5,7 @@
 //! counts, so colour is never the only cue. A cell links to exactly its initiatives.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use reform::query::explore::Filter;
 use reform::query::heatmap::{heatmap, percent, Cell, Columns, Measure, RowOrder, Rows};
 use reform::query::route::View;
@@ -58,7 +59,28 @@ pub fn HeatmapView() -> impl IntoView {
             r.open = None;
         })
     };
-    let cell_view = move |c: Cell, href: String, label: String| {
+    // On a narrow screen the table scrolls sideways: say so, and bring the cell that most needs
+    // a look into view (it may sit in the last column).
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let overflows = RwSignal::new(false);
+    Effect::new(move |_| {
+        map.track();
+        measure.track();
+        let Some(el) = wrap.get() else { return };
+        // After the table of this map is in the DOM.
+        request_animation_frame(move || {
+            overflows.set(el.scroll_width() > el.client_width());
+            if let Some(cell) = el.query_selector("[data-worst]").ok().flatten() {
+                let cell: web_sys::HtmlElement = cell.unchecked_into();
+                let right = cell.offset_left() + cell.offset_width();
+                if right > el.scroll_left() + el.client_width() {
+                    el.set_scroll_left(right - el.client_width() + 16);
+                }
+            }
+        });
+    });
+    let worst = Memo::new(move |_| map.with(|m| m.worst(measure.get())));
+    let cell_view = move |c: Cell, href: String, label: String, is_worst: bool| {
         let m = measure.get_untracked();
         if c.initiatives == 0 {
             return view! { <td class="rd-heat rd-heat-empty"><span class="rd-zero">"—"</span></td> }.into_any();
@@ -72,7 +94,7 @@ pub fn HeatmapView() -> impl IntoView {
             Measure::Kpi => format!("▲{} / {}指標（{}件）", c.kpis_behind, c.kpis_judged, c.initiatives),
         };
         view! {
-            <td class="rd-heat" style=style data-count=c.initiatives data-delayed=c.delayed data-share=share.map(|s| format!("{s:.4}"))>
+            <td class="rd-heat" style=style data-count=c.initiatives data-delayed=c.delayed data-share=share.map(|s| format!("{s:.4}")) data-worst=is_worst.then_some("true")>
                 <a href=href class="rd-heat-link">
                     <span class="rd-visually-hidden">{label}</span>
                     <span class="rd-heat-n">{share.map_or_else(|| "—".to_string(), percent)}</span>
@@ -143,7 +165,8 @@ pub fn HeatmapView() -> impl IntoView {
             {move || map.with(|m| m.rows.is_empty()).then(|| view! {
                 <p class="rd-empty" data-testid="empty-heatmap">"この条件で数える取組はありません。"</p>
             })}
-            <div class="rd-table-wrap">
+            <p class="rd-scroll-hint" data-testid="scroll-hint" hidden=move || !overflows.get()>"表は横にスクロールできます（→）"</p>
+            <div class="rd-table-wrap" node_ref=wrap>
                 <table class="rd-table rd-heat-table" data-testid="heatmap">
                     <caption>{move || match row_level() {
                         Some(d) => format!("{} の担当課別 × {}：{}", d, column_title(), measure_caption(measure.get())),
@@ -186,7 +209,7 @@ pub fn HeatmapView() -> impl IntoView {
                                 let cells = m.columns.iter().enumerate().map(|(ci, c)| {
                                     let cell = m.cells[ri][ci];
                                     let label = format!("{} × {} の取組一覧を開く：", h.label, c.label);
-                                    cell_view(cell, cell_href(h.key.clone(), c.key.clone()), label)
+                                    cell_view(cell, cell_href(h.key.clone(), c.key.clone()), label, worst.get_untracked() == Some((ri, ci)))
                                 }).collect_view();
                                 let t = m.row_totals[ri];
                                 view! {

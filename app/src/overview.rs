@@ -87,7 +87,7 @@ pub fn Overview() -> impl IntoView {
                 </div>
             </dl>
             <div class="rd-table-wrap">
-                <table class="rd-table" data-testid="pillar-table">
+                <table class="rd-table rd-table-cards" data-testid="pillar-table">
                     <caption>"柱別の取組数と小項目の進捗状況"</caption>
                     <thead>
                         <tr>
@@ -125,11 +125,12 @@ pub fn Overview() -> impl IntoView {
 #[component]
 fn CountCells(c: Counts) -> impl IntoView {
     view! {
-        <td class="rd-num">{n(c.initiatives)}</td>
-        <td class="rd-num">{n(c.zencho)}</td>
-        <td class="rd-num">{n(c.on_track)}</td>
-        <td class="rd-num">{n(c.delayed)}</td>
-        <td class="rd-num">{n(c.kpis)}</td>
+        // The labels repeat the column headers for the card layout of a phone.
+        <td class="rd-num" data-label="取組数">{n(c.initiatives)}</td>
+        <td class="rd-num" data-label="うち全庁">{n(c.zencho)}</td>
+        <td class="rd-num" data-label="○ 順調（小項目）">{n(c.on_track)}</td>
+        <td class="rd-num" data-label="△ 遅れ・課題あり（小項目）">{n(c.delayed)}</td>
+        <td class="rd-num" data-label="KPI">{n(c.kpis)}</td>
     }
 }
 

@@ -196,6 +196,25 @@ pub struct Heatmap {
     pub total: Cell,
 }
 
+impl Heatmap {
+    /// The cell that most needs a look under `measure` (row, column): the highest share, the
+    /// larger cell between equal shares, the first in plan order between equal cells. `None`
+    /// when no cell has a share. A phone scrolls it into view.
+    pub fn worst(&self, measure: Measure) -> Option<(usize, usize)> {
+        let mut best: Option<((usize, usize), f64, usize)> = None;
+        for (r, row) in self.cells.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let Some(share) = cell.share(measure) else { continue };
+                let better = best.is_none_or(|(_, s, n)| share > s || (share == s && cell.initiatives > n));
+                if better {
+                    best = Some(((r, c), share, cell.initiatives));
+                }
+            }
+        }
+        best.map(|(at, _, _)| at)
+    }
+}
+
 fn row_keys<'a>(rows: &Rows, i: &'a Initiative) -> Vec<&'a str> {
     match rows {
         Rows::Departments => i.departments.iter().map(String::as_str).collect(),
@@ -310,6 +329,21 @@ pub fn cell_initiatives<'r>(report: &'r Report, options: &Options, row: &str, co
 #[cfg(test)]
 mod total_label_tests {
     use super::*;
+
+    #[test]
+    fn the_worst_cell_has_the_highest_share_and_the_most_initiatives_among_equals() {
+        let cell = |initiatives, delayed| Cell { initiatives, delayed, ..Cell::default() };
+        let h = Heatmap {
+            rows: Vec::new(),
+            columns: Vec::new(),
+            cells: vec![vec![cell(4, 1), cell(0, 0)], vec![cell(2, 1), cell(8, 4)]],
+            row_totals: Vec::new(),
+            column_totals: Vec::new(),
+            total: Cell::default(),
+        };
+        assert_eq!(h.worst(Measure::Delayed), Some((1, 1)), "4 of 8 beats 1 of 2 at the same 50%");
+        assert_eq!(h.worst(Measure::Kpi), None, "no KPI judged anywhere");
+    }
 
     #[test]
     fn a_total_says_its_counts_and_an_empty_row_says_so() {

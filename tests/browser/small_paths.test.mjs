@@ -77,3 +77,56 @@ test('on a desktop the filters stay open and no fold control shows', async () =>
   assert.equal(await page.$eval('[data-testid="filter-toggle"]', (el) => el.checkVisibility()), false);
   await page.close();
 });
+
+test('table headers stay whole at word boundaries, and a phone gets the pillar table as cards without sideways scroll', async () => {
+  for (const width of [768, 1024, 1280]) {
+    const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="pillar-table"]', viewport: { width, height: 900 } });
+    // Each header word renders on one line: a header without a space or bracket is one line box.
+    const split = await page.$$eval('[data-testid="pillar-table"] thead th', (ths) =>
+      ths.flatMap((th) => {
+        const words = th.textContent.split(/[\s（]/).filter(Boolean);
+        const range = document.createRange();
+        return words.flatMap((w) => {
+          const node = [...th.childNodes].find((n) => n.textContent.includes(w));
+          const at = node.textContent.indexOf(w);
+          range.setStart(node, at);
+          range.setEnd(node, at + w.length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          return lines.size > 1 ? [`${w} on ${lines.size} lines`] : [];
+        });
+      }),
+    );
+    assert.deepEqual(split, [], `${width}px`);
+    await page.close();
+  }
+  const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="pillar-table"]', viewport: { width: 390, height: 844 } });
+  const wrap = await page.$eval('[data-testid="pillar-table"]', (t) => ({ scroll: t.parentElement.scrollWidth, client: t.parentElement.clientWidth }));
+  assert.ok(wrap.scroll <= wrap.client, JSON.stringify(wrap));
+  const labels = await page.$$eval('[data-testid="pillar-table"] tbody tr:first-child td', (tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+  assert.deepEqual(labels, ['"取組数："', '"うち全庁："', '"○ 順調（小項目）："', '"△ 遅れ・課題あり（小項目）："', '"KPI："']);
+  await page.close();
+});
+
+test('on a phone the heatmap says that it scrolls and brings the cell that most needs a look into view', async () => {
+  const { page } = await open(s.browser, `${s.base}#rd/heatmap`, { waitFor: '[data-testid="heatmap"]', viewport: { width: 390, height: 844 } });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="scroll-hint"]').hidden, { timeout: 5000 });
+  assert.match(await text(page, '[data-testid="scroll-hint"]'), /横にスクロール/);
+  // The highest share of the map, read from the cells' own data (the share the colour shows).
+  const seen = await page.$eval('[data-testid="heatmap"]', (table) => {
+    const cells = [...table.querySelectorAll('td.rd-heat[data-share]')];
+    const top = Math.max(...cells.map((c) => Number(c.dataset.share)));
+    const worst = table.querySelector('[data-worst]');
+    const wrap = table.parentElement.getBoundingClientRect();
+    const r = worst.getBoundingClientRect();
+    return { top, share: Number(worst.dataset.share), inside: r.left >= wrap.left - 1 && r.right <= wrap.right + 1 };
+  });
+  assert.equal(seen.share, seen.top);
+  assert.ok(seen.top > 0);
+  assert.ok(seen.inside, 'the worst cell is inside the visible part of the table');
+  await page.close();
+  // A desktop has room: no hint.
+  const wide = await open(s.browser, `${s.base}#rd/heatmap`, { waitFor: '[data-testid="heatmap"]' });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await wide.page.$eval('[data-testid="scroll-hint"]', (p) => p.hidden), true);
+  await wide.page.close();
+});
