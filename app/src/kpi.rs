@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use reform::format::{fiscal_year, with_unit, YearStyle};
 use reform::model::{Kpi, PointKind};
 use reform::query::achievement::Status;
-use reform::query::kpi_view::{display, kpi_list, status_counts_in, Display, KpiOrder};
+use reform::query::kpi_view::{display, kpi_list, kpis_in_pillar, status_counts_in, Display, KpiOrder};
 use reform::query::route::View;
 
 use crate::kpi_parts::{figure_source, status_class, KpiChart, KpiTable, StatusBadge};
@@ -24,16 +24,12 @@ pub fn KpiView() -> impl IntoView {
     let pillar = Memo::new(move |_| st.route.with(|r| r.kpi_pillar.clone()));
     let status = Memo::new(move |_| st.route.with(|r| r.kpi_status));
     let order = Memo::new(move |_| st.route.with(|r| r.kpi_order));
-    let counts = status_counts_in(&report, &report.kpis);
+    // The status buttons count the KPIs of the chosen pillar, as the list shows them.
+    let counts = Memo::new(move |_| pillar.with(|p| status_counts_in(&st.report(), kpis_in_pillar(&st.report(), p.as_deref()))));
     let pillars: Vec<(String, String)> = report.pillars.iter().map(|p| (p.id.clone(), format!("{} {}", p.numeral, p.title))).collect();
     let list = Memo::new(move |_| {
         let report = st.report();
-        let in_pillar = |k: &Kpi| pillar.with(|p| p.as_ref().is_none_or(|p| report.initiative(&k.initiative).is_some_and(|i| i.pillar == *p)));
-        kpi_list(&report, status.get(), order.get())
-            .into_iter()
-            .filter(|(k, _)| in_pillar(k))
-            .map(|(k, s)| (Arc::new(k.clone()), s))
-            .collect::<Vec<_>>()
+        pillar.with(|p| kpi_list(&report, p.as_deref(), status.get(), order.get()).into_iter().map(|(k, s)| (Arc::new(k.clone()), s)).collect::<Vec<_>>())
     });
     let empty_report = report.kpis.is_empty();
     view! {
@@ -44,7 +40,7 @@ pub fn KpiView() -> impl IntoView {
                 "判定の方法は「使い方」にあります。"
             </p>
             <ul class="rd-status-filter" data-testid="kpi-counts" aria-label="判定で絞り込む">
-                {counts.into_iter().filter(|(_, n)| *n > 0).map(|(s, n)| {
+                {move || counts.get().into_iter().filter(|(_, n)| *n > 0).map(|(s, n)| {
                     let pressed = move || (status.get() == Some(s)).to_string();
                     view! {
                         <li data-status=s.key()>

@@ -363,10 +363,13 @@ fn severity(s: Status) -> u8 {
 /// The KPIs of the KPI page with their overall judgement: those with `status` (all when
 /// `None`), in `order`. Sorting is stable, so ties keep plan order. Each KPI is judged once
 /// here; the page shows the status it returns.
-pub fn kpi_list(report: &Report, status: Option<Status>, order: KpiOrder) -> Vec<(&Kpi, Status)> {
-    let mut rows: Vec<(&Kpi, Status, Option<f64>)> = report
-        .kpis
-        .iter()
+/// The KPIs of a pillar (all with `None`): the KPI page lists and counts the same ones.
+pub fn kpis_in_pillar<'r>(report: &'r Report, pillar: Option<&'r str>) -> impl Iterator<Item = &'r Kpi> + 'r {
+    report.kpis.iter().filter(move |k| pillar.is_none_or(|p| report.initiative(&k.initiative).is_some_and(|i| i.pillar == p)))
+}
+
+pub fn kpi_list<'r>(report: &'r Report, pillar: Option<&'r str>, status: Option<Status>, order: KpiOrder) -> Vec<(&'r Kpi, Status)> {
+    let mut rows: Vec<(&Kpi, Status, Option<f64>)> = kpis_in_pillar(report, pillar)
         .map(|k| {
             let judged = achievement::judge_in(report, k);
             let head = achievement::headline(&judged);
@@ -483,25 +486,41 @@ mod tests {
     #[test]
     fn the_kpi_page_filters_by_judgement_and_sorts_by_severity_or_gap() {
         let r = report();
-        let all = kpi_list(&r, None, KpiOrder::Plan);
+        let all = kpi_list(&r, None, None, KpiOrder::Plan);
         assert_eq!(all.len(), r.kpis.len());
         assert!(all.iter().zip(&r.kpis).all(|((a, _), b)| a.id == b.id), "plan order");
         // The status handed to the page is the KPI's overall judgement.
         assert!(all.iter().all(|(k, s)| achievement::overall_in(&r, k) == *s));
-        let missed = kpi_list(&r, Some(Status::NotAchieved), KpiOrder::Plan);
+        let missed = kpi_list(&r, None, Some(Status::NotAchieved), KpiOrder::Plan);
         assert!(!missed.is_empty());
         assert!(missed.iter().all(|(k, _)| achievement::overall_in(&r, k) == Status::NotAchieved));
-        let by_judgement = kpi_list(&r, None, KpiOrder::Judgement);
+        let by_judgement = kpi_list(&r, None, None, KpiOrder::Judgement);
         let sev: Vec<u8> = by_judgement.iter().map(|(k, _)| severity(achievement::overall_in(&r, k))).collect();
         assert!(sev.windows(2).all(|w| w[0] <= w[1]), "{sev:?}");
         assert_eq!(achievement::overall_in(&r, by_judgement[0].0), Status::NotAchieved);
-        let by_gap = kpi_list(&r, None, KpiOrder::Gap);
+        let by_gap = kpi_list(&r, None, None, KpiOrder::Gap);
         let percents: Vec<f64> = by_gap
             .iter()
             .filter_map(|(k, _)| achievement::headline(&achievement::judge_in(&r, k)).and_then(|j| j.percent))
             .collect();
         assert!(percents.windows(2).all(|w| w[0] <= w[1]), "{percents:?}");
         assert!(percents[0] < 100.0);
+    }
+
+    #[test]
+    fn under_a_pillar_the_counts_are_those_of_the_list() {
+        let r = report();
+        for pillar in [None].into_iter().chain(r.pillars.iter().map(|p| Some(p.id.as_str()))) {
+            let counts = status_counts_in(&r, kpis_in_pillar(&r, pillar));
+            assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), kpi_list(&r, pillar, None, KpiOrder::Plan).len(), "{pillar:?}");
+            for (status, n) in counts {
+                assert_eq!(kpi_list(&r, pillar, Some(status), KpiOrder::Plan).len(), n, "{pillar:?} {status:?}");
+            }
+        }
+        // Pillar I has no missed KPI although the report has some: its button must not say so.
+        let missed_in_i = status_counts_in(&r, kpis_in_pillar(&r, Some("I"))).into_iter().find(|(s, _)| *s == Status::NotAchieved).map(|(_, n)| n);
+        let missed_all = status_counts_in(&r, &r.kpis).into_iter().find(|(s, _)| *s == Status::NotAchieved).map(|(_, n)| n);
+        assert_ne!(missed_in_i, missed_all);
     }
 
     #[test]

@@ -130,3 +130,19 @@ test('on a phone the heatmap says that it scrolls and brings the cell that most 
   assert.equal(await wide.page.$eval('[data-testid="scroll-hint"]', (p) => p.hidden), true);
   await wide.page.close();
 });
+
+test('on the KPI page the status buttons count what the list shows under the chosen pillar', async () => {
+  const { page } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '[data-testid="kpi-counts"]' });
+  for (const pillar of REPORT.pillars.map((p) => p.id)) {
+    await page.select('#rd-k-pillar', pillar);
+    const inPillar = REPORT.kpis.filter((k) => REPORT.initiatives.find((i) => i.id === k.initiative).pillar === pillar).length;
+    await page.waitForFunction((n) => document.querySelectorAll('.rd-kpi-card').length === n, { timeout: 5000 }, inPillar);
+    const buttons = await page.$$eval('[data-testid="kpi-counts"] li', (lis) => lis.map((li) => [li.dataset.status, Number(li.querySelector('strong').textContent)]));
+    assert.equal(buttons.reduce((sum, [, n]) => sum + n, 0), inPillar, `${pillar}: ${JSON.stringify(buttons)}`);
+    for (const [status, n] of buttons) {
+      const shown = await page.$$eval(`.rd-kpi-card[data-status="${status}"]`, (cards) => cards.length);
+      assert.equal(shown, n, `${pillar} ${status}`);
+    }
+  }
+  await page.close();
+});
