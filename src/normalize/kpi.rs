@@ -11,7 +11,7 @@
 
 use super::blocks::{BlockKind, Blocks, Item};
 use super::qualifiers::{self, Scope};
-use super::text::{leading_figure, leading_number, trim, Figure};
+use super::text::{leading_figure, leading_number, trim, without_brackets, Figure};
 use crate::fiscal::{fiscal_year_of, fold_ascii, fold_char};
 use crate::model::{Aggregate, Comparator, Direction, KpiPoint, PointKind};
 
@@ -408,16 +408,7 @@ fn collapse_doubled_word(s: &str) -> String {
 /// What a bullet without figures is about: `DXリテラシー研修（集合研修）` → `DXリテラシー研修`;
 /// a sentence `…のため、係長級の女性職員向けの研修を実施` → `係長級の女性職員向けの研修`.
 fn topic_of(text: &str) -> Option<String> {
-    let mut plain = String::new();
-    let mut depth = 0;
-    for c in text.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = (depth - 1).max(0),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
+    let plain = without_brackets(text);
     let plain = trim(&plain);
     let topic = match ["を実施", "を開催"].iter().find_map(|end| plain.strip_suffix(end)) {
         Some(done) => done.rsplit('、').next().unwrap_or(done),

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use super::blocks::{BlockKind, Blocks};
 use super::tables::Table;
+use super::text::without_brackets;
 use crate::model::{Initiative, Occurrence};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,17 +35,7 @@ pub enum Clue {
 /// What the caption names: `寄附額の推移 （単位：千円）` → `寄附額`; `押印の見直し状況（進捗率）` →
 /// `押印の見直し`. `None` for a table without caption or a caption that names nothing left.
 pub fn caption_subject(caption_key: &str) -> Option<String> {
-    let mut s = String::new();
-    let mut depth = 0;
-    for c in caption_key.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = (depth - 1).max(0),
-            _ if depth == 0 => s.push(c),
-            _ => {}
-        }
-    }
-    let mut s = s.trim().to_string();
+    let mut s = without_brackets(caption_key).trim().to_string();
     for suffix in ["推移", "状況", "の"] {
         if let Some(rest) = s.strip_suffix(suffix) {
             s = rest.to_string();

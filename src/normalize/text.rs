@@ -7,6 +7,21 @@ pub fn trim(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
 }
 
+/// The text outside brackets: `DXリテラシー研修（集合研修）` → `DXリテラシー研修`.
+pub fn without_brackets(s: &str) -> String {
+    let mut plain = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = (depth - 1).max(0),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+}
+
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
