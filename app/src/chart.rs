@@ -1,7 +1,8 @@
 //! A chart on screen. charming builds the option (`Chart`); this component draws it with
 //! ECharts (`echarts.rs`) only while it is near the viewport, disposes of it when it is far away
-//! (a page of 61 KPIs is usable before most charts exist), draws every chart before printing,
-//! and saves a chart as PNG for slides.
+//! (a page of 61 KPIs is usable before most charts exist), draws every chart complete before
+//! printing, and saves a chart as PNG for slides. Whether a chart animates is decided here, at
+//! each drawing: never for print, never while the reader asks for reduced motion.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -19,24 +20,34 @@ const NEAR: &str = "100% 0px";
 
 type DrawNow = Rc<dyn Fn()>;
 
+/// What printing does to one chart: draw it complete now, and after printing let it go again if
+/// it is far from the viewport.
+struct ForPrint {
+    draw: DrawNow,
+    release: DrawNow,
+}
+
 thread_local! {
     /// Every chart on screen can be drawn at once, synchronously, when printing starts.
-    static DRAWERS: RefCell<Vec<(usize, DrawNow)>> = const { RefCell::new(Vec::new()) };
+    static DRAWERS: RefCell<Vec<(usize, ForPrint)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<usize> = const { Cell::new(0) };
     static PRINT_HOOK: Cell<bool> = const { Cell::new(false) };
 }
 
-/// `beforeprint` draws every chart of the page (`window.print()` fires it synchronously, so
-/// this cannot wait for effects); installed once per page.
+/// `beforeprint` draws every chart of the page, complete: the browser lays the pages out as soon
+/// as the event returns (`window.print()` fires it synchronously, so this cannot wait for
+/// effects), and a chart that animated then printed its first frame, axes without bars.
+/// `afterprint` lets the charts far from the viewport go again. Installed once per page.
 fn install_print_hook() {
     if PRINT_HOOK.with(|h| h.replace(true)) {
         return;
     }
-    gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", |_| {
-        let drawers: Vec<DrawNow> = DRAWERS.with(|d| d.borrow().iter().map(|(_, f)| Rc::clone(f)).collect());
-        drawers.iter().for_each(|draw| draw());
-    })
-    .forget();
+    let each = |pick: fn(&ForPrint) -> DrawNow| {
+        let all: Vec<DrawNow> = DRAWERS.with(|d| d.borrow().iter().map(|(_, p)| pick(p)).collect());
+        all.iter().for_each(|f| f());
+    };
+    gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| each(|p| Rc::clone(&p.draw))).forget();
+    gloo::events::EventListener::new(&gloo::utils::window(), "afterprint", move |_| each(|p| Rc::clone(&p.release))).forget();
 }
 
 pub fn reduced_motion() -> bool {
@@ -49,8 +60,14 @@ pub fn reduced_motion() -> bool {
 
 /// The option as ECharts wants it. charming 0.6 serialises an empty `aria.decal.decals` list
 /// (ECharts then indexes an empty array and throws) and a null `aria.label`; both are dropped.
-pub fn option_json(chart: &Chart) -> Result<String, serde_json::Error> {
+/// `still`: drawn in its final state at once, no animation.
+pub fn option_json(chart: &Chart, still: bool) -> Result<String, serde_json::Error> {
     let mut v = serde_json::to_value(chart)?;
+    if still {
+        if let Some(o) = v.as_object_mut() {
+            o.insert("animation".into(), false.into());
+        }
+    }
     if let Some(aria) = v.get_mut("aria").and_then(|a| a.as_object_mut()) {
         if aria.get("label").is_some_and(|l| l.is_null()) {
             aria.remove("label");
@@ -80,12 +97,14 @@ struct Slot {
 }
 
 impl Slot {
-    fn draw(&self, chart: &Chart) {
+    /// Draws `chart`; `for_print` draws it complete at once. The reader's reduced-motion setting
+    /// is read at every drawing, so a change while the page is open counts from the next chart.
+    fn draw(&self, chart: &Chart, for_print: bool) {
         if echarts::library() != Library::Ready {
             return;
         }
         let Some(el) = self.node.get_untracked() else { return };
-        let Ok(json) = option_json(chart) else { return };
+        let Ok(json) = option_json(chart, for_print || reduced_motion()) else { return };
         let Ok(value) = js_sys::JSON::parse(&json) else { return };
         let failed = self.failed;
         self.instance.update_value(|slot| {
@@ -156,7 +175,7 @@ pub fn EChart(#[prop(into)] option: Signal<Chart>, label: String, png: String, #
         }
         match echarts::library_tracked() {
             Library::Ready => {
-                slot.draw(&chart);
+                slot.draw(&chart, false);
                 drawn.set(slot.instance.with_value(Option::is_some));
             }
             Library::Failed => slot.failed.set(true),
@@ -165,8 +184,15 @@ pub fn EChart(#[prop(into)] option: Signal<Chart>, label: String, png: String, #
     });
 
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
-    let draw_now: DrawNow = Rc::new(move || slot.draw(&option.get_untracked()));
-    DRAWERS.with(|d| d.borrow_mut().push((id, draw_now)));
+    let for_print = ForPrint {
+        draw: Rc::new(move || slot.draw(&option.get_untracked(), true)),
+        release: Rc::new(move || {
+            if !near.get_untracked() {
+                slot.dispose();
+            }
+        }),
+    };
+    DRAWERS.with(|d| d.borrow_mut().push((id, for_print)));
 
     let resize = window_event_listener(leptos::ev::resize, move |_| slot.instance.with_value(|i| i.as_ref().map(Instance::resize).unwrap_or(())));
     on_cleanup(move || {

@@ -2,6 +2,7 @@
 //! with pages, the open initiative's detail, CSV export. State lives in the route (URL hash).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use reform::format::group;
 use reform::model::Initiative;
 use reform::query::csv;
@@ -38,6 +39,7 @@ pub fn ExploreView() -> impl IntoView {
         st.route.with(|r| r.page).min(last)
     });
     let open = Memo::new(move |_| st.route.with(|r| r.open.clone()));
+    back_to_row_on_close(open);
     let query = Memo::new(move |_| Query::new(&filter.with(|f| f.query.clone())));
     let save_error = RwSignal::new(None::<String>);
 
@@ -263,7 +265,8 @@ fn ResultTable(rows: Memo<Vec<usize>>, page: Memo<usize>, sort: Memo<Sort>, quer
             })
         };
         view! {
-            <th scope="col" aria-sort=aria>
+            // `data-heading`: the words print where the button does not (style.css).
+            <th scope="col" aria-sort=aria data-heading=label>
                 <button type="button" class="rd-sort" on:click=click data-sort=key.key()>
                     {label}
                     <span class="rd-sort-icon" aria-hidden="true">{move || match aria() { "ascending" => "▲", "descending" => "▼", _ => "⇅" }}</span>
@@ -355,5 +358,68 @@ fn Pager(rows: Memo<Vec<usize>>, page: Memo<usize>) -> impl IntoView {
                 <button type="button" class="rd-button" data-testid="next-page" prop:disabled=on_last_page on:click=move |_| go(page.get_untracked() + 1)>"次の50件"</button>
             </nav>
         </Show>
+    }
+}
+
+/// Closing a detail (Back, 「閉じる」) returns to the row it was opened from: the list scrolled
+/// as it was when the row's link was followed, and focus on that link. The detail opens above
+/// the list and takes focus, so without this focus fell to the page's body with the detail and
+/// the page stayed at the top of the results. Only when focus fell: a filter changed with a
+/// detail open keeps focus on the filter.
+fn back_to_row_on_close(open: Memo<Option<String>>) {
+    if !crate::IN_BROWSER {
+        return;
+    }
+    // Where the list stood when a row's link was clicked (by mouse or Enter). Read in the capture
+    // phase: the app follows the link in the same click, and the detail then moves the page.
+    let opened_from = StoredValue::new_local(None::<(String, f64)>);
+    let listener = gloo::events::EventListener::new_with_options(
+        &gloo::utils::window(),
+        "click",
+        gloo::events::EventListenerOptions::run_in_capture_phase(),
+        move |ev| {
+            let row = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("[data-testid='results'] tr[data-id] a").ok().flatten()).and_then(|a| a.closest("tr").ok().flatten());
+            if let Some(id) = row.and_then(|tr| tr.get_attribute("data-id")) {
+                opened_from.set_value(Some((id, gloo::utils::window().scroll_y().unwrap_or(0.0))));
+            }
+        },
+    );
+    let listener = StoredValue::new_local(Some(listener));
+    on_cleanup(move || listener.update_value(|l| drop(l.take())));
+    Effect::new(move |before: Option<Option<String>>| {
+        let now = open.get();
+        if let (Some(Some(closed)), None) = (&before, &now) {
+            let closed = closed.clone();
+            let from = opened_from.get_value().filter(|(id, _)| *id == closed).map(|(_, y)| y);
+            // After the detail has left the DOM and the browser has restored its own scroll.
+            request_animation_frame(move || return_to_row(&closed, from));
+        }
+        now
+    });
+}
+
+fn return_to_row(id: &str, scroll_y: Option<f64>) {
+    let document = gloo::utils::document();
+    let lost = document.active_element().is_none_or(|a| document.body().is_some_and(|b| *b.unchecked_ref::<web_sys::Element>() == a));
+    if !lost {
+        return;
+    }
+    let rows = document.query_selector_all("[data-testid='results'] tr[data-id]").ok();
+    let link = rows
+        .and_then(|rows| (0..rows.length()).filter_map(|i| rows.item(i)).map(JsCast::unchecked_into::<web_sys::Element>).find(|tr| tr.get_attribute("data-id").as_deref() == Some(id)))
+        .and_then(|tr| tr.query_selector("a").ok().flatten());
+    match link {
+        Some(link) => {
+            let _ = link.unchecked_into::<web_sys::HtmlElement>().focus();
+            if let Some(y) = scroll_y {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
+            }
+        }
+        // The row is on another page of the list or filtered out: the content, not the body.
+        None => {
+            if let Some(main) = document.get_element_by_id("rd-main") {
+                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
     }
 }

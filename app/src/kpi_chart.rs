@@ -13,7 +13,8 @@ use reform::query::kpi_view::chart_data;
 const BLUE: &str = "#0031d8";
 const ORANGE: &str = "#c74700";
 
-pub fn kpi_chart(kpi: &Kpi, style: YearStyle, animate: bool) -> Chart {
+/// Whether it animates is the drawing's business (`chart.rs`: never for print or reduced motion).
+pub fn kpi_chart(kpi: &Kpi, style: YearStyle) -> Chart {
     let data = chart_data(kpi, style);
     let labels: Vec<String> = data.columns.iter().map(|c| c.label.clone()).collect();
     let actual: Vec<Option<f64>> = data.columns.iter().map(|c| c.actual).collect();
@@ -38,7 +39,6 @@ pub fn kpi_chart(kpi: &Kpi, style: YearStyle, animate: bool) -> Chart {
         );
     }
     let mut chart = Chart::new()
-        .animation(animate)
         .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().top(0))

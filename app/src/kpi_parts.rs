@@ -10,7 +10,7 @@ use reform::query::achievement::{self, Status};
 use reform::query::kpi_view::summary_ja_in;
 use reform::query::source::Anchor;
 
-use crate::chart::{png_name, reduced_motion, EChart};
+use crate::chart::{png_name, EChart};
 use crate::kpi_chart::kpi_chart;
 use crate::source_dialog::{SourceButton, SourceRequest};
 use crate::state::AppState;
@@ -41,10 +41,9 @@ pub fn StatusCounts(counts: Vec<(Status, usize)>, testid: &'static str) -> impl 
 #[component]
 pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(default = 240)] height: u32) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let animate = !reduced_motion();
     let option = {
         let kpi = Arc::clone(&kpi);
-        Signal::derive(move || kpi_chart(&kpi, style.get(), animate))
+        Signal::derive(move || kpi_chart(&kpi, style.get()))
     };
     let summary = {
         let kpi = Arc::clone(&kpi);

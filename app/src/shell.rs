@@ -75,7 +75,7 @@ fn print_header(meta: &reform::model::ReportMeta) -> impl FnOnce() {
     let document = gloo::utils::document();
     let style = document.create_element("style").ok();
     if let Some(style) = &style {
-        let header = format!("{}　{}の取組状況", meta.title, meta.label);
+        let header = reform::query::print::running_header(meta);
         style.set_text_content(Some(&format!(
             "@page {{ @top-left {{ content: {}; font-size: 8pt; color: #333; }} @top-right {{ content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #333; }} }}",
             css_string(&header)
@@ -160,7 +160,8 @@ fn Notices() -> impl IntoView {
                     <div class="rd-notice">
                         <p>"URL の一部を使えなかったため、無視して表示しています："</p>
                         <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                        <button type="button" class="rd-button rd-button-secondary" on:click=move |_| st.notices.set(Vec::new())>"閉じる"</button>
+                        // The button goes with the notice; focus would fall to the page's body.
+                        <button type="button" class="rd-button rd-button-secondary" on:click=move |_| { st.notices.set(Vec::new()); focus_main(); }>"閉じる"</button>
                     </div>
                 })
             }}

@@ -106,8 +106,8 @@ pub fn sync_with_hash(state: AppState) {
     });
     // Back and forward fire `popstate`, and `hashchange` too when the fragment differs, as does
     // a hash typed into the address bar or a host page's link to `#rd/…`.
-    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| show_hash(state, &current_hash()));
-    let on_pop = window_event_listener(leptos::ev::popstate, move |_| show_hash(state, &current_hash()));
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| show_entry(state));
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| show_entry(state));
     // The app's links are `#rd/…` fragments. The browser resolves them against a host page's
     // `<base href>`, which may name another page, so a plain click on one is followed here; a
     // click for a new tab or window is left to the browser.
@@ -128,8 +128,27 @@ pub fn sync_with_hash(state: AppState) {
     });
 }
 
-/// Shows the view `hash` names, with notices about what in it could not be used. The second
-/// event of a pair (`popstate` and `hashchange`) finds its route and notices shown already.
+fn address() -> String {
+    gloo::utils::window().location().href().unwrap_or_default()
+}
+
+/// The address the page was opened at, hash included: the browser's record of the document's
+/// navigation, which a click on a link of the pre-rendered snapshot (before the app started) or
+/// another report opened later does not change. The current address where there is no record.
+fn opening_address() -> String {
+    let entry = gloo::utils::window().performance().map(|p| p.get_entries_by_type("navigation").get(0));
+    entry.and_then(|e| js_sys::Reflect::get(&e, &"name".into()).ok()).and_then(|n| n.as_string()).unwrap_or_else(address)
+}
+
+/// Shows the view of the history entry the browser is at (`route::entry_route`): the entry the
+/// page opened on shows its start view again, an entry of the host page's own leaves the view.
+fn show_entry(state: AppState) {
+    if let Some(parsed) = route::entry_route(&address(), &opening_address(), &state.report()) {
+        show(state, parsed);
+    }
+}
+
+/// Shows the view an in-app link's `hash` names.
 fn show_hash(state: AppState, hash: &str) {
     if !hash.starts_with(route::PREFIX) {
         return; // an anchor of the host page or the skip link
@@ -137,7 +156,12 @@ fn show_hash(state: AppState, hash: &str) {
     if hash == route::to_hash(&state.route.get_untracked()) {
         return; // shown already (our own write, or a link to the view on screen)
     }
-    let parsed = route::parse(hash, &state.report());
+    show(state, route::parse(hash, &state.report()));
+}
+
+/// Shows a parsed view with notices about what in its address could not be used. The second
+/// event of a pair (`popstate` and `hashchange`) finds its route and notices shown already.
+fn show(state: AppState, parsed: route::Parsed) {
     if parsed.route != state.route.get_untracked() {
         state.route.set(parsed.route);
     }

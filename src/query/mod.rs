@@ -7,6 +7,7 @@ pub mod csv;
 pub mod explore;
 pub mod heatmap;
 pub mod kpi_view;
+pub mod print;
 pub mod route;
 pub mod search;
 pub mod share;

@@ -159,6 +159,20 @@ fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
     true
 }
 
+/// What the dashboard shows when the browser arrives at the history entry `address` (Back,
+/// Forward, a changed hash): the view its `#rd/…` hash names; on the entry the page was opened
+/// on (`opened_at`) without such a hash, the start view that entry showed, or the first Back
+/// would change the address and leave the view; on any other entry (an anchor of the host page
+/// followed later) nothing, so the view stays what it was.
+pub fn entry_route(address: &str, opened_at: &str, report: &Report) -> Option<Parsed> {
+    let hash = address.find('#').map_or("", |at| &address[at..]);
+    if hash.starts_with(PREFIX) || address == opened_at {
+        Some(parse(hash, report))
+    } else {
+        None
+    }
+}
+
 /// `address` (a page's full URL) with its fragment replaced by `hash`: the same page, path and
 /// query kept, showing another view.
 pub fn with_hash(address: &str, hash: &str) -> String {
@@ -311,6 +325,27 @@ mod tests {
         assert_eq!(with_hash("file:///E:/ダッシュボード/reform-dashboard.html", hash), format!("file:///E:/ダッシュボード/reform-dashboard.html{hash}"));
         // The host page's own anchor goes; a `#` inside the old view's query does not survive either.
         assert_eq!(with_hash("https://example.jp/page.html#top#x", "#rd/"), "https://example.jp/page.html#rd/");
+    }
+
+    #[test]
+    fn every_history_entry_names_its_view() {
+        let r = report();
+        let page = "https://www.pref.example.jp/kensei/dashboard/?embed=1";
+        // The entry the page opened on, without a hash or with the host page's own anchor: its start view.
+        for opened in [page.to_string(), format!("{page}#top")] {
+            let back = entry_route(&opened, &opened, &r).expect("the opening entry shows a view");
+            assert_eq!((back.route, back.notices.len()), (Route::default(), 0), "{opened}");
+        }
+        // An entry of the dashboard: the view its hash names, whatever the page opened on.
+        let kpi = entry_route(&format!("{page}#rd/kpi?ks=not_achieved"), page, &r).expect("ours");
+        assert_eq!((kpi.route.view, kpi.route.kpi_status), (View::Kpi, Some(Status::NotAchieved)));
+        let opened_on_kpi = format!("{page}#rd/kpi");
+        assert_eq!(entry_route(page, &opened_on_kpi, &r).map(|p| p.route), None, "not the opening entry");
+        // A host page's anchor followed later leaves the view as it is.
+        assert_eq!(entry_route(&format!("{page}#contact"), page, &r), None);
+        // Unknown words in a dashboard entry still show a view, with notices.
+        let bad = entry_route(&format!("{page}#rd/kpi?ks=great"), page, &r).expect("ours");
+        assert_eq!((bad.route.view, bad.notices.len()), (View::Kpi, 1));
     }
 
     #[test]

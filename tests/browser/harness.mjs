@@ -38,6 +38,20 @@ export const chartOption = (page, selector) =>
 export const liveCharts = (page) => page.evaluate(() => window.__rd.liveChartCount());
 
 /**
+ * The browser's Back (`delta` -1) or Forward (+1) button: one step through the tab's joint
+ * history, whichever frame the entry belongs to. `page.goBack()` waits for a navigation of the
+ * top page, which never comes when the entry is an iframe's.
+ */
+export async function historyStep(page, delta) {
+  const cdp = await page.createCDPSession();
+  const { currentIndex, entries } = await cdp.send('Page.getNavigationHistory');
+  const entry = entries[currentIndex + delta];
+  if (!entry) throw new Error(`no history entry ${delta} from ${currentIndex} of ${entries.length}`);
+  await cdp.send('Page.navigateToHistoryEntry', { entryId: entry.id });
+  await cdp.detach();
+}
+
+/**
  * Charts are drawn only near the viewport: scrolls each chart of the page into view in turn and
  * waits for its canvas. Returns how many charts were drawn.
  */
