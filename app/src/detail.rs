@@ -89,12 +89,17 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
             .into_iter()
             .filter(|p| p.id != ini.id && !p.relisted && ini.relisted_from.as_deref() != Some(p.id.as_str()) && (p.same_as.is_some() || ini.same_as.is_some()))
             .collect();
+        // The status heading carries the report's own year, as the report prints it.
+        let status_heading = match report.report.label.as_str() {
+            "" => "取組状況".to_string(),
+            year => format!("{year}の取組状況"),
+        };
         let blocks = [
-            ("主な取組内容", &ini.content),
-            ("目標", &ini.targets),
-            ("令和5年度の取組状況", &ini.status),
-            ("課題", &ini.challenges),
-            ("次年度の取組", &ini.next_year),
+            ("主な取組内容".to_string(), &ini.content),
+            ("目標".to_string(), &ini.targets),
+            (status_heading, &ini.status),
+            ("課題".to_string(), &ini.challenges),
+            ("次年度の取組".to_string(), &ini.next_year),
         ];
         let kpis: Vec<Arc<Kpi>> = ini.kpis.iter().filter_map(|k| report.kpi(k)).map(|k| Arc::new(k.clone())).collect();
         let style = Signal::derive(move || st.route.with(|r| r.years));
