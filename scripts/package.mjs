@@ -75,6 +75,16 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href
   link.href = new URL('${css}', here).href;
   document.head.appendChild(link);
 }
+// A host naming its report file (data-report) must never show the bundled overview as if it
+// were that report: the pre-rendered snapshot gives way to a loading message at once.
+const host = document.getElementById('reform-dashboard');
+if (host?.dataset.report && host.querySelector('[data-rd-snapshot]')) {
+  const loading = document.createElement('p');
+  loading.className = 'rd-loading';
+  loading.setAttribute('role', 'status');
+  loading.textContent = \`報告書ファイル「\${host.dataset.report}」を読み込んでいます…\`;
+  host.replaceChildren(loading);
+}
 ${afterFirstPaint}const app = await import(new URL('${glue}', here).href);
 await app.default({ module_or_path: new URL('${wasm}', here) });
 app.provideCharts(() => import(new URL('${echarts}', here).href));
