@@ -21,7 +21,7 @@ DEV_PORT ?= 8081
 SOURCE := data/source/000_7008800fb5738cea.txt
 OVERRIDES := data/overrides.json
 DATA := data/initiatives.json
-APP_SOURCES := $(shell find app/src src -name '*.rs') app/Cargo.toml Cargo.toml Cargo.lock index.html Trunk.toml public/style.css $(DATA)
+APP_SOURCES := $(shell find app/src src -name '*.rs') app/build.rs app/Cargo.toml Cargo.toml Cargo.lock index.html Trunk.toml public/style.css $(DATA)
 
 .PHONY: help serve dev screenshots test test-native test-node test-browser test-any-path data fixtures dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
 

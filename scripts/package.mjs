@@ -60,6 +60,24 @@ if (document.querySelector('[data-rd-snapshot]') && document.visibilityState ===
 }
 `;
 
+// A host naming its report file (data-report) must never show the bundled overview as if it were
+// that report: the snapshot gives way to a loading message before anything waits (the stylesheet
+// already hides it), and the wait for its paint is then skipped. Both starters.
+// (A block: the offline file's module also holds the wasm-bindgen glue's names.)
+const namedReportFirst = `// A host naming its report file: a loading message, not the bundled overview.
+{
+  const host = document.getElementById('reform-dashboard');
+  const snapshot = host?.querySelector('[data-rd-snapshot]');
+  if (host?.dataset.report?.trim() && snapshot) {
+    const loading = document.createElement('p');
+    loading.className = 'rd-loading';
+    loading.setAttribute('role', 'status');
+    loading.textContent = \`報告書ファイル「\${host.dataset.report.trim()}」を読み込んでいます…\`;
+    snapshot.replaceWith(loading);
+  }
+}
+`;
+
 // ---- dist/web: an external start-up module instead of trunk's inline one ------------------
 // It defines no globals in the host page: the app and its test hooks travel in the
 // `reform-dashboard:started` event instead.
@@ -75,17 +93,7 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href
   link.href = new URL('${css}', here).href;
   document.head.appendChild(link);
 }
-// A host naming its report file (data-report) must never show the bundled overview as if it
-// were that report: the pre-rendered snapshot gives way to a loading message at once.
-const host = document.getElementById('reform-dashboard');
-if (host?.dataset.report && host.querySelector('[data-rd-snapshot]')) {
-  const loading = document.createElement('p');
-  loading.className = 'rd-loading';
-  loading.setAttribute('role', 'status');
-  loading.textContent = \`報告書ファイル「\${host.dataset.report}」を読み込んでいます…\`;
-  host.replaceChildren(loading);
-}
-${afterFirstPaint}const app = await import(new URL('${glue}', here).href);
+${namedReportFirst}${afterFirstPaint}const app = await import(new URL('${glue}', here).href);
 await app.default({ module_or_path: new URL('${wasm}', here) });
 app.provideCharts(() => import(new URL('${echarts}', here).href));
 app.provideSource(() => fetch(new URL('${source}', here)).then((r) => {
@@ -135,7 +143,7 @@ ${safe(echartsIife)}
 return reformCharts;
 }
 const wasmBase64 = "${wasmB64}";
-${afterFirstPaint}const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+${namedReportFirst}${afterFirstPaint}const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 provideCharts(() => Promise.resolve().then(loadCharts));
 // The source text (gzip), decoded on the first 「出典を見る」.

@@ -9,6 +9,19 @@ use reform::model::Report;
 
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/initiatives.min.json"));
 
+/// The embedded report's year as it prints it (`report.label`, written by build.rs), for naming
+/// it before it is read.
+const EMBEDDED_LABEL: &str = include_str!(concat!(env!("OUT_DIR"), "/initiatives.label.txt"));
+
+/// 「組み込みの報告書（令和N年度）」: how buttons name the embedded report where another report
+/// (of another year, maybe) is or was meant to be on screen.
+pub fn embedded_name() -> String {
+    match EMBEDDED_LABEL.trim() {
+        "" => "組み込みの報告書".to_string(),
+        year => format!("組み込みの報告書（{year}）"),
+    }
+}
+
 thread_local! {
     /// A report opened by the user, with its file name. Replaced by the next one, so at most
     /// one opened report is held outside the mounted app.

@@ -75,7 +75,7 @@ pub fn KpiView() -> impl IntoView {
                 <fieldset class="rd-radios">
                     <legend>"年度の表記"</legend>
                     <label><input type="radio" name="rd-years" prop:checked=move || style.get() == YearStyle::Era
-                        on:change=move |_| st.navigate(|r| r.years = YearStyle::Era) />"令和"</label>
+                        on:change=move |_| st.navigate(|r| r.years = YearStyle::Era) />"和暦"</label>
                     <label><input type="radio" name="rd-years" prop:checked=move || style.get() == YearStyle::Gregorian
                         on:change=move |_| st.navigate(|r| r.years = YearStyle::Gregorian) />"西暦"</label>
                 </fieldset>

@@ -6,6 +6,9 @@ use leptos::prelude::*;
 
 use crate::data;
 
+/// The label of the control, also named by messages that send the reader to it.
+pub const OPEN_LABEL: &str = "別の報告書データ（同じ形式の JSON）を開く";
+
 fn remount_soon() {
     // Not from inside the handler of the view that is about to go away.
     gloo::timers::callback::Timeout::new(0, crate::mount).forget();
@@ -59,11 +62,11 @@ pub fn OpenReport(opened: Option<String>) -> impl IntoView {
                 <p data-testid="opened-name">"表示中：読み込んだ報告書 " {name} " "
                     <button type="button" class="rd-button rd-button-secondary"
                         on:click=move |_| { data::back_to_embedded(); let _ = gloo::utils::window().location().set_hash(""); remount_soon(); }>
-                        "組み込みの報告書に戻る"
+                        {format!("{}に戻る", data::embedded_name())}
                     </button>
                 </p>
             })}
-            <label for="rd-open-file">"別の報告書データ（同じ形式の JSON）を開く："</label>
+            <label for="rd-open-file">{OPEN_LABEL}"："</label>
             <input id="rd-open-file" type="file" accept=".json,application/json" on:change=on_change data-testid="open-file" />
             <p class="rd-hint">"ファイルをこの画面にドロップしても開けます。データは外部に送信されません。"</p>
             {move || error.get().map(|e| view! { <p class="rd-error-text" role="alert" data-testid="open-error">{e}</p> })}
