@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// 2.0.0: target qualifiers and actual status on KPI points, paired organisations,
 /// `same_as` for unmarked repeats, and the coverage of the source text.
 /// 2.1.0: `report.source.page_spans`, where each printed page sits in the source text.
-pub const SCHEMA_VERSION: &str = "2.1.0";
+pub const SCHEMA_VERSION: &str = "2.2.0";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -293,6 +293,20 @@ pub enum Direction {
 pub enum PointKind {
     Target,
     Actual,
+    /// A budget or plan figure (`【実績】（R6当初予算）`): this year's work for a later year, not
+    /// a result; never judged against a target.
+    Plan,
+}
+
+impl PointKind {
+    /// `目標`, `実績`, `予算・計画`: how a figure's kind reads in every table and export.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            PointKind::Target => "目標",
+            PointKind::Actual => "実績",
+            PointKind::Plan => "予算・計画",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -301,6 +315,9 @@ pub enum KpiOrigin {
     #[default]
     Extracted,
     Override,
+    /// Points only: computed from a printed change (`37所属（対前年度+10所属）` gives 27所属 for
+    /// the year before). Its `line` and `text` are those of the change.
+    Derived,
 }
 
 /// How a target compares, as printed after (or before) its figure.
@@ -395,6 +412,14 @@ pub struct KpiPoint {
 }
 
 impl KpiPoint {
+    /// `目標`, `実績`, `予算・計画`, or `実績（対前年度の増減から算出）` for a derived figure.
+    pub fn kind_ja(&self) -> String {
+        match self.origin {
+            KpiOrigin::Derived => format!("{}（対前年度の増減から算出）", self.kind.label_ja()),
+            _ => self.kind.label_ja().to_string(),
+        }
+    }
+
     /// A point with no qualifier: a parsed actual (status final) or a bare target.
     pub fn new(kind: PointKind, period: Option<String>, fiscal_year: Option<i32>, value: f64, line: u32, text: String) -> KpiPoint {
         KpiPoint {

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use reform::format::{fiscal_year, with_unit, YearStyle};
-use reform::model::{Kpi, PointKind};
+use reform::format::{fiscal_year, YearStyle};
+use reform::model::Kpi;
 use reform::query::achievement::Status;
 use reform::query::kpi_view::{display, kpi_list, kpis_in_pillar, status_counts_in, Display, KpiOrder};
 use reform::query::route::View;
@@ -121,15 +121,13 @@ fn KpiCard(kpi: Arc<Kpi>, status: Status, style: Signal<YearStyle>) -> impl Into
     let body = match display(&kpi) {
         Display::Chart => view! { <KpiChart kpi=Arc::clone(&kpi) style /> }.into_any(),
         Display::Tile(p) => {
-            let kind = match p.kind {
-                PointKind::Target => "目標",
-                PointKind::Actual => "実績",
-            };
+            let kind = p.kind_ja();
+            let kind = kind.as_str();
             let period = p.fiscal_year.map(|y| fiscal_year(y, style.get_untracked())).or_else(|| p.period.clone()).unwrap_or_else(|| "年度の記載なし".into());
             let request = figure_source(&kpi.label, &period, kind, p);
             view! {
                 <div class="rd-tile" data-testid="kpi-tile">
-                    <p class="rd-tile-value">{with_unit(p.value, &kpi.unit)}</p>
+                    <p class="rd-tile-value">{reform::format::figure(p, &kpi.unit)}</p>
                     <p class="rd-tile-meta">{format!("{kind}（{period}）　比べる目標・推移の記載なし　出典 {}行「{}」", p.line, p.text)}" "<SourceButton request /></p>
                 </div>
             }

@@ -81,12 +81,9 @@ pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl I
                     (None, Some(y)) => fiscal_year(y, style),
                     (None, None) => "年度の記載なし".into(),
                 };
-                let kind = match p.kind {
-                    PointKind::Target => "目標",
-                    PointKind::Actual => "実績",
-                };
+                let kind = p.kind_ja();
                 let judgement = judged.iter().find(|(l, _)| *l == p.line && p.kind == PointKind::Target).map(|(_, s)| s.clone()).unwrap_or_default();
-                let request = figure_source(&kpi.label, &when, kind, p);
+                let request = figure_source(&kpi.label, &when, &kind, p);
                 view! {
                     <tr>
                         <th scope="row">{when}</th>

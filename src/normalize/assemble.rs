@@ -507,12 +507,14 @@ fn build_kpis(
                 override_ids.push(id.clone());
             }
             ids_of.entry(ini.id.clone()).or_default().push(id.clone());
+            // Overrides and tables give KPIs too: the title's direction is the last resort of all.
+            let direction = draft.direction.or_else(|| kpi::direction_in_title(&draft, &ini.title));
             kpis.push(Kpi {
                 id,
                 initiative: ini.id.clone(),
                 label: draft.label,
                 unit: draft.unit,
-                direction: draft.direction,
+                direction,
                 series: draft.points,
                 origin,
             });

@@ -68,7 +68,7 @@ pub fn extract(blocks: &Blocks, title: &str, report_year: i32) -> (Vec<KpiDraft>
         add_point(&mut kpis, &label, &f.unit, f.point, f.wording);
     }
     for kpi in &mut kpis {
-        kpi.direction = infer_direction(kpi);
+        kpi.direction = infer_direction(kpi).or_else(|| direction_in_title(kpi, title));
         span_printed_averages(kpi);
     }
     let (clear, clashing): (Vec<KpiDraft>, Vec<KpiDraft>) = kpis.into_iter().partition(|k| !clashes(k));
@@ -183,6 +183,25 @@ pub fn infer_direction(kpi: &KpiDraft) -> Option<Direction> {
     None
 }
 
+/// Words of an initiative's title that say which way its measure should go
+/// (「公募委員の登用促進」). 推進 is left out: it promotes the initiative, not a figure.
+const INCREASE_TITLE_WORDS: &[&str] = &["促進", "拡大", "増加", "向上", "拡充", "増収"];
+const DECREASE_TITLE_WORDS: &[&str] = &["削減", "縮減", "抑制"];
+
+/// For a KPI with targets whose figures say no direction: the direction the initiative's title
+/// names, when it names exactly one. Without it a 「概ね20％」 cannot say whether 25％ is good.
+pub fn direction_in_title(kpi: &KpiDraft, title: &str) -> Option<Direction> {
+    if !kpi.points.iter().any(|p| p.kind == PointKind::Target) {
+        return None;
+    }
+    let said = |words: &[&str]| words.iter().any(|w| title.contains(w));
+    match (said(INCREASE_TITLE_WORDS), said(DECREASE_TITLE_WORDS)) {
+        (true, false) => Some(Direction::Increase),
+        (false, true) => Some(Direction::Decrease),
+        _ => None,
+    }
+}
+
 /// A printed average (`平均 96.6％` under yearly figures) spans the years printed before it.
 fn span_printed_averages(kpi: &mut KpiDraft) {
     let yearly: Vec<(u32, i32)> = kpi
@@ -272,14 +291,14 @@ fn scan_block(items: &[Item], block: BlockKind, report_year: i32, out: &mut Vec<
             for read in branch_reads {
                 let default_period = match point_kind {
                     PointKind::Target => cx.label_period.clone().or_else(|| cx.target_period.clone()),
-                    PointKind::Actual => cx.actual_period.clone(),
+                    PointKind::Actual | PointKind::Plan => cx.actual_period.clone(),
                 };
                 let period = read.period.clone().or(default_period);
                 let aggregate_actual = read.period.as_deref() == Some("平均");
                 let fiscal_year = match (&period, point_kind) {
                     _ if aggregate_actual => None,
                     (Some(p), _) => period_year(p),
-                    (None, PointKind::Actual) => Some(report_year),
+                    (None, PointKind::Actual | PointKind::Plan) => Some(report_year),
                     (None, PointKind::Target) => None,
                 };
                 let label = if read.against_target { None } else { read.label.clone().or_else(|| cx.label.clone()) };
@@ -305,18 +324,51 @@ fn scan_block(items: &[Item], block: BlockKind, report_year: i32, out: &mut Vec<
                             point.alternative = branch_labels.iter().enumerate().find(|(o, l)| *o != b && l.is_some()).and_then(|(_, l)| l.clone());
                         }
                     }
-                    PointKind::Actual => {
+                    PointKind::Actual | PointKind::Plan => {
                         point.status = Some(qualifiers::actual_status(&read.after).or(cx.actual_status).unwrap_or_default());
                         if aggregate_actual {
                             point.aggregate = Some(Aggregate::Average);
                         }
                     }
                 }
+                if point.kind == PointKind::Actual && point.period.as_deref().is_some_and(is_plan_period) {
+                    point.kind = PointKind::Plan;
+                    point.status = None;
+                }
                 let wording = if point_kind == PointKind::Target { text.to_string() } else { String::new() };
-                out.push(Found { label, unit: read.figure.unit.clone(), point, wording, topic: cx.topic.clone() });
+                let earlier = (point.kind == PointKind::Actual).then(|| year_before(&point, &read.after, &read.figure.unit)).flatten();
+                out.push(Found { label: label.clone(), unit: read.figure.unit.clone(), point, wording, topic: cx.topic.clone() });
+                if let Some(earlier) = earlier {
+                    out.push(Found { label, unit: read.figure.unit.clone(), point: earlier, wording: String::new(), topic: cx.topic.clone() });
+                }
             }
         }
     }
+}
+
+/// A period that dates a budget or a plan (`R6当初予算`), not results.
+fn is_plan_period(period: &str) -> bool {
+    ["予算", "計画"].iter().any(|w| period.contains(w))
+}
+
+/// `37所属（対前年度+10所属）`: the printed change gives the year before's figure (27所属),
+/// marked as derived. Only a change in the figure's own unit, for a dated figure.
+fn year_before(point: &KpiPoint, after: &str, unit: &str) -> Option<KpiPoint> {
+    let year = point.fiscal_year?;
+    let change = after.trim_start_matches(['（', '(']).strip_prefix("対前年度")?;
+    let (sign, rest) = match change.chars().next()? {
+        '+' | '＋' => (1.0, &change[change.chars().next()?.len_utf8()..]),
+        '-' | '−' | '－' | '▲' | '△' => (-1.0, &change[change.chars().next()?.len_utf8()..]),
+        _ => return None,
+    };
+    let (figure, _) = super::text::leading_figure(rest)?;
+    if figure.unit != unit {
+        return None;
+    }
+    let printed = format!("対前年度{}", &change[..change.len() - rest.len() + figure.text.len()]);
+    let mut earlier = KpiPoint::new(PointKind::Actual, Some(crate::fiscal::era_short(year - 1)), Some(year - 1), point.value - sign * figure.value, point.line, printed);
+    earlier.origin = crate::model::KpiOrigin::Derived;
+    Some(earlier)
 }
 
 /// The fiscal year of a printed period, with the words the report prints after it
@@ -618,11 +670,42 @@ fn qualifier_period(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::normalize::blocks::parse_blocks;
+    use crate::model::KpiOrigin;
 
     fn kpis(text: &str) -> Vec<KpiDraft> {
+        titled("題名", text)
+    }
+
+    fn titled(title: &str, text: &str) -> Vec<KpiDraft> {
         let body: Vec<(u32, &str)> = text.lines().enumerate().map(|(i, l)| (i as u32 + 1, l)).collect();
         let blocks = parse_blocks(&body, &mut Vec::new());
-        extract(&blocks, "題名", 2023).0
+        extract(&blocks, title, 2023).0
+    }
+
+    #[test]
+    fn a_printed_change_gives_the_year_before_as_derived() {
+        let k = kpis("取組状況\n・RPA作成ロボット利用所属数（累計）\n令和5年度末：37所属（対前年度+10所属）");
+        let pts: Vec<(Option<i32>, f64, KpiOrigin, &str)> = k[0].points.iter().map(|p| (p.fiscal_year, p.value, p.origin, p.text.as_str())).collect();
+        assert_eq!(pts, [(Some(2023), 37.0, KpiOrigin::Extracted, "37所属"), (Some(2022), 27.0, KpiOrigin::Derived, "対前年度+10所属")]);
+        assert_eq!(k[0].points[1].line, k[0].points[0].line, "traced to the line of the change");
+        let other_unit = kpis("取組状況\n・公募委員率\n令和4年度：15.1％（対前年度比1.1％増加）");
+        assert_eq!(other_unit[0].points.len(), 1, "比…増加 is no change in the figure's own words");
+    }
+
+    #[test]
+    fn budget_figures_keep_their_kind() {
+        let k = kpis("取組状況\n【実績】（R6当初予算）\n・特定有人国境離島地域社会維持推進交付金の活用\n活用事業：4メニュー、総事業費6,460百万円");
+        assert_eq!((k[0].points[0].kind, k[0].points[0].status), (PointKind::Plan, None));
+    }
+
+    #[test]
+    fn a_title_that_names_one_direction_gives_a_target_its_direction() {
+        let text = "◎目標\n・令和3年度：2,600台程度\n・令和7年度に2,300台程度を導入し";
+        assert_eq!(titled("パソコンの導入促進", text)[0].direction, Some(Direction::Increase));
+        assert_eq!(titled("パソコンの導入推進", text)[0].direction, None, "推進 promotes the initiative, not the figure");
+        assert_eq!(titled("パソコンの拡大と削減", text)[0].direction, None, "both ways named: none");
+        let results_only = "取組状況\n・令和4年度：2,600台";
+        assert!(titled("パソコンの導入促進", results_only).iter().all(|k| k.direction.is_none()), "no target, no direction");
     }
 
     fn series(k: &KpiDraft) -> Vec<(Option<i32>, f64, PointKind)> {

@@ -86,6 +86,7 @@ pub fn normalize(text: &str, input: &Input) -> Result<Output, NormalizeError> {
 /// figure placed, cited or merged by an override entry is the override's.
 pub fn parser_alone(report: &Report) -> (usize, usize) {
     let points = report.kpis.iter().flat_map(|k| &k.series);
-    let alone = points.clone().filter(|p| p.origin == crate::model::KpiOrigin::Extracted).count();
+    // A derived figure is the parser's too: computed from a change it read, with no override.
+    let alone = points.clone().filter(|p| p.origin != crate::model::KpiOrigin::Override).count();
     (alone, points.count())
 }

@@ -251,6 +251,7 @@ pub fn check_point(source_lines: &[&str], spans: &[(u32, u32)], entry: &str, p: 
         PointKind::Actual => {
             point.status = Some(qualifiers::actual_status(after).unwrap_or_default());
         }
+        PointKind::Plan => {}
     }
     Ok(point)
 }

@@ -15,15 +15,26 @@
 //! The direction of good is the KPI's `direction`, else the comparator's. Where neither says, a
 //! trajectory still has a direction of travel, from the first actual towards the target; a
 //! target with neither and no first actual cannot be judged (判定できない, with the reason).
-//! An 「…又は…」 target is met when either branch is met ([`judge_in`]).
+//! An 「…又は…」 target is one target, met when either branch is met; each branch keeps its own
+//! status ([`judge_in`], [`EitherOr`]).
+//!
+//! Nothing claims more than the report: a later year's target reached early is
+//! [`Status::LevelReached`], never 達成; a target with no printed year is never 未達成
+//! ([`Status::Undated`]); 「概ね」 beyond its tolerance with no direction cannot be judged.
 
 use crate::model::{Aggregate, Comparator, Direction, Kpi, KpiPoint, PointKind, Report};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     Achieved,
-    /// A target whose year has come (or a standing target), missed.
+    /// A target whose year has come, missed.
     NotAchieved,
+    /// A later year's target (or one with no printed year) whose level the latest actual
+    /// already reaches: never 達成 of a target whose year has not come.
+    LevelReached,
+    /// A target with no printed year, not reached yet: the report sets no date by which it is
+    /// missed, so the distance is shown and no 未達成.
+    Undated,
     /// A target ahead: R ≥ 0.95 (or an average to date that meets it).
     OnTrack,
     /// 0.6 ≤ R < 0.95.
@@ -45,11 +56,13 @@ impl Status {
         match self {
             Status::Achieved => "達成",
             Status::NotAchieved => "未達成",
+            Status::LevelReached => "目標水準に到達済み",
+            Status::Undated => "目標年度の記載なし",
             Status::OnTrack => "順調",
             Status::AccelerationNeeded => "加速が必要",
             Status::LimitedProgress => "進捗が限定的",
             Status::Deterioration => "悪化",
-            Status::NoResult => "実績なし",
+            Status::NoResult => "実績の記載なし",
             Status::CannotJudge => "判定できない",
             Status::NoTarget => "目標なし（実績のみ）",
         }
@@ -60,6 +73,8 @@ impl Status {
         match self {
             Status::Achieved => "◎",
             Status::NotAchieved => "▲",
+            Status::LevelReached => "○",
+            Status::Undated => "－",
             Status::OnTrack => "○",
             Status::AccelerationNeeded => "△",
             Status::LimitedProgress => "▽",
@@ -73,6 +88,8 @@ impl Status {
         match self {
             Status::Achieved => "achieved",
             Status::NotAchieved => "not_achieved",
+            Status::LevelReached => "level_reached",
+            Status::Undated => "undated",
             Status::OnTrack => "on_track",
             Status::AccelerationNeeded => "acceleration_needed",
             Status::LimitedProgress => "limited_progress",
@@ -88,13 +105,39 @@ impl Status {
         matches!(self, Status::AccelerationNeeded | Status::LimitedProgress | Status::Deterioration)
     }
 
-    pub const ALL: [Status; 9] = [
+    /// Is this a verdict on the figures? No for a missing result, a target that cannot be
+    /// judged, one without a year, and results without a target: those sort after every verdict.
+    pub fn is_verdict(self) -> bool {
+        !matches!(self, Status::NoResult | Status::CannotJudge | Status::Undated | Status::NoTarget)
+    }
+
+    /// Most serious first: missed, then trajectories that fall short, then good news, then
+    /// everything that is no verdict (判定できない sorts after everything judged, in every order).
+    pub fn severity(self) -> u8 {
+        match self {
+            Status::NotAchieved => 0,
+            Status::Deterioration => 1,
+            Status::LimitedProgress => 2,
+            Status::AccelerationNeeded => 3,
+            Status::OnTrack => 4,
+            Status::LevelReached => 5,
+            Status::Achieved => 6,
+            Status::Undated => 7,
+            Status::NoResult => 8,
+            Status::CannotJudge => 9,
+            Status::NoTarget => 10,
+        }
+    }
+
+    pub const ALL: [Status; 11] = [
         Status::Achieved,
+        Status::LevelReached,
         Status::NotAchieved,
         Status::OnTrack,
         Status::AccelerationNeeded,
         Status::LimitedProgress,
         Status::Deterioration,
+        Status::Undated,
         Status::NoResult,
         Status::CannotJudge,
         Status::NoTarget,
@@ -173,17 +216,44 @@ pub struct Judgement<'a> {
     pub base: Option<&'a KpiPoint>,
     pub method: Method,
     pub reason: Option<Reason>,
-    /// The KPI whose branch of an 「…又は…」 target was met, when this one was not.
-    pub met_by_alternative: Option<String>,
+    /// For a branch of an 「…又は…」 target: the other branch and what became of it. The
+    /// target is one target, met when either branch is; `status` stays this figure's own.
+    pub either: Option<EitherOr>,
+    /// The KPI whose targets were used, when this KPI prints none and measures the same thing
+    /// (same label and unit) as one that does.
+    pub targets_from: Option<&'a Kpi>,
+}
+
+/// The other branch of an 「…又は…」 target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EitherOr {
+    /// The KPI of the other branch.
+    pub other: String,
+    pub other_label: String,
+    pub other_status: Status,
 }
 
 impl Judgement<'_> {
-    /// `達成`, or `判定できない（実績が1時点のみで推移を評価できない）`.
+    /// `達成`, `目標水準に到達済み（令和7年度の目標）`, or
+    /// `判定できない（実績が1時点のみで推移を評価できない）`.
     pub fn label_ja(&self) -> String {
-        match self.reason {
-            Some(r) => format!("{}（{}）", self.status.label_ja(), r.label_ja()),
-            None => self.status.label_ja().to_string(),
+        match (self.reason, self.status, self.target.fiscal_year) {
+            (Some(r), _, _) => format!("{}（{}）", self.status.label_ja(), r.label_ja()),
+            (None, Status::LevelReached, Some(y)) => format!("{}（{}の目標）", self.status.label_ja(), crate::fiscal::era_label(y)),
+            _ => self.status.label_ja().to_string(),
         }
+    }
+
+    /// Is the target met (or its level reached) by either branch?
+    pub fn target_reached(&self) -> bool {
+        let reached = |s: Status| matches!(s, Status::Achieved | Status::LevelReached);
+        reached(self.status) || self.either.as_ref().is_some_and(|e| reached(e.other_status))
+    }
+
+    /// Does the report's own figures and years support calling this target missed? Not when
+    /// the other branch of an either-or target reached it.
+    pub fn missed(&self) -> bool {
+        self.status == Status::NotAchieved && !self.target_reached()
     }
 }
 
@@ -211,12 +281,14 @@ fn meets(target: &KpiPoint, value: f64, direction: Option<Direction>) -> Option<
         Some(Comparator::Equal) => value == t,
         Some(Comparator::About) => {
             let close = (value - t).abs() <= ABOUT * t.abs();
-            close
-                || match direction {
-                    Some(Direction::Increase) => value > t,
-                    Some(Direction::Decrease) => value < t,
-                    None => false,
-                }
+            // Beyond the tolerance, only a direction says whether overshooting is good:
+            // without one, 25 against 「概ね20％」 cannot be judged.
+            match direction {
+                _ if close => true,
+                Some(Direction::Increase) => value > t,
+                Some(Direction::Decrease) => value < t,
+                None => return None,
+            }
         }
         None => match direction? {
             Direction::Increase => value >= t,
@@ -255,14 +327,17 @@ fn yearly(kpi: &Kpi) -> Vec<(i32, &KpiPoint)> {
 }
 
 struct Ctx<'a> {
+    /// The KPI whose actuals are judged.
     kpi: &'a Kpi,
+    /// The KPI whose targets they are judged against: `kpi`, or a linked one.
+    targets_of: &'a Kpi,
     report_year: i32,
     yearly: Vec<(i32, &'a KpiPoint)>,
 }
 
 impl<'a> Ctx<'a> {
     fn judgement(&self, target: &'a KpiPoint, actual: Option<&'a KpiPoint>, status: Status, observed: Option<f64>, method: Method) -> Judgement<'a> {
-        let dir = direction_of_good(self.kpi, target).or_else(|| self.travel(target));
+        let dir = self.direction(target);
         Judgement {
             target,
             actual,
@@ -274,12 +349,16 @@ impl<'a> Ctx<'a> {
             base: None,
             method,
             reason: None,
-            met_by_alternative: None,
+            either: None,
+            targets_from: (self.targets_of.id != self.kpi.id).then_some(self.targets_of),
         }
     }
 
     fn cannot(&self, target: &'a KpiPoint, actual: Option<&'a KpiPoint>, reason: Reason, method: Method) -> Judgement<'a> {
         let mut j = self.judgement(target, actual, Status::CannotJudge, actual.map(|a| a.value), method);
+        // No verdict, so no distance either: a gap would rank and read as one.
+        j.gap = None;
+        j.percent = None;
         j.reason = Some(reason);
         j
     }
@@ -302,7 +381,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn direction(&self, target: &KpiPoint) -> Option<Direction> {
-        direction_of_good(self.kpi, target).or_else(|| self.travel(target))
+        direction_of_good(self.kpi, target)
+            .or_else(|| direction_of_good(self.targets_of, target))
+            .or_else(|| self.travel(target))
     }
 
     fn met(&self, target: &'a KpiPoint, actual: &'a KpiPoint, method: Method) -> Judgement<'a> {
@@ -388,7 +469,8 @@ impl<'a> Ctx<'a> {
         let dir = self.direction(target);
         let [from, to] = target.span.unwrap_or([None, None]);
         if meets(target, sum, dir) == Some(true) {
-            return self.judgement(target, Some(latest), Status::Achieved, Some(sum), Method::Total);
+            let status = if self.span_ended(target) { Status::Achieved } else { Status::LevelReached };
+            return self.judgement(target, Some(latest), status, Some(sum), Method::Total);
         }
         if self.span_ended(target) {
             return self.judgement(target, Some(latest), Status::NotAchieved, Some(sum), Method::Total);
@@ -415,9 +497,18 @@ impl<'a> Ctx<'a> {
 
     fn level(&self, target: &'a KpiPoint) -> Judgement<'a> {
         let Some(year) = target.fiscal_year else {
-            // A standing target: the latest actual.
+            // No printed year: the latest actual shows the distance, but no date has passed by
+            // which the target is missed.
             return match self.yearly.last() {
-                Some(&(_, a)) => self.met(target, a, Method::Level),
+                Some(&(_, a)) => {
+                    let mut j = self.met(target, a, Method::Level);
+                    j.status = match j.status {
+                        Status::Achieved => Status::LevelReached,
+                        Status::NotAchieved => Status::Undated,
+                        other => other,
+                    };
+                    j
+                }
                 None => self.judgement(target, None, Status::NoResult, None, Method::Level),
             };
         };
@@ -441,7 +532,8 @@ impl<'a> Ctx<'a> {
             return self.cannot(target, Some(latest), Reason::BaseEqualsTarget, Method::Level);
         };
         if meets(target, latest.value, Some(dir)) == Some(true) {
-            return self.judgement(target, Some(latest), Status::Achieved, Some(latest.value), Method::Level);
+            // Reached early: the year of the target has not come, so it is no 達成 yet.
+            return self.judgement(target, Some(latest), Status::LevelReached, Some(latest.value), Method::Level);
         }
         let (t0, first) = before[0];
         if before.len() < 2 || ti == t0 {
@@ -495,58 +587,70 @@ pub fn category(r: f64) -> Status {
 
 /// Every target of `kpi` judged on its own, as of the report's fiscal year.
 pub fn judge(kpi: &Kpi, report_year: i32) -> Vec<Judgement<'_>> {
-    let cx = Ctx { kpi, report_year, yearly: yearly(kpi) };
-    kpi.series.iter().filter(|p| p.kind == PointKind::Target).map(|t| cx.judge(t)).collect()
+    judge_against(kpi, kpi, report_year)
 }
 
-/// [`judge`], with 「…又は…」 targets met when the other branch (another KPI) is met.
+/// The actuals of `kpi` against the targets of `targets_of`.
+fn judge_against<'a>(kpi: &'a Kpi, targets_of: &'a Kpi, report_year: i32) -> Vec<Judgement<'a>> {
+    let cx = Ctx { kpi, targets_of, report_year, yearly: yearly(kpi) };
+    targets_of.series.iter().filter(|p| p.kind == PointKind::Target).map(|t| cx.judge(t)).collect()
+}
+
+/// Other KPIs of the report that measure the same thing: the same label and unit (the RPA
+/// robots count, printed under four initiatives), in plan order.
+pub fn same_measure<'a>(report: &'a Report, kpi: &'a Kpi) -> impl Iterator<Item = &'a Kpi> + 'a {
+    report.kpis.iter().filter(move |k| k.id != kpi.id && k.label == kpi.label && k.unit == kpi.unit)
+}
+
+/// [`judge`] within the report: a KPI that prints no target takes the targets of a KPI that
+/// measures the same thing, and a branch of an 「…又は…」 target learns what became of the other.
 pub fn judge_in<'a>(report: &'a Report, kpi: &'a Kpi) -> Vec<Judgement<'a>> {
     let year = report.report.fiscal_year;
-    let mut judged = judge(kpi, year);
+    let has_targets = |k: &Kpi| k.series.iter().any(|p| p.kind == PointKind::Target);
+    let targets_of = if has_targets(kpi) { kpi } else { same_measure(report, kpi).find(|k| has_targets(k)).unwrap_or(kpi) };
+    let mut judged = judge_against(kpi, targets_of, year);
     for j in judged.iter_mut() {
-        if j.status == Status::Achieved {
-            continue;
-        }
         let Some(other) = j.target.alternative.as_deref().and_then(|id| report.kpi(id)) else { continue };
-        let branch_met = judge(other, year)
-            .iter()
-            .any(|o| o.target.fiscal_year == j.target.fiscal_year && o.target.line == j.target.line && o.status == Status::Achieved);
-        if branch_met {
-            j.status = Status::Achieved;
-            j.reason = None;
-            j.met_by_alternative = Some(other.id.clone());
-        }
+        let other_status = judge(other, year)
+            .into_iter()
+            .find(|o| o.target.fiscal_year == j.target.fiscal_year && o.target.line == j.target.line)
+            .map_or(Status::CannotJudge, |o| o.status);
+        j.either = Some(EitherOr { other: other.id.clone(), other_label: other.label.clone(), other_status });
     }
     judged
 }
 
-/// The judgement that sums a KPI up: a miss first (it is news; the latest one), else the
-/// latest-due target that could be judged, else the latest-due of the rest.
-pub fn headline<'j, 'a>(judged: &'j [Judgement<'a>]) -> Option<&'j Judgement<'a>> {
+/// The judgement that sums a KPI up: a miss first (it is news; the latest one); else the
+/// latest verdict on a target whose year has come (the report's own year where printed);
+/// else the nearest later target with a verdict; else what is left, latest first.
+pub fn headline<'j, 'a>(judged: &'j [Judgement<'a>], report_year: i32) -> Option<&'j Judgement<'a>> {
     let due = |j: &&Judgement| (j.target.fiscal_year.unwrap_or(i32::MIN), j.target.line);
-    let informative = |j: &&Judgement| !matches!(j.status, Status::CannotJudge | Status::NoResult);
+    let come = |j: &&Judgement| j.target.fiscal_year.is_none_or(|y| y <= report_year);
+    let verdict = |j: &&Judgement| j.status.is_verdict();
     judged
         .iter()
-        .filter(|j| j.status == Status::NotAchieved)
+        .filter(|j| j.missed())
         .max_by_key(due)
-        .or_else(|| judged.iter().filter(informative).max_by_key(due))
+        .or_else(|| judged.iter().filter(verdict).filter(come).max_by_key(due))
+        .or_else(|| judged.iter().filter(verdict).min_by_key(due))
+        .or_else(|| judged.iter().filter(|j| j.status == Status::Undated).max_by_key(due))
         .or_else(|| judged.iter().filter(|j| j.status == Status::NoResult).max_by_key(due))
         .or_else(|| judged.iter().max_by_key(due))
 }
 
 /// The status of [`headline`]; [`Status::NoTarget`] without targets.
-pub fn summarize(judged: &[Judgement]) -> Status {
-    headline(judged).map_or(Status::NoTarget, |j| j.status)
+pub fn summarize(judged: &[Judgement], report_year: i32) -> Status {
+    headline(judged, report_year).map_or(Status::NoTarget, |j| j.status)
 }
 
 /// [`summarize`] of [`judge`] (branches of either-or targets on their own).
 pub fn overall(kpi: &Kpi, report_year: i32) -> Status {
-    summarize(&judge(kpi, report_year))
+    summarize(&judge(kpi, report_year), report_year)
 }
 
 /// [`summarize`] of [`judge_in`].
 pub fn overall_in(report: &Report, kpi: &Kpi) -> Status {
-    summarize(&judge_in(report, kpi))
+    summarize(&judge_in(report, kpi), report.report.fiscal_year)
 }
 
 /// KPIs an executive should look at: targets missed, and targets ahead whose trajectory falls
@@ -557,14 +661,17 @@ pub struct Attention<'a> {
     pub falling_short: Vec<(&'a Kpi, Judgement<'a>)>,
 }
 
+/// Only what the report's figures and years support: a target whose year has come and that
+/// neither branch met; targets borrowed from a KPI of the same measure are listed under that
+/// KPI, not again under each of its copies.
 pub fn attention(report: &Report) -> Attention<'_> {
     let mut missed = Vec::new();
     let mut falling_short = Vec::new();
     for k in &report.kpis {
-        for j in judge_in(report, k) {
-            if j.status == Status::NotAchieved {
+        for j in judge_in(report, k).into_iter().filter(|j| j.targets_from.is_none()) {
+            if j.missed() {
                 missed.push((k, j));
-            } else if j.status.falls_short() {
+            } else if j.status.falls_short() && !j.target_reached() {
                 falling_short.push((k, j));
             }
         }
@@ -605,15 +712,22 @@ mod tests {
     #[test]
     fn comparators_decide_met() {
         let at_least = kpi(None, vec![target(Some(2025), 99.0, Some(Comparator::AtLeast)), point(A, Some(2023), 99.0)]);
-        assert_eq!(judge(&at_least, 2023)[0].status, Status::Achieved, "99.0 meets 99％以上 before its year");
+        assert_eq!(judge(&at_least, 2023)[0].status, Status::LevelReached, "99.0 reaches 99％以上 before its year: no 達成 yet");
         let below = kpi(None, vec![target(Some(2023), 10.0, Some(Comparator::Below)), point(A, Some(2023), 10.0)]);
         assert_eq!(judge(&below, 2023)[0].status, Status::NotAchieved, "10 is not 10未満");
         let above = kpi(None, vec![target(Some(2023), 10.0, Some(Comparator::Above)), point(A, Some(2023), 10.5)]);
         assert_eq!(judge(&above, 2023)[0].status, Status::Achieved);
         let about = kpi(None, vec![target(None, 20.0, Some(Comparator::About)), point(A, Some(2022), 15.1)]);
-        assert_eq!(judge(&about, 2023)[0].status, Status::NotAchieved, "15.1 is not about 20");
+        let j = &judge(&about, 2023)[0];
+        assert_eq!((j.status, j.reason), (Status::CannotJudge, Some(Reason::NoDirection)), "15.1 is not about 20, and nothing says which side is good");
+        let about_up = kpi(Some(Direction::Increase), vec![target(None, 20.0, Some(Comparator::About)), point(A, Some(2022), 15.1)]);
+        assert_eq!(judge(&about_up, 2023)[0].status, Status::Undated, "below 概ね20％ with no year: a distance, not a miss");
+        let above = kpi(None, vec![target(Some(2023), 20.0, Some(Comparator::About)), point(A, Some(2023), 25.0)]);
+        assert_eq!(judge(&above, 2023)[0].reason, Some(Reason::NoDirection), "25 against 概ね20％ with no direction");
+        let above_up = kpi(Some(Direction::Increase), vec![target(Some(2023), 20.0, Some(Comparator::About)), point(A, Some(2023), 25.0)]);
+        assert_eq!(judge(&above_up, 2023)[0].status, Status::Achieved, "25 beyond 概ね20％ in the good direction");
         let about = kpi(None, vec![target(None, 20.0, Some(Comparator::About)), point(A, Some(2022), 19.2)]);
-        assert_eq!(judge(&about, 2023)[0].status, Status::Achieved, "19.2 is within 5% of 20");
+        assert_eq!(judge(&about, 2023)[0].status, Status::LevelReached, "19.2 is within 5% of 20, no year printed");
     }
 
     #[test]
@@ -633,7 +747,8 @@ mod tests {
         assert_eq!(overall(&k, 2025), Status::Achieved);
         let k = kpi(Some(Direction::Decrease), vec![point(A, Some(2023), 1121.0), point(T, None, 855.0)]);
         let j = judge(&k, 2023);
-        assert_eq!(j[0].status, Status::NotAchieved, "a target without year stands every year");
+        assert_eq!(j[0].status, Status::Undated, "a target without a year is never missed");
+        assert_eq!(j[0].gap.map(|g| g.difference), Some(266.0), "but its distance is shown");
         assert_eq!(j[0].percent.map(|p| (p * 10.0).round() / 10.0), Some(76.3));
     }
 
@@ -685,7 +800,8 @@ mod tests {
         assert_eq!(status(115.0), Status::AccelerationNeeded); // 4.8% → R 0.66
         assert_eq!(status(105.0), Status::LimitedProgress); // 1.6% → R 0.23
         assert_eq!(status(95.0), Status::Deterioration);
-        assert_eq!(status(200.0), Status::Achieved);
+        assert_eq!(status(200.0), Status::LevelReached);
+        assert_eq!(judge(&traj(200.0), 2023)[0].label_ja(), "目標水準に到達済み（令和12年度の目標）");
         let r = judge(&traj(123.0), 2023)[0].ratio.unwrap();
         assert!((r - 0.9954).abs() < 0.0001, "{r}");
     }

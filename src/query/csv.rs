@@ -3,7 +3,7 @@
 
 use super::achievement::{self, Status};
 use crate::format::number;
-use crate::model::{Initiative, PointKind, Report};
+use crate::model::{Initiative, Report};
 
 pub const BOM: &str = "\u{feff}";
 
@@ -116,10 +116,7 @@ pub fn kpis_csv(report: &Report, kpis: &[&crate::model::Kpi]) -> String {
                 k.label.as_str().into(),
                 k.unit.as_str().into(),
                 direction.into(),
-                match p.kind {
-                    PointKind::Target => "目標".into(),
-                    PointKind::Actual => "実績".into(),
-                },
+                p.kind_ja().into(),
                 p.period.clone().unwrap_or_default().into(),
                 p.fiscal_year.map_or(Cell::Text(String::new()), |y| Cell::Number(y.into())),
                 Cell::Number(p.value),
@@ -150,7 +147,7 @@ mod tests {
         assert_eq!(field(&"a\"b".into()), "\"a\"\"b\"");
         let k: Vec<_> = r.kpis.iter().filter(|k| k.initiative == "II-3-2-4").collect();
         let csv = kpis_csv(&r, &k);
-        assert!(csv.contains(",実績,R5,2023,1121,\"1,121名\",1427,未達成\r\n"), "{csv}");
+        assert!(csv.contains(",実績,R5,2023,1121,\"1,121名\",1427,目標年度の記載なし\r\n"), "{csv}");
     }
 
     #[test]

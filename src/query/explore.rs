@@ -471,20 +471,9 @@ fn rating_rank(r: Option<Rating>) -> u8 {
     }
 }
 
-/// Attention first: missed, then trajectories that fall short, then what is unknown, then good news.
+/// [`Status::severity`]; rows without KPIs last.
 fn status_rank(s: Option<Status>) -> u8 {
-    match s {
-        Some(Status::NotAchieved) => 0,
-        Some(Status::Deterioration) => 1,
-        Some(Status::LimitedProgress) => 2,
-        Some(Status::AccelerationNeeded) => 3,
-        Some(Status::NoResult) => 4,
-        Some(Status::CannotJudge) => 5,
-        Some(Status::OnTrack) => 6,
-        Some(Status::Achieved) => 7,
-        Some(Status::NoTarget) => 8,
-        None => 9,
-    }
+    s.map_or(u8::MAX, Status::severity)
 }
 
 #[cfg(test)]
@@ -704,6 +693,8 @@ mod tests {
         e.sort(&mut desc, Sort { key: SortKey::Rating, descending: true });
         assert_eq!(e.rating(desc[0]), Some(Rating::OnTrack));
         e.sort(&mut rows, Sort { key: SortKey::Kpi, descending: false });
-        assert_eq!(e.kpi_status(rows[0]), Some(Status::NotAchieved));
+        let first = e.kpi_status(rows[0]).expect("the report has judged KPIs");
+        let worst = rows.iter().filter_map(|&i| e.kpi_status(i)).map(Status::severity).min();
+        assert_eq!(Some(first.severity()), worst, "the most serious judgement first: {first:?}");
     }
 }
