@@ -12,7 +12,7 @@ use reform::query::source::Anchor;
 use wasm_bindgen::JsCast;
 
 use crate::highlight::highlighted;
-use crate::kpi_parts::{KpiChart, KpiTable, StatusBadge};
+use crate::kpi_parts::{CalculationNote, KpiChart, KpiTable, StatusBadge};
 use crate::source_dialog::{SourceButton, SourceRequest};
 use crate::state::AppState;
 
@@ -149,6 +149,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                         <div class="rd-kpi-mini">
                             <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall_in(&report_for_kpis, &k) /></p>
                             <KpiChart kpi=Arc::clone(&k) style height=200 />
+                            <CalculationNote kpi=Arc::clone(&k) style />
                             <KpiTable kpi=k style />
                         </div>
                     }).collect_view()}

@@ -12,7 +12,7 @@ use reform::query::achievement::Status;
 use reform::query::kpi_view::{display, kpi_list, kpis_in_pillar, status_counts_in, Display, KpiOrder};
 use reform::query::route::View;
 
-use crate::kpi_parts::{figure_source, status_class, KpiChart, KpiTable, StatusBadge};
+use crate::kpi_parts::{figure_source, status_class, CalculationNote, KpiChart, KpiTable, StatusBadge};
 use crate::source_dialog::SourceButton;
 use crate::state::AppState;
 
@@ -140,6 +140,7 @@ fn KpiCard(kpi: Arc<Kpi>, status: Status, style: Signal<YearStyle>) -> impl Into
             <h4 id=format!("rd-kh-{}", kpi.id)>{kpi.label.clone()}</h4>
             <p class="rd-kpi-meta"><StatusBadge status />" "<a class="rd-link" href=href>{title}</a></p>
             {body}
+            <CalculationNote kpi=Arc::clone(&kpi) style />
             <button type="button" class="rd-button rd-button-secondary" aria-expanded=move || open.get().to_string()
                 aria-controls=table_id.clone() on:click=toggle data-testid="toggle-table">
                 {move || if open.get() { "表を閉じる" } else { "数値を表で見る" }}

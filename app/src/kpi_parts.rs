@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use reform::format::{fiscal_year, number, YearStyle};
 use reform::model::{Kpi, PointKind};
 use reform::query::achievement::{self, Status};
+use reform::query::calculation::calculation;
 use reform::query::kpi_view::summary_ja_in;
 use reform::query::source::Anchor;
 
@@ -17,7 +18,7 @@ use crate::state::AppState;
 
 pub fn status_class(s: Status) -> &'static str {
     match s {
-        Status::Achieved => "rd-badge rd-badge-ok",
+        Status::Achieved | Status::LevelReached => "rd-badge rd-badge-ok",
         Status::NotAchieved => "rd-badge rd-badge-ng",
         _ => "rd-badge",
     }
@@ -54,6 +55,41 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
             <figcaption class="rd-kpi-summary">{move || summary.get()}</figcaption>
             <EChart option label=summary.get_untracked() png=png_name(&kpi.label) height />
         </figure>
+    }
+}
+
+/// 「この判定の計算」: the figures, the target as printed and as read, the rule and the
+/// sentence, folded under the chart (card and detail). Nothing for a KPI without targets.
+#[component]
+pub fn CalculationNote(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    move || {
+        let c = calculation(&st.report(), &kpi, style.get())?;
+        let figures = c
+            .figures
+            .iter()
+            .map(|f| {
+                let request = figure_source(&kpi.label, &f.when, f.role, &f.point);
+                view! { <li>{format!("{}（{}）：{}　出典 {}行「{}」", f.role, f.when, f.value, f.point.line, f.point.text)}" "<SourceButton request /></li> }
+            })
+            .collect_view();
+        Some(view! {
+            <details class="rd-calc" data-testid="calculation">
+                <summary>"この判定の計算"</summary>
+                <dl>
+                    <dt>"使った数値"</dt>
+                    <dd><ul>{figures}</ul></dd>
+                    <dt>"目標の記載と読み方"</dt>
+                    <dd>{format!("{} → {}", c.target_printed, c.target_read)}
+                        <ul>{c.reading.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul></dd>
+                    <dt>"判定の方法"</dt>
+                    <dd data-testid="calculation-rule">{c.rule.clone()}</dd>
+                    {c.missing.clone().map(|m| view! { <dt>"足りない情報"</dt><dd data-testid="calculation-missing">{m}</dd> })}
+                    <dt>"ひとことで"</dt>
+                    <dd data-testid="calculation-sentence">{c.sentence.clone()}</dd>
+                </dl>
+            </details>
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod overview;
 pub mod achievement;
+pub mod calculation;
 pub mod csv;
 pub mod explore;
 pub mod heatmap;
