@@ -65,6 +65,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
             sub.map_or(0, |s| s.number),
             sub.map_or("", |s| s.title.as_str()),
         );
+        let axes = reform::query::verdicts::subsection_axes(&report, &ini.subsection).map(|a| a.line_ja()).unwrap_or_default();
         let rating = sub.and_then(|s| s.rating).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_else(|| "記載なし".into());
         let summary = sub.map(|s| s.summary.clone()).unwrap_or_default();
         let summary_spans = sub.map(|s| s.source.clone()).unwrap_or_default();
@@ -124,6 +125,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                     <div><dt>"担当課"</dt><dd>{ini.divisions.join("、")}</dd></div>
                     <div><dt>"全庁"</dt><dd>{if ini.zencho { "○ 全庁的な取組" } else { "—" }}</dd></div>
                     <div><dt>"小項目の進捗状況"</dt><dd data-testid="detail-rating">{rating}</dd></div>
+                    <div><dt>"小項目の評価と KPI"</dt><dd data-testid="detail-axes">{axes}</dd></div>
                     {(!ini.achieved_marks.is_empty()).then(|| view! { <div><dt>"達成済"</dt><dd>{ini.achieved_marks.join("、")}</dd></div> })}
                     {original.map(|o| view! { <div><dt>"再掲元"</dt><dd data-testid="relisted-from">{link_to(o)}</dd></div> })}
                     {(!copies.is_empty()).then(|| view! {
@@ -145,13 +147,16 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                 }).collect_view()}
                 {(!kpis.is_empty()).then(|| view! {
                     <h4>"数値目標・実績（KPI）"</h4>
-                    {kpis.into_iter().map(|k| view! {
-                        <div class="rd-kpi-mini">
-                            <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall_in(&report_for_kpis, &k) /></p>
-                            <KpiChart kpi=Arc::clone(&k) style height=200 />
-                            <CalculationNote kpi=Arc::clone(&k) style />
-                            <KpiTable kpi=k style />
-                        </div>
+                    {kpis.into_iter().map(|k| {
+                        let id = k.id.clone();
+                        view! {
+                            <div class="rd-kpi-mini" data-kpi=id>
+                                <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall_in(&report_for_kpis, &k) /></p>
+                                <KpiChart kpi=Arc::clone(&k) style height=200 />
+                                <CalculationNote kpi=Arc::clone(&k) style />
+                                <KpiTable kpi=k style />
+                            </div>
+                        }
                     }).collect_view()}
                 })}
                 {(!summary.is_empty()).then(|| view! {

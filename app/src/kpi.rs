@@ -37,8 +37,9 @@ pub fn KpiView() -> impl IntoView {
             <h2 id="rd-kpi-h">"数値目標・実績（KPI）"</h2>
             <p class="rd-help">
                 "棒は実績、◆と破線は目標です。年度の記載がない目標は水平の破線で示します。数値が1つだけの指標はグラフにせず、数値で示します。"
-                "判定の方法は「使い方」にあります。"
+                "判定の方法は「使い方」に、各指標の判定の計算は「この判定の計算」にあります。"
             </p>
+            <p class="rd-kpi-headline" data-testid="kpi-headline">{reform::query::verdicts::headlines(&report).kpi_sentence}</p>
             <ul class="rd-status-filter" data-testid="kpi-counts" aria-label="判定で絞り込む">
                 {move || counts.get().into_iter().filter(|(_, n)| *n > 0).map(|(s, n)| {
                     let pressed = move || (status.get() == Some(s)).to_string();

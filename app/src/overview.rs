@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use reform::format::group;
 use reform::model::{Rating, Report};
-use reform::query::achievement::{attention, Status};
+use reform::query::achievement::attention;
 use reform::query::kpi_view::{status_counts_in, versus_ja};
 use reform::query::overview::{delayed_subsections, overview, Counts};
 use reform::query::route::View;
+use reform::query::verdicts::{disagreements, groups_in_pillar, headlines, VerdictGroup};
 use reform::query::source::Anchor;
 
 use crate::kpi_parts::StatusCounts;
@@ -109,6 +110,7 @@ pub fn Overview() -> impl IntoView {
                 </table>
             </div>
             <h3 class="rd-subhead">"KPI の判定（"{report.report.label.clone()}"時点）"</h3>
+            <p class="rd-kpi-headline" data-testid="kpi-headline">{headlines(&report).kpi_sentence}</p>
             <StatusCounts counts=kpi_counts testid="overview-kpi-counts" />
             <p><a class="rd-link" href=kpi_href>"KPI のグラフと数値を見る"</a></p>
             <p class="rd-source" data-testid="source">{source}</p>
@@ -177,6 +179,8 @@ fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
     let missed: Vec<_> = needs.missed.iter().map(|(k, j)| kpi_item(k, j)).collect();
     let short: Vec<_> = needs.falling_short.iter().map(|(k, j)| kpi_item(k, j)).collect();
     let (n_missed, n_short) = (missed.len(), short.len());
+    let h = headlines(&report);
+    let disagree = disagreements(&report);
     view! {
         <section class="rd-attention" aria-labelledby="rd-attention-h" data-testid="attention">
             <h3 id="rd-attention-h" class="rd-subhead">"注意が必要なもの"</h3>
@@ -201,13 +205,28 @@ fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <h4>{format!("▲ 目標に届かなかった KPI（{n_missed}指標）")}</h4>
+            <h4>{h.missed_heading.clone()}</h4>
             {(n_missed == 0).then(|| view! { <p>"目標年度を迎えて未達成の KPI はありません。"</p> })}
             <ul class="rd-att-list" data-testid="attention-missed">{missed}</ul>
-            <h4>{format!("このままでは目標に届かない見込みの KPI（{n_short}指標）")}</h4>
+            <h4>{h.falling_short_heading.clone()}</h4>
             <p class="rd-help">"目標年度が先の KPI は、これまでの伸びと目標までに必要な伸びを比べて判定しています（判定の方法は「使い方」）。"</p>
             {(n_short == 0).then(|| view! { <p>"該当する KPI はありません。"</p> })}
             <ul class="rd-att-list" data-testid="attention-short">{short}</ul>
+            <h4>{h.disagreement_heading.clone()}</h4>
+            <p class="rd-help">"○／△ は報告書の各部局による取組の評価、KPI の判定は数値の結果です。両者の向きが違う小項目を挙げます。"</p>
+            {disagree.is_empty().then(|| view! { <p>"該当する小項目はありません。"</p> })}
+            <ul class="rd-att-list" data-testid="attention-disagree">
+                {disagree.into_iter().map(|a| {
+                    let name = format!("{} {}", a.printed, a.title);
+                    view! {
+                        <li data-subsection=a.id.clone()>
+                            <p class="rd-att-name"><a class="rd-link" href=subsection_href(a.id.clone())><strong>{name}</strong></a></p>
+                            <p class="rd-att-figures">{a.line_ja()}</p>
+                            <p class="rd-att-reason">{a.disagreement.map(|d| d.label_ja()).unwrap_or_default()}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </section>
     }
 }
@@ -217,12 +236,11 @@ fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
 #[component]
 fn PillarBars(report: std::sync::Arc<Report>) -> impl IntoView {
     let o = overview(&report);
-    let groups: [(&str, &[Status], &str); 4] = [
-        ("達成・順調", &[Status::Achieved, Status::OnTrack], "rd-seg-ok"),
-        ("未達成・遅れ", &[Status::NotAchieved, Status::AccelerationNeeded, Status::LimitedProgress, Status::Deterioration], "rd-seg-ng"),
-        ("判定できない・実績なし", &[Status::NoResult, Status::CannotJudge], "rd-seg-none"),
-        ("目標なし", &[Status::NoTarget], "rd-seg-none"),
-    ];
+    let class = |g: VerdictGroup| match g {
+        VerdictGroup::Reached => "rd-seg-ok",
+        VerdictGroup::Behind => "rd-seg-ng",
+        VerdictGroup::Unjudged | VerdictGroup::NoTarget => "rd-seg-none",
+    };
     let bar = |parts: Vec<(String, usize, &'static str)>| {
         let shown: Vec<_> = parts.into_iter().filter(|p| p.1 > 0).collect();
         let legend = shown.iter().map(|(label, n, _)| format!("{label} {n}")).collect::<Vec<_>>().join("　／　");
@@ -239,19 +257,16 @@ fn PillarBars(report: std::sync::Arc<Report>) -> impl IntoView {
         }
     };
     let rows = o.pillars.iter().map(|p| {
-        let kpis: Vec<&reform::model::Kpi> = report.kpis.iter().filter(|k| report.initiative(&k.initiative).is_some_and(|i| i.pillar == p.id)).collect();
-        let counts = status_counts_in(&report, kpis.iter().copied());
-        let kpi_parts: Vec<(String, usize, &'static str)> = groups
-            .iter()
-            .map(|(label, statuses, class)| (label.to_string(), counts.iter().filter(|(s, _)| statuses.contains(s)).map(|(_, n)| n).sum(), *class))
-            .collect();
+        let groups = groups_in_pillar(&report, Some(&p.id));
+        let n_kpis: usize = groups.iter().map(|(_, n)| n).sum();
+        let kpi_parts: Vec<(String, usize, &'static str)> = groups.into_iter().map(|(g, n)| (g.label_ja().to_string(), n, class(g))).collect();
         let c = &p.counts;
         view! {
             <div class="rd-pillar-bars" data-pillar=p.id.clone()>
                 <p class="rd-pillar-name">{format!("{} {}", p.numeral, p.title)}</p>
                 <p class="rd-bar-label">"小項目の進捗"</p>
                 {bar(vec![("○ 順調".into(), c.on_track, "rd-seg-ok"), ("△ 遅れ・課題あり".into(), c.delayed, "rd-seg-ng"), ("記載なし".into(), c.unrated, "rd-seg-none")])}
-                <p class="rd-bar-label">{format!("KPI の判定（{}指標）", kpis.len())}</p>
+                <p class="rd-bar-label">{format!("KPI の判定（{}指標）", n_kpis)}</p>
                 {bar(kpi_parts)}
             </div>
         }

@@ -105,6 +105,23 @@ impl Status {
         matches!(self, Status::AccelerationNeeded | Status::LimitedProgress | Status::Deterioration)
     }
 
+    /// What the status means, for the help page: one rule per status, thresholds included.
+    pub fn rule_ja(self) -> String {
+        match self {
+            Status::Achieved => "目標年度を迎え、その年度の実績が目標を満たした".into(),
+            Status::LevelReached => "目標年度はまだ先（または記載なし）だが、最新の実績がすでに目標の水準に届いている。「達成」とはしない".into(),
+            Status::NotAchieved => "目標年度を迎え、その年度の実績が目標を満たさなかった（「又は」の目標は、どちらの条件も満たさないとき）".into(),
+            Status::OnTrack => format!("目標年度は先で、R が {ON_TRACK_R} 以上"),
+            Status::AccelerationNeeded => format!("R が {ACCELERATION_R} 以上 {ON_TRACK_R} 未満"),
+            Status::LimitedProgress => format!("R が 0 以上 {ACCELERATION_R} 未満"),
+            Status::Deterioration => "R が 0 未満（目標から遠ざかっている）".into(),
+            Status::Undated => "目標の年度が書かれていない。最新の実績との差を示し、未達成とはしない".into(),
+            Status::NoResult => "目標年度を迎えたが、実績が記載されていない（ゼロという意味ではない）".into(),
+            Status::CannotJudge => "実績が1時点だけ、増減のどちらがよいかが書かれていない、など。理由を添えて示し、差は示さない".into(),
+            Status::NoTarget => "数値目標の記載がなく、実績だけが記載されている".into(),
+        }
+    }
+
     /// Is this a verdict on the figures? No for a missing result, a target that cannot be
     /// judged, one without a year, and results without a target: those sort after every verdict.
     pub fn is_verdict(self) -> bool {
@@ -572,11 +589,16 @@ fn target_level(target: &KpiPoint, dir: Direction) -> f64 {
     }
 }
 
+/// R at or above which a trajectory is 順調 (Open SDG).
+pub const ON_TRACK_R: f64 = 0.95;
+/// R at or above which a trajectory short of 順調 is 加速が必要 rather than 進捗が限定的.
+pub const ACCELERATION_R: f64 = 0.6;
+
 /// Open SDG categories of R.
 pub fn category(r: f64) -> Status {
-    if r >= 0.95 {
+    if r >= ON_TRACK_R {
         Status::OnTrack
-    } else if r >= 0.6 {
+    } else if r >= ACCELERATION_R {
         Status::AccelerationNeeded
     } else if r >= 0.0 {
         Status::LimitedProgress

@@ -13,6 +13,7 @@ pub mod route;
 pub mod search;
 pub mod share;
 pub mod source;
+pub mod verdicts;
 
 /// The committed report, for the query modules' tests.
 #[cfg(test)]

@@ -72,7 +72,7 @@ fn counts(report: &Report, pillar: Option<&str>) -> Counts {
 }
 
 /// `Ⅰ-3-(2)` for `I-3-2`.
-fn printed_subsection(report: &Report, id: &str) -> String {
+pub(crate) fn printed_subsection(report: &Report, id: &str) -> String {
     match report.subsection(id) {
         Some(s) => {
             let numeral = report.pillar(&s.pillar).map_or(s.pillar.as_str(), |p| p.numeral.as_str());

@@ -29,7 +29,7 @@ const states = [
   ['heatmap', '#rd/heatmap', '[data-testid="heatmap"]'],
   ['heatmap drilled down', '#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II-3', '[data-testid="heatmap"]'],
   ['heatmap by KPI judgements, rows by share', '#rd/heatmap?hm=kpi&hs=share', '[data-testid="heatmap"]'],
-  ['KPI page filtered to missed targets, by gap', '#rd/kpi?ks=not_achieved&ko=gap', '.rd-kpi-card'],
+  ['KPI page filtered to missed targets, by gap', '#rd/kpi?ks=undated&ko=gap', '.rd-kpi-card'],
   ['explorer, page 2', '#rd/explore?page=2', '[data-testid="results"]'],
   ['KPI page with a table open', `#rd/kpi?kp=II&table=${kpiWithTable}`, '[data-testid="kpi-table"]'],
   ['help', '#rd/help', '#rd-help-h'],
@@ -82,7 +82,7 @@ test('reduced motion turns chart animation off', async () => {
 // embed code), each with focus inside.
 for (const [name, hash, button, dialog] of [
   ['the source dialog', '#rd/explore?open=I-3-3-3', '[data-testid="kpi-table"] [data-testid="source-button"]', '[data-testid="source-dialog"] [data-testid="passage"]'],
-  ['the share dialog', '#rd/kpi?ks=not_achieved', '[data-testid="share-button"]', '[data-testid="embed-code"]'],
+  ['the share dialog', '#rd/kpi?ks=undated', '[data-testid="share-button"]', '[data-testid="embed-code"]'],
 ]) {
   test(`axe: ${name} open`, async () => {
     const { page } = await open(s.browser, s.base + hash, { waitFor: `${button}:not([disabled])` });

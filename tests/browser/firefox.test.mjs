@@ -89,7 +89,7 @@ test('hosted, in Firefox: the source text is fetched and shown, and the embed co
     assert.deepEqual(await donationSource(page, `${url}#rd/explore?open=I-3-3-3`), { modal: true, mark: DONATION_R5.text, line: DONATION_R5.line });
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[data-testid="source-dialog"]'), { timeout: 5000 });
-    const view = '#rd/kpi?ks=not_achieved&ko=gap';
+    const view = '#rd/kpi?ks=undated&ko=gap';
     await page.goto(url + view, { waitUntil: 'load' });
     await page.waitForSelector('[data-testid="share-button"]:not([disabled])', { timeout: 30000 });
     const cards = await page.$$eval('.rd-kpi-card', (cs) => cs.map((c) => c.dataset.kpi));

@@ -124,11 +124,11 @@ test('every text block and the subsection summary of a detail open their own pri
   await page.close();
 });
 
-test('the overview\'s missed KPIs open both figures compared: actual and target', async () => {
+test('the overview\'s KPIs that need attention open both figures compared: actual and target', async () => {
   // The pre-rendered overview's buttons are disabled until the app takes over.
-  const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="attention-missed"] li [data-testid="source-button"]:not([disabled])' });
-  const id = await page.$eval('[data-testid="attention-missed"] li', (li) => li.dataset.kpi);
-  await page.click('[data-testid="attention-missed"] li [data-testid="source-button"]');
+  const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="attention-short"] li [data-testid="source-button"]:not([disabled])' });
+  const id = await page.$eval('[data-testid="attention-short"] li', (li) => li.dataset.kpi);
+  await page.click('[data-testid="attention-short"] li [data-testid="source-button"]');
   await page.waitForSelector('[data-testid="source-dialog"] [data-testid="passage"]');
   const kpi = REPORT.kpis.find((k) => k.id === id);
   const shown = await page.$$eval('[data-testid="source-dialog"] [data-testid="passage"]', (ps) => ps.map((p) => ({ line: Number(p.dataset.firstLine), mark: p.querySelector('mark').textContent })));
@@ -171,7 +171,7 @@ async function share(page) {
 const kpiOrder = (frame) => frame.$$eval('.rd-kpi-card', (cards) => cards.map((c) => c.dataset.kpi));
 
 test('「リンクをコピー」 copies the link of the view, which restores it', async () => {
-  const view = '#rd/kpi?ks=not_achieved&ko=gap';
+  const view = '#rd/kpi?ks=undated&ko=gap';
   await s.browser.defaultBrowserContext().overridePermissions(s.base, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
   const { page } = await open(s.browser, s.base + view, { waitFor: '.rd-kpi-card' });
   const before = await kpiOrder(page);
@@ -183,7 +183,7 @@ test('「リンクをコピー」 copies the link of the view, which restores it
   assert.equal(copied, offered.link);
   const { page: again } = await open(s.browser, copied, { waitFor: '.rd-kpi-card' });
   assert.deepEqual(await kpiOrder(again), before);
-  assert.deepEqual(await again.$$eval('.rd-count-button[aria-pressed="true"]', (bs) => bs.map((b) => b.closest('li').dataset.status)), ['not_achieved']);
+  assert.deepEqual(await again.$$eval('.rd-count-button[aria-pressed="true"]', (bs) => bs.map((b) => b.closest('li').dataset.status)), ['undated']);
   await Promise.all([page.close(), again.close()]);
 });
 

@@ -30,25 +30,30 @@ test('overview: the △ subsections by name, each leading to exactly its rows', 
   await page.close();
 });
 
-test('overview: missed KPIs with actual, target and gap, and each links to its initiative', async () => {
+test('overview: only misses the report supports; short trajectories with actual, target and gap, each linked to its initiative', async () => {
   const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="attention"]' });
-  const missed = await page.$$eval('[data-testid="attention-missed"] li', (ls) => ls.map((l) => ({ id: l.dataset.kpi, status: l.dataset.status, text: l.textContent })));
-  assert.ok(missed.length >= 1);
-  for (const m of missed) {
+  // Every target whose year has come is met; the two targets without a printed year are not misses.
+  assert.deepEqual(await page.$$eval('[data-testid="attention-missed"] li', (ls) => ls.length), 0);
+  const headings = await page.$$eval('[data-testid="attention"] h4', (hs) => hs.map((h) => h.textContent));
+  assert.ok(headings.includes('▲ 目標年度を迎えて未達成の KPI（0指標）'), headings.join('\n'));
+  const short = await page.$$eval('[data-testid="attention-short"] li', (ls) => ls.map((l) => ({ id: l.dataset.kpi, status: l.dataset.status, text: l.textContent })));
+  assert.equal(short.length, 1);
+  for (const m of short) {
     const k = REPORT.kpis.find((x) => x.id === m.id);
-    assert.equal(m.status, 'not_achieved');
+    assert.equal(m.status, 'acceleration_needed');
     assert.ok(m.text.includes(k.label), k.label);
-    assert.match(m.text, /実績.*／.*目標.*差 [+−]/);
-    // The actual and the target quoted are figures of this KPI.
+    // A difference of percentages is in points; the relative one is labelled 目標比.
+    assert.match(m.text, /実績.*／.*目標.*差 −[0-9.]+ポイント（目標比 −[0-9]+％）/);
     const numbers = k.series.map((p) => p.value.toLocaleString('en-US'));
     assert.ok(numbers.some((n) => m.text.includes(n)), `${m.text} quotes one of ${numbers}`);
   }
-  const short = await page.$$eval('[data-testid="attention-short"] li', (ls) => ls.map((l) => l.dataset.status));
-  assert.ok(short.every((st) => ['acceleration_needed', 'limited_progress', 'deterioration'].includes(st)), short.join());
-  // The KPI page counts the same number of missed KPIs.
-  const first = missed[0];
-  const initiative = REPORT.kpis.find((x) => x.id === first.id).initiative;
-  await page.click(`[data-testid="attention-missed"] li[data-kpi="${first.id}"] .rd-att-owner a`);
+  // The ○ subsection whose KPI falls short is named with both axes in one line.
+  const disagree = await page.$$eval('[data-testid="attention-disagree"] li', (ls) => ls.map((l) => ({ id: l.dataset.subsection, text: l.textContent })));
+  const sub = REPORT.initiatives.find((i) => i.id === REPORT.kpis.find((k) => k.id === short[0].id).initiative).subsection;
+  assert.deepEqual(disagree.map((d) => d.id), [sub]);
+  assert.match(disagree[0].text, /取組は順調（○）／KPI：加速が必要1/);
+  const initiative = REPORT.kpis.find((x) => x.id === short[0].id).initiative;
+  await page.click(`[data-testid="attention-short"] li[data-kpi="${short[0].id}"] .rd-att-owner a`);
   await page.waitForFunction((id) => document.querySelector('[data-testid="detail"]')?.dataset.id === id, {}, initiative);
   await page.close();
 });
@@ -116,19 +121,25 @@ test('heatmap: a department drilled down lists only its own divisions', async ()
 
 test('KPI page: a status count filters the page, the order puts the most serious first', async () => {
   const { page } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '.rd-kpi-card' });
-  const missedButton = '[data-testid="kpi-counts"] li[data-status="not_achieved"] button';
-  const n = Number(await page.$eval(`${missedButton} strong`, (x) => x.textContent));
-  await page.click(missedButton);
-  await page.waitForFunction(() => location.hash.includes('ks=not_achieved'));
+  const statusButton = '[data-testid="kpi-counts"] li[data-status="undated"] button';
+  const n = Number(await page.$eval(`${statusButton} strong`, (x) => x.textContent));
+  await page.click(statusButton);
+  await page.waitForFunction(() => location.hash.includes('ks=undated'));
   const statuses = await page.$$eval('.rd-kpi-card', (cs) => cs.map((c) => c.dataset.status));
   assert.equal(statuses.length, n);
-  assert.ok(statuses.every((x) => x === 'not_achieved'));
-  assert.equal(await page.$eval(missedButton, (b) => b.getAttribute('aria-pressed')), 'true');
-  await page.click(missedButton);
+  assert.ok(n >= 2 && statuses.every((x) => x === 'undated'), statuses.join());
+  assert.equal(await page.$eval(statusButton, (b) => b.getAttribute('aria-pressed')), 'true');
+  await page.click(statusButton);
   await page.waitForFunction((k) => document.querySelectorAll('.rd-kpi-card').length === k, {}, REPORT.kpis.length);
   await page.select('#rd-k-order', 'judgement');
   await page.waitForFunction(() => location.hash.includes('ko=judgement'));
-  assert.equal(await page.$eval('.rd-kpi-card', (c) => c.dataset.status), 'not_achieved');
+  // Nothing is missed in the report's own figures: the short trajectory comes first, and
+  // everything without a verdict comes after every verdict.
+  const ordered = await page.$$eval('.rd-kpi-card', (cs) => cs.map((c) => c.dataset.status));
+  assert.equal(ordered[0], 'acceleration_needed');
+  const unjudged = ['undated', 'no_result', 'cannot_judge', 'no_target'];
+  const firstUnjudged = ordered.findIndex((st) => unjudged.includes(st));
+  assert.ok(ordered.slice(firstUnjudged).every((st) => unjudged.includes(st)), ordered.join());
   await page.close();
 });
 

@@ -1,0 +1,268 @@
+//! The report's two axes, and the headline sentences built from the verdicts.
+//!
+//! A subsection's ○/△ is the department's assessment of its activity; its KPIs are outcomes.
+//! The report prints both and so does the dashboard, side by side, naming the subsections where
+//! they disagree. Every headline sentence (overview, KPI page, print) is written here from the
+//! same judgements as the badges, so a number in a sentence is the number of a list.
+
+use super::achievement::{self, attention, Status};
+use super::kpi_view::status_counts_in;
+use crate::model::{Kpi, Rating, Report};
+
+/// One subsection on both axes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubsectionAxes {
+    pub id: String,
+    /// `Ⅲ-5-(1)`.
+    pub printed: String,
+    pub title: String,
+    pub rating: Option<Rating>,
+    /// Its KPIs (each once, a repeated row's KPIs with their original) by overall verdict.
+    pub kpis: Vec<(Status, usize)>,
+    pub disagreement: Option<Disagreement>,
+}
+
+/// Where the activity rating and the outcomes point different ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disagreement {
+    /// Rated ○, with a KPI missed or falling short of its trajectory.
+    OnTrackWithKpiBehind,
+    /// Rated △, with every KPI met or at its level.
+    DelayedWithKpisMet,
+}
+
+impl Disagreement {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Disagreement::OnTrackWithKpiBehind => "取組は順調（○）だが、目標に届いていない・届かない見込みの KPI がある",
+            Disagreement::DelayedWithKpisMet => "取組は遅れ・課題あり（△）だが、KPI はすべて目標（水準）に達している",
+        }
+    }
+}
+
+impl SubsectionAxes {
+    /// 「取組は順調（○）／KPI：達成2・加速が必要1」.
+    pub fn line_ja(&self) -> String {
+        let rating = match self.rating {
+            Some(r) => format!("取組は{}（{}）", r.label_ja(), r.mark()),
+            None => "取組の評価の記載なし".to_string(),
+        };
+        let mut counts: Vec<&(Status, usize)> = self.kpis.iter().filter(|(_, n)| *n > 0).collect();
+        counts.sort_by_key(|(s, _)| s.severity());
+        let kpis = if counts.is_empty() {
+            "KPI なし".to_string()
+        } else {
+            format!("KPI：{}", counts.iter().map(|(s, n)| format!("{}{n}", s.label_ja())).collect::<Vec<_>>().join("・"))
+        };
+        format!("{rating}／{kpis}")
+    }
+}
+
+/// The KPIs of a subsection, each once: those of its rows, and a repeated row's original's.
+fn kpis_of<'a>(report: &'a Report, subsection: &str) -> Vec<&'a Kpi> {
+    let mut out: Vec<&Kpi> = Vec::new();
+    for i in report.initiatives.iter().filter(|i| i.subsection == subsection) {
+        for k in i.kpis.iter().filter_map(|id| report.kpi(id)) {
+            if !out.iter().any(|o| o.id == k.id) {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
+
+pub fn subsection_axes(report: &Report, subsection: &str) -> Option<SubsectionAxes> {
+    let s = report.subsection(subsection)?;
+    let kpis = kpis_of(report, subsection);
+    let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall_in(report, k)).collect();
+    let behind = statuses.iter().any(|s| *s == Status::NotAchieved || s.falls_short());
+    let all_met = !statuses.is_empty() && statuses.iter().all(|s| matches!(s, Status::Achieved | Status::LevelReached));
+    let disagreement = match s.rating {
+        Some(Rating::OnTrack) if behind => Some(Disagreement::OnTrackWithKpiBehind),
+        Some(Rating::Delayed) if all_met => Some(Disagreement::DelayedWithKpisMet),
+        _ => None,
+    };
+    Some(SubsectionAxes { id: s.id.clone(), printed: super::overview::printed_subsection(report, &s.id), title: s.title.clone(), rating: s.rating, kpis: status_counts_in(report, kpis), disagreement })
+}
+
+/// Every subsection where the two axes disagree, in plan order (a 【再掲】 subsection once).
+pub fn disagreements(report: &Report) -> Vec<SubsectionAxes> {
+    report.subsections.iter().filter(|s| !s.relisted).filter_map(|s| subsection_axes(report, &s.id)).filter(|a| a.disagreement.is_some()).collect()
+}
+
+/// The four groups a pillar's bar shows. Every status is in exactly one (the match is
+/// exhaustive, so a new status cannot fall out of the bars).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictGroup {
+    /// 達成, 目標水準に到達済み, 順調.
+    Reached,
+    /// 未達成, and trajectories that fall short.
+    Behind,
+    /// No verdict: no year, no result, cannot be judged.
+    Unjudged,
+    NoTarget,
+}
+
+impl VerdictGroup {
+    pub const ALL: [VerdictGroup; 4] = [VerdictGroup::Reached, VerdictGroup::Behind, VerdictGroup::Unjudged, VerdictGroup::NoTarget];
+
+    pub fn of(s: Status) -> VerdictGroup {
+        match s {
+            Status::Achieved | Status::LevelReached | Status::OnTrack => VerdictGroup::Reached,
+            Status::NotAchieved | Status::AccelerationNeeded | Status::LimitedProgress | Status::Deterioration => VerdictGroup::Behind,
+            Status::Undated | Status::NoResult | Status::CannotJudge => VerdictGroup::Unjudged,
+            Status::NoTarget => VerdictGroup::NoTarget,
+        }
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            VerdictGroup::Reached => "達成・到達済み・順調",
+            VerdictGroup::Behind => "未達成・遅れ",
+            VerdictGroup::Unjudged => "判定できない・年度や実績の記載なし",
+            VerdictGroup::NoTarget => "目標なし",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            VerdictGroup::Reached => "reached",
+            VerdictGroup::Behind => "behind",
+            VerdictGroup::Unjudged => "unjudged",
+            VerdictGroup::NoTarget => "no_target",
+        }
+    }
+}
+
+/// The KPIs of a pillar (all with `None`) by group, for the overview's bars.
+pub fn groups_in_pillar(report: &Report, pillar: Option<&str>) -> Vec<(VerdictGroup, usize)> {
+    let counts = status_counts_in(report, super::kpi_view::kpis_in_pillar(report, pillar));
+    VerdictGroup::ALL.iter().map(|g| (*g, counts.iter().filter(|(s, _)| VerdictGroup::of(*s) == *g).map(|(_, n)| n).sum())).collect()
+}
+
+/// The headline sentences, each with the figures it states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headlines {
+    pub kpis: usize,
+    pub missed: usize,
+    pub falling_short: usize,
+    /// Met, or at the level of a later target.
+    pub reached: usize,
+    /// No verdict: no year, no result, cannot be judged.
+    pub unjudged: usize,
+    pub no_target: usize,
+    /// 「令和5年度時点のKPI 58指標：目標年度を迎えて未達成 0、…」.
+    pub kpi_sentence: String,
+    /// 「▲ 目標年度を迎えて未達成の KPI（0指標）」.
+    pub missed_heading: String,
+    /// 「このままでは目標に届かない見込みの KPI（1指標）」.
+    pub falling_short_heading: String,
+    /// 「進捗評価（○/△）と KPI の判定が食い違う小項目（n項目）」.
+    pub disagreement_heading: String,
+}
+
+pub fn headlines(report: &Report) -> Headlines {
+    let counts = status_counts_in(report, &report.kpis);
+    let n = |pick: &dyn Fn(Status) -> bool| counts.iter().filter(|(s, _)| pick(*s)).map(|(_, n)| n).sum::<usize>();
+    let a = attention(report);
+    let (missed, falling_short) = (a.missed.len(), a.falling_short.len());
+    let reached = n(&|s| VerdictGroup::of(s) == VerdictGroup::Reached);
+    let unjudged = n(&|s| VerdictGroup::of(s) == VerdictGroup::Unjudged);
+    let no_target = n(&|s| VerdictGroup::of(s) == VerdictGroup::NoTarget);
+    let kpis = report.kpis.len();
+    let kpi_sentence = format!(
+        "{}時点の KPI {kpis}指標のうち、目標年度を迎えて未達成は{missed}指標、このままでは目標に届かない見込みは{falling_short}指標、達成・目標水準に到達済み・順調は{reached}指標です。判定できない・目標年度の記載なし・実績の記載なしは{unjudged}指標、目標の記載がない指標は{no_target}指標です。",
+        report.report.label
+    );
+    Headlines {
+        kpis,
+        missed,
+        falling_short,
+        reached,
+        unjudged,
+        no_target,
+        kpi_sentence,
+        missed_heading: format!("▲ 目標年度を迎えて未達成の KPI（{missed}指標）"),
+        falling_short_heading: format!("このままでは目標に届かない見込みの KPI（{falling_short}指標）"),
+        disagreement_heading: format!("進捗評価（○／△）と KPI の判定が食い違う小項目（{}項目）", disagreements(report).len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::committed_report as report;
+
+    /// The numbers a sentence states, in order.
+    fn numbers(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut digits = String::new();
+        for c in text.chars().chain([' ']) {
+            if c.is_ascii_digit() {
+                digits.push(c);
+            } else if !digits.is_empty() {
+                out.push(digits.parse().unwrap());
+                digits.clear();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn each_headline_states_the_verdicts_figures() {
+        let r = report();
+        let h = headlines(&r);
+        let a = attention(&r);
+        // Independently: every KPI's overall verdict, counted by hand.
+        let overall: Vec<Status> = r.kpis.iter().map(|k| achievement::overall_in(&r, k)).collect();
+        let count = |f: fn(&Status) -> bool| overall.iter().filter(|s| f(s)).count();
+        assert_eq!(h.kpis, 58);
+        assert_eq!(h.missed, a.missed.len());
+        assert_eq!(h.missed, 0, "no target whose year has come is missed in the report's own figures");
+        assert_eq!(h.falling_short, 1);
+        assert_eq!(h.reached, count(|s| matches!(s, Status::Achieved | Status::LevelReached | Status::OnTrack)));
+        assert_eq!(h.no_target, count(|s| *s == Status::NoTarget));
+        assert_eq!(h.kpis, h.reached + h.unjudged + h.no_target + count(|s| s.falls_short() || *s == Status::NotAchieved));
+        // The sentence states exactly those figures, after the report's year (令和5 → 5).
+        let year_digits = numbers(&r.report.label);
+        assert_eq!(numbers(&h.kpi_sentence), [year_digits, vec![h.kpis, h.missed, h.falling_short, h.reached, h.unjudged, h.no_target]].concat());
+        assert_eq!(numbers(&h.missed_heading), [h.missed]);
+        assert_eq!(numbers(&h.falling_short_heading), [h.falling_short]);
+        assert_eq!(numbers(&h.disagreement_heading), [disagreements(&r).len()]);
+    }
+
+    #[test]
+    fn each_pillars_groups_count_its_kpis_once() {
+        let r = report();
+        for p in r.pillars.iter().map(|p| Some(p.id.as_str())).chain([None]) {
+            let groups = groups_in_pillar(&r, p);
+            let kpis = super::super::kpi_view::kpis_in_pillar(&r, p).count();
+            assert_eq!(groups.iter().map(|(_, n)| n).sum::<usize>(), kpis, "{p:?}");
+        }
+        // The whole report: the headline's figures, group by group.
+        let h = headlines(&r);
+        let all: Vec<usize> = groups_in_pillar(&r, None).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(all, [h.reached, h.missed + h.falling_short, h.unjudged, h.no_target]);
+    }
+
+    #[test]
+    fn both_axes_in_one_line_and_disagreements_named() {
+        let r = report();
+        // Ⅱ-2-(2): RPA robots 37 against 30 (令和5年度) — with the linked KPIs.
+        let all = disagreements(&r);
+        for d in &all {
+            let s = r.subsection(&d.id).unwrap();
+            match d.disagreement.unwrap() {
+                Disagreement::DelayedWithKpisMet => assert_eq!(s.rating, Some(Rating::Delayed)),
+                Disagreement::OnTrackWithKpiBehind => assert_eq!(s.rating, Some(Rating::OnTrack)),
+            }
+        }
+        // Ⅲ-5-(1) (女性の管理職登用) is ○ with a KPI whose trajectory falls short.
+        let women = all.iter().find(|d| d.id == "III-5-1").expect("Ⅲ-5-(1) disagrees");
+        assert_eq!(women.disagreement, Some(Disagreement::OnTrackWithKpiBehind));
+        assert!(women.line_ja().starts_with("取組は順調（○）／KPI：加速が必要1"), "{}", women.line_ja());
+        // A subsection without KPIs says so.
+        let without = r.subsections.iter().filter_map(|s| subsection_axes(&r, &s.id)).find(|a| a.kpis.iter().all(|(_, n)| *n == 0)).unwrap();
+        assert!(without.line_ja().ends_with("／KPI なし"), "{}", without.line_ja());
+    }
+}
