@@ -8,6 +8,7 @@ pub mod format;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod source_text;
 
 #[cfg(feature = "normalizer")]
 pub mod normalize;

@@ -1,7 +1,7 @@
 //! Queries over the committed report: the figures the dashboard shows.
 
 use reform::model::Report;
-use reform::query::achievement::{attention, headline, judge_in, overall, Reason, Status};
+use reform::query::achievement::{attention, headline, judge, overall, Reason, Status};
 use reform::query::overview::{delayed_subsections, overview};
 
 fn report() -> Report {
@@ -58,7 +58,7 @@ fn the_delayed_subsections_are_named_with_owners_and_reason() {
 
 fn judged(r: &Report, kpi: &str) -> (Status, Option<Reason>) {
     let k = r.kpi(kpi).unwrap_or_else(|| panic!("no KPI {kpi}"));
-    let js = judge_in(r, k);
+    let js = judge(r, k);
     let j = headline(&js, r.report.fiscal_year).expect("a target");
     (j.status, j.reason)
 }
@@ -77,7 +77,7 @@ fn real_kpis_are_judged_as_meant() {
     // 「…又は収入未済額10億円未満」: 1,202百万円 is one actual of its own; the target is reached
     // through the other branch, but this figure's badge is its own state.
     let branch = r.kpi(&id("I-3-3-1", "収入未済額")).unwrap();
-    assert_eq!(overall(branch, 2023), Status::CannotJudge);
+    assert_eq!(overall(&r, branch), Status::CannotJudge);
     assert_eq!(judged(&r, &branch.id), (Status::CannotJudge, Some(Reason::SingleActual)));
     // Five-year averages are judged on the mean (96.6, 52.4), before the span ends: 順調.
     assert_eq!(judged(&r, &id("III-1-1-4", "全世帯広報誌のアンケートで「わかりやすい」と答えた人の割合")).0, Status::OnTrack);
@@ -90,7 +90,7 @@ fn real_kpis_are_judged_as_meant() {
     assert_eq!(judged(&r, &id("III-1-1-6", "公募委員率")).0, Status::Undated);
     // 13.4％ (R2.4) → 17.5％ (R6.4) towards 20％ in 令和7年度: R ≈ 0.83.
     let women = r.kpi(&id("III-5-1-2", "管理職員に占める女性職員の割合")).unwrap();
-    let js = judge_in(&r, women);
+    let js = judge(&r, women);
     assert_eq!(js[0].status, Status::AccelerationNeeded);
     assert!((js[0].ratio.unwrap() - 0.83).abs() < 0.01, "{:?}", js[0].ratio);
     assert_eq!(js[0].gap.map(|g| (g.difference * 10.0).round() / 10.0), Some(-2.5));

@@ -151,7 +151,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                         let id = k.id.clone();
                         view! {
                             <div class="rd-kpi-mini" data-kpi=id>
-                                <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall_in(&report_for_kpis, &k) /></p>
+                                <p class="rd-kpi-label">{k.label.clone()}" "<StatusBadge status=achievement::overall(&report_for_kpis, &k) /></p>
                                 <KpiChart kpi=Arc::clone(&k) style height=200 />
                                 <CalculationNote kpi=Arc::clone(&k) style />
                                 <KpiTable kpi=k style />

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use reform::format::{fiscal_year, YearStyle};
 use reform::model::Kpi;
 use reform::query::achievement::Status;
-use reform::query::kpi_view::{display, kpi_list, kpis_in_pillar, status_counts_in, Display, KpiOrder};
+use reform::query::kpi_view::{display, kpi_list, kpis_in_pillar, status_counts, Display, KpiOrder};
 use reform::query::route::View;
 
 use crate::kpi_parts::{figure_source, status_class, CalculationNote, KpiChart, KpiTable, StatusBadge};
@@ -25,7 +25,7 @@ pub fn KpiView() -> impl IntoView {
     let status = Memo::new(move |_| st.route.with(|r| r.kpi_status));
     let order = Memo::new(move |_| st.route.with(|r| r.kpi_order));
     // The status buttons count the KPIs of the chosen pillar, as the list shows them.
-    let counts = Memo::new(move |_| pillar.with(|p| status_counts_in(&st.report(), kpis_in_pillar(&st.report(), p.as_deref()))));
+    let counts = Memo::new(move |_| pillar.with(|p| status_counts(&st.report(), kpis_in_pillar(&st.report(), p.as_deref()))));
     let pillars: Vec<(String, String)> = report.pillars.iter().map(|p| (p.id.clone(), format!("{} {}", p.numeral, p.title))).collect();
     let list = Memo::new(move |_| {
         let report = st.report();

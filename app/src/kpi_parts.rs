@@ -8,7 +8,7 @@ use reform::format::{fiscal_year, number, YearStyle};
 use reform::model::{Kpi, PointKind};
 use reform::query::achievement::{self, Status};
 use reform::query::calculation::calculation;
-use reform::query::kpi_view::summary_ja_in;
+use reform::query::kpi_view::summary_ja;
 use reform::query::source::Anchor;
 
 use crate::chart::{png_name, EChart};
@@ -48,7 +48,7 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
     };
     let summary = {
         let kpi = Arc::clone(&kpi);
-        Memo::new(move |_| summary_ja_in(&st.report(), &kpi, style.get()))
+        Memo::new(move |_| summary_ja(&st.report(), &kpi, style.get()))
     };
     view! {
         <figure class="rd-kpi-figure" data-kpi=kpi.id.clone()>
@@ -105,7 +105,7 @@ pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl I
     let unit = kpi.unit.clone();
     let region_label = format!("{} の数値（横にスクロールできます）", kpi.label);
     let caption = format!("{}（単位：{}）", kpi.label, if unit.is_empty() { "なし".to_string() } else { unit.clone() });
-    let judged: Vec<(u32, String)> = achievement::judge_in(&st.report(), &kpi).into_iter().map(|j| (j.target.line, format!("{} {}", j.status.mark(), j.label_ja()))).collect();
+    let judged: Vec<(u32, String)> = achievement::judge(&st.report(), &kpi).into_iter().map(|j| (j.target.line, format!("{} {}", j.status.mark(), j.label_ja()))).collect();
     let rows = move || {
         let style = style.get();
         kpi.series

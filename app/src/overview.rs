@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use reform::format::group;
 use reform::model::{Rating, Report};
 use reform::query::achievement::attention;
-use reform::query::kpi_view::{status_counts_in, versus_ja};
+use reform::query::kpi_view::{status_counts, versus_ja};
 use reform::query::overview::{delayed_subsections, overview, Counts};
 use reform::query::route::View;
 use reform::query::verdicts::{disagreements, groups_in_pillar, headlines, VerdictGroup};
@@ -24,7 +24,7 @@ pub fn Overview() -> impl IntoView {
     let st = expect_context::<AppState>();
     let report = st.report();
     let o = overview(&report);
-    let kpi_counts = status_counts_in(&report, &report.kpis);
+    let kpi_counts = status_counts(&report, &report.kpis);
     let kpi_href = st.href_view(View::Kpi);
     // For `make bench`: when the overview is in the DOM.
     Effect::new(|_| {

@@ -31,7 +31,7 @@ pub use diag::{NormalizeError, Warning};
 pub use overrides::Overrides;
 
 use crate::model::Report;
-use crate::query::source::{sha256_hex, split_lines};
+use crate::source_text::{sha256_hex, split_lines};
 
 /// What [`normalize`] needs besides the text.
 pub struct Input<'a> {

@@ -1,9 +1,9 @@
 //! 「この判定の計算」: how a KPI's verdict was reached, in plain Japanese, for the card and the
-//! detail. Every part comes from the judgement itself ([`achievement::judge_in`]), so what the
+//! detail. Every part comes from the judgement itself ([`achievement::judge`]), so what the
 //! explanation says and what the badge says cannot drift apart.
 
 use super::achievement::{self, Judgement, Method, Status};
-use super::kpi_view::{summary_ja_in, target_ja};
+use super::kpi_view::{summary_ja, target_ja};
 use crate::format::{figure, fiscal_year, number, with_unit, YearStyle};
 use crate::model::{Aggregate, Comparator, Direction, Kpi, KpiPoint, Report};
 
@@ -125,7 +125,7 @@ fn rule_ja(kpi: &Kpi, j: &Judgement, style: YearStyle) -> String {
 
 /// 「この判定の計算」 for the verdict a KPI's badge shows; `None` for a KPI without targets.
 pub fn calculation(report: &Report, kpi: &Kpi, style: YearStyle) -> Option<Calculation> {
-    let judged = achievement::judge_in(report, kpi);
+    let judged = achievement::judge(report, kpi);
     let j = achievement::headline(&judged, report.report.fiscal_year)?;
     let unit = &kpi.unit;
     let mut figures = Vec::new();
@@ -176,7 +176,7 @@ pub fn calculation(report: &Report, kpi: &Kpi, style: YearStyle) -> Option<Calcu
         reading,
         rule: rule_ja(kpi, j, style),
         missing,
-        sentence: summary_ja_in(report, kpi, style),
+        sentence: summary_ja(report, kpi, style),
     })
 }
 
@@ -194,10 +194,10 @@ mod tests {
         let r = report();
         for k in &r.kpis {
             let c = calculation(&r, k, YearStyle::Era);
-            let judged = achievement::judge_in(&r, k);
+            let judged = achievement::judge(&r, k);
             assert_eq!(c.is_some(), !judged.is_empty(), "{}", k.id);
             let Some(c) = c else { continue };
-            assert_eq!(c.status, achievement::overall_in(&r, k), "{}: the explanation and the badge agree", k.id);
+            assert_eq!(c.status, achievement::overall(&r, k), "{}: the explanation and the badge agree", k.id);
             assert!(c.figures.iter().any(|f| f.role == "目標"), "{}", k.id);
             assert!(!c.rule.is_empty() && !c.sentence.is_empty(), "{}", k.id);
             assert_eq!(c.missing.is_some(), matches!(c.status, Status::CannotJudge | Status::NoResult), "{}", k.id);

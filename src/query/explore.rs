@@ -225,7 +225,7 @@ fn prepare(report: &Report) -> Vec<Prepared> {
         .iter()
         .map(|i| {
             let kpis: Vec<_> = i.kpis.iter().filter_map(|k| report.kpi(k)).collect();
-            let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall_in(report, k)).collect();
+            let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall(report, k)).collect();
             // The status that needs attention most among the row's KPIs.
             let kpi_status = statuses.iter().copied().min_by_key(|s| status_rank(Some(*s)));
             let has_target = kpis.iter().any(|k| k.series.iter().any(|p| p.kind == PointKind::Target));

@@ -7,7 +7,7 @@
 //! (`organisations`); divisions whose department is not known sit in a 所属不明 row.
 //! Repeats (【再掲】 copies and unmarked `same_as` rows) count only on request.
 
-use super::achievement::{overall_in, Status};
+use super::achievement::{overall, Status};
 use crate::model::{Initiative, Rating, Report, UNPAIRED_DIVISIONS};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,7 +170,7 @@ struct KpiTally {
 fn kpi_tally(report: &Report, i: &Initiative) -> KpiTally {
     let mut t = KpiTally::default();
     for k in i.kpis.iter().filter_map(|k| report.kpi(k)) {
-        let status = overall_in(report, k);
+        let status = overall(report, k);
         let judged = matches!(status, Status::Achieved | Status::NotAchieved | Status::OnTrack) || status.falls_short();
         t.judged += usize::from(judged);
         t.behind += usize::from(status == Status::NotAchieved || status.falls_short());
@@ -464,7 +464,7 @@ mod tests {
         let mut behind = 0;
         for i in r.initiatives.iter().filter(|i| !i.is_repeat()) {
             for k in i.kpis.iter().filter_map(|k| r.kpi(k)) {
-                let s = overall_in(&r, k);
+                let s = overall(&r, k);
                 judged += usize::from(matches!(s, Status::Achieved | Status::NotAchieved | Status::OnTrack) || s.falls_short());
                 behind += usize::from(s == Status::NotAchieved || s.falls_short());
             }

@@ -1,7 +1,7 @@
 //! What the KPI page and the detail view draw: chart columns, table rows, the one-sentence
 //! Japanese summary, and the counts per judgement.
 
-use super::achievement::{self, judge, Judgement, Method, Status};
+use super::achievement::{self, Judgement, Method, Status};
 use crate::format::{difference, figure, fiscal_year_short, relative, with_unit, YearStyle};
 use crate::model::{ActualStatus, Aggregate, Comparator, Kpi, KpiPoint, PointKind, Report};
 
@@ -189,7 +189,7 @@ pub struct WorkedExample {
 /// figures that produce its R.
 pub fn worked_example(report: &Report) -> Option<WorkedExample> {
     report.kpis.iter().find_map(|k| {
-        let judged = achievement::judge_in(report, k);
+        let judged = achievement::judge(report, k);
         let j = judged.iter().find(|j| j.method == Method::Cagr && j.ratio.is_some())?;
         let (base, latest) = (j.base?, j.actual?);
         let point = |p: &KpiPoint| Some((p.fiscal_year?, p.value));
@@ -209,16 +209,11 @@ pub fn worked_example(report: &Report) -> Option<WorkedExample> {
     })
 }
 
-/// One sentence for the chart's text alternative and the reader in a hurry (either-or targets
-/// judged on their own branch; [`summary_ja_in`] says what became of the other).
-pub fn summary_ja(kpi: &Kpi, report_year: i32, style: YearStyle) -> String {
-    summary_of(kpi, &judge(kpi, report_year), report_year, style)
-}
-
-/// [`summary_ja`] within the report: the other branch of an either-or target, and targets
-/// taken from a KPI of the same measure.
-pub fn summary_ja_in(report: &Report, kpi: &Kpi, style: YearStyle) -> String {
-    summary_of(kpi, &achievement::judge_in(report, kpi), report.report.fiscal_year, style)
+/// One sentence for the chart's text alternative and the reader in a hurry: the verdict the
+/// badge shows, with the other branch of an either-or target and targets taken from a KPI of
+/// the same measure.
+pub fn summary_ja(report: &Report, kpi: &Kpi, style: YearStyle) -> String {
+    summary_of(kpi, &achievement::judge(report, kpi), report.report.fiscal_year, style)
 }
 
 fn summary_of(kpi: &Kpi, judged: &[Judgement], report_year: i32, style: YearStyle) -> String {
@@ -303,16 +298,9 @@ fn summary_of(kpi: &Kpi, judged: &[Judgement], report_year: i32, style: YearStyl
     out
 }
 
-/// How many KPIs are in each overall status (either-or branches on their own; see
-/// [`status_counts_in`]).
-pub fn status_counts<'a>(kpis: impl IntoIterator<Item = &'a Kpi>, report_year: i32) -> Vec<(Status, usize)> {
-    let statuses: Vec<Status> = kpis.into_iter().map(|k| achievement::overall(k, report_year)).collect();
-    Status::ALL.iter().map(|s| (*s, statuses.iter().filter(|x| *x == s).count())).collect()
-}
-
-/// How many KPIs are in each overall status, either-or targets met by either branch.
-pub fn status_counts_in<'a>(report: &Report, kpis: impl IntoIterator<Item = &'a Kpi>) -> Vec<(Status, usize)> {
-    let statuses: Vec<Status> = kpis.into_iter().map(|k| achievement::overall_in(report, k)).collect();
+/// How many KPIs are in each overall status.
+pub fn status_counts<'a>(report: &Report, kpis: impl IntoIterator<Item = &'a Kpi>) -> Vec<(Status, usize)> {
+    let statuses: Vec<Status> = kpis.into_iter().map(|k| achievement::overall(report, k)).collect();
     Status::ALL.iter().map(|s| (*s, statuses.iter().filter(|x| *x == s).count())).collect()
 }
 
@@ -378,7 +366,7 @@ pub fn kpis_in_pillar<'r>(report: &'r Report, pillar: Option<&'r str>) -> impl I
 pub fn kpi_list<'r>(report: &'r Report, pillar: Option<&'r str>, status: Option<Status>, order: KpiOrder) -> Vec<(&'r Kpi, Status)> {
     let mut rows: Vec<(&Kpi, Status, Option<f64>)> = kpis_in_pillar(report, pillar)
         .map(|k| {
-            let judged = achievement::judge_in(report, k);
+            let judged = achievement::judge(report, k);
             let head = achievement::headline(&judged, report.report.fiscal_year);
             (k, achievement::summarize(&judged, report.report.fiscal_year), head.and_then(|j| j.percent))
         })
@@ -437,19 +425,19 @@ mod tests {
     fn summaries_in_japanese() {
         let r = report();
         assert_eq!(
-            summary_ja(kpi(&r, "II-1-1-1", "電子申請利用所属数（累計）"), 2023, YearStyle::Era),
+            summary_ja(&r, kpi(&r, "II-1-1-1", "電子申請利用所属数（累計）"), YearStyle::Era),
             "電子申請利用所属数（累計）：令和5年度の実績は87所属で、令和5年度の目標50所属に対し達成（達成率174％）。"
         );
         assert_eq!(
-            summary_ja(kpi(&r, "III-5-1-2", "管理職員に占める女性職員の割合"), 2023, YearStyle::Era),
+            summary_ja(&r, kpi(&r, "III-5-1-2", "管理職員に占める女性職員の割合"), YearStyle::Era),
             "管理職員に占める女性職員の割合：令和6年度の実績は17.5％。令和7年度の目標20％に向けた推移は「加速が必要」です（必要な伸びに対する実際の伸び0.83倍）。"
         );
         assert_eq!(
-            summary_ja(kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）"), 2023, YearStyle::Era),
+            summary_ja(&r, kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）"), YearStyle::Era),
             "時間外勤務月45時間超の職員数（年間延べ人数）：令和5年度の実績は1,121名で、目標855名まで差 +266名。目標年度の記載がないため、未達成とは判定しません。"
         );
         assert_eq!(
-            summary_ja(kpi(&r, "III-3-2-3", "県から各団体への派遣状況"), 2023, YearStyle::Gregorian),
+            summary_ja(&r, kpi(&r, "III-3-2-3", "県から各団体への派遣状況"), YearStyle::Gregorian),
             "県から各団体への派遣状況：2021年度の40団体から2024年度の48団体へ推移（数値目標の記載なし）。"
         );
     }
@@ -457,14 +445,14 @@ mod tests {
     #[test]
     fn counts_cover_every_kpi() {
         let r = report();
-        let counts = status_counts(&r.kpis, 2023);
-        assert_eq!(counts.iter().map(|c| c.1).sum::<usize>(), r.kpis.len());
-        let by = |s: Status| counts.iter().find(|c| c.0 == s).unwrap().1;
+        let alone = |k| achievement::summarize(&achievement::judge_alone(k, 2023), 2023);
+        let by = |s: Status| r.kpis.iter().filter(|k| alone(k) == s).count();
+        let with_branches = status_counts(&r, &r.kpis);
+        assert_eq!(with_branches.iter().map(|c| c.1).sum::<usize>(), r.kpis.len());
         // Each count against a plain count of the judgements, one KPI at a time.
-        for &(status, n) in &counts {
-            assert_eq!(n, r.kpis.iter().filter(|k| crate::query::achievement::overall(k, 2023) == status).count(), "{status:?}");
+        for &(status, n) in &with_branches {
+            assert_eq!(n, r.kpis.iter().filter(|k| achievement::overall(&r, k) == status).count(), "{status:?}");
         }
-        let with_branches = status_counts_in(&r, &r.kpis);
         let by_in = |s: Status| with_branches.iter().find(|c| c.0 == s).unwrap().1;
         // Within the report, a KPI without targets takes those of a KPI of the same measure
         // (the RPA robots, printed under four initiatives, with targets under one).
@@ -511,14 +499,14 @@ mod tests {
         assert_eq!(all.len(), r.kpis.len());
         assert!(all.iter().zip(&r.kpis).all(|((a, _), b)| a.id == b.id), "plan order");
         // The status handed to the page is the KPI's overall judgement.
-        assert!(all.iter().all(|(k, s)| achievement::overall_in(&r, k) == *s));
+        assert!(all.iter().all(|(k, s)| achievement::overall(&r, k) == *s));
         let short = kpi_list(&r, None, Some(Status::AccelerationNeeded), KpiOrder::Plan);
         assert!(!short.is_empty());
-        assert!(short.iter().all(|(k, _)| achievement::overall_in(&r, k) == Status::AccelerationNeeded));
+        assert!(short.iter().all(|(k, _)| achievement::overall(&r, k) == Status::AccelerationNeeded));
         let by_judgement = kpi_list(&r, None, None, KpiOrder::Judgement);
-        let sev: Vec<u8> = by_judgement.iter().map(|(k, _)| achievement::overall_in(&r, k).severity()).collect();
+        let sev: Vec<u8> = by_judgement.iter().map(|(k, _)| achievement::overall(&r, k).severity()).collect();
         assert!(sev.windows(2).all(|w| w[0] <= w[1]), "{sev:?}");
-        assert!(achievement::overall_in(&r, by_judgement[0].0).falls_short());
+        assert!(achievement::overall(&r, by_judgement[0].0).falls_short());
         // 判定できない sorts after everything judged, in every order.
         for order in KpiOrder::ALL {
             let list = kpi_list(&r, None, None, order);
@@ -528,7 +516,7 @@ mod tests {
         let by_gap = kpi_list(&r, None, None, KpiOrder::Gap);
         let percents: Vec<f64> = by_gap
             .iter()
-            .filter_map(|(k, s)| achievement::headline(&achievement::judge_in(&r, k), r.report.fiscal_year).and_then(|j| j.percent).filter(|_| s.is_verdict()))
+            .filter_map(|(k, s)| achievement::headline(&achievement::judge(&r, k), r.report.fiscal_year).and_then(|j| j.percent).filter(|_| s.is_verdict()))
             .collect();
         assert!(percents.windows(2).all(|w| w[0] <= w[1]), "{percents:?}");
         assert!(percents[0] < 100.0);
@@ -538,21 +526,21 @@ mod tests {
     fn under_a_pillar_the_counts_are_those_of_the_list() {
         let r = report();
         for pillar in [None].into_iter().chain(r.pillars.iter().map(|p| Some(p.id.as_str()))) {
-            let counts = status_counts_in(&r, kpis_in_pillar(&r, pillar));
+            let counts = status_counts(&r, kpis_in_pillar(&r, pillar));
             assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), kpi_list(&r, pillar, None, KpiOrder::Plan).len(), "{pillar:?}");
             for (status, n) in counts {
                 assert_eq!(kpi_list(&r, pillar, Some(status), KpiOrder::Plan).len(), n, "{pillar:?} {status:?}");
             }
         }
         // Pillar I's counts are its own, not the report's.
-        assert_ne!(status_counts_in(&r, kpis_in_pillar(&r, Some("I"))), status_counts_in(&r, &r.kpis));
+        assert_ne!(status_counts(&r, kpis_in_pillar(&r, Some("I"))), status_counts(&r, &r.kpis));
     }
 
     #[test]
     fn versus_reads_actual_against_target_with_the_gap() {
         let r = report();
         let k = kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）");
-        let judged = achievement::judge_in(&r, k);
+        let judged = achievement::judge(&r, k);
         let j = achievement::headline(&judged, r.report.fiscal_year).unwrap();
         assert_eq!(j.status, Status::Undated);
         let text = versus_ja(k, j, YearStyle::Era);

@@ -7,7 +7,6 @@
 
 use std::ops::Range;
 
-use sha2::{Digest, Sha256};
 
 use super::search::{cut_marked, find};
 
@@ -16,16 +15,7 @@ use crate::model::{KpiPoint, LineSpan, Occurrence, SourceFile};
 /// Lines shown above and below a figure or an item, within its page.
 pub const CONTEXT_LINES: u32 = 3;
 
-/// The lines of a source text, split exactly as the normalizer splits them (a leading byte-order
-/// mark dropped, `\n` or `\r\n`), so line numbers agree.
-pub fn split_lines(text: &str) -> Vec<&str> {
-    text.strip_prefix('\u{feff}').unwrap_or(text).lines().collect()
-}
-
-/// Lower-case hex SHA-256 of `bytes`, as `report.source.sha256`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::source_text::{sha256_hex, split_lines};
 
 /// The source text, checked against the report that cites it.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,7 @@
 //! same judgements as the badges, so a number in a sentence is the number of a list.
 
 use super::achievement::{self, attention, Status};
-use super::kpi_view::status_counts_in;
+use super::kpi_view::status_counts;
 use crate::model::{Kpi, Rating, Report};
 
 /// One subsection on both axes.
@@ -74,7 +74,7 @@ fn kpis_of<'a>(report: &'a Report, subsection: &str) -> Vec<&'a Kpi> {
 pub fn subsection_axes(report: &Report, subsection: &str) -> Option<SubsectionAxes> {
     let s = report.subsection(subsection)?;
     let kpis = kpis_of(report, subsection);
-    let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall_in(report, k)).collect();
+    let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall(report, k)).collect();
     let behind = statuses.iter().any(|s| *s == Status::NotAchieved || s.falls_short());
     let all_met = !statuses.is_empty() && statuses.iter().all(|s| matches!(s, Status::Achieved | Status::LevelReached));
     let disagreement = match s.rating {
@@ -82,7 +82,7 @@ pub fn subsection_axes(report: &Report, subsection: &str) -> Option<SubsectionAx
         Some(Rating::Delayed) if all_met => Some(Disagreement::DelayedWithKpisMet),
         _ => None,
     };
-    Some(SubsectionAxes { id: s.id.clone(), printed: super::overview::printed_subsection(report, &s.id), title: s.title.clone(), rating: s.rating, kpis: status_counts_in(report, kpis), disagreement })
+    Some(SubsectionAxes { id: s.id.clone(), printed: super::overview::printed_subsection(report, &s.id), title: s.title.clone(), rating: s.rating, kpis: status_counts(report, kpis), disagreement })
 }
 
 /// Every subsection where the two axes disagree, in plan order (a 【再掲】 subsection once).
@@ -136,7 +136,7 @@ impl VerdictGroup {
 
 /// The KPIs of a pillar (all with `None`) by group, for the overview's bars.
 pub fn groups_in_pillar(report: &Report, pillar: Option<&str>) -> Vec<(VerdictGroup, usize)> {
-    let counts = status_counts_in(report, super::kpi_view::kpis_in_pillar(report, pillar));
+    let counts = status_counts(report, super::kpi_view::kpis_in_pillar(report, pillar));
     VerdictGroup::ALL.iter().map(|g| (*g, counts.iter().filter(|(s, _)| VerdictGroup::of(*s) == *g).map(|(_, n)| n).sum())).collect()
 }
 
@@ -162,7 +162,7 @@ pub struct Headlines {
 }
 
 pub fn headlines(report: &Report) -> Headlines {
-    let counts = status_counts_in(report, &report.kpis);
+    let counts = status_counts(report, &report.kpis);
     let n = |pick: &dyn Fn(Status) -> bool| counts.iter().filter(|(s, _)| pick(*s)).map(|(_, n)| n).sum::<usize>();
     let a = attention(report);
     let (missed, falling_short) = (a.missed.len(), a.falling_short.len());
@@ -214,7 +214,7 @@ mod tests {
         let h = headlines(&r);
         let a = attention(&r);
         // Independently: every KPI's overall verdict, counted by hand.
-        let overall: Vec<Status> = r.kpis.iter().map(|k| achievement::overall_in(&r, k)).collect();
+        let overall: Vec<Status> = r.kpis.iter().map(|k| achievement::overall(&r, k)).collect();
         let count = |f: fn(&Status) -> bool| overall.iter().filter(|s| f(s)).count();
         assert_eq!(h.kpis, 58);
         assert_eq!(h.missed, a.missed.len());
