@@ -6,8 +6,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use reform::query::explore::Filter;
-use reform::query::heatmap::{heatmap, percent, Cell, Columns, Measure, RowOrder, Rows};
+use reform::query::heatmap::{cell_filter, heatmap, percent, shade, Cell, Columns, Measure, RowOrder, Rows};
 use reform::query::route::View;
 
 use crate::state::AppState;
@@ -22,14 +21,6 @@ const SCALE: [(&str, &str, &str); 5] = [
     ("#c74700", "#ffffff", "76〜100%"),
 ];
 
-fn step(share: f64) -> usize {
-    if share <= 0.0 {
-        0
-    } else {
-        ((share * 4.0).ceil() as usize).clamp(1, 4)
-    }
-}
-
 #[component]
 pub fn HeatmapView() -> impl IntoView {
     let st = expect_context::<AppState>();
@@ -37,24 +28,9 @@ pub fn HeatmapView() -> impl IntoView {
     let map = Memo::new(move |_| heatmap(&st.report(), &options.get()));
     let measure = Memo::new(move |_| options.with(|o| o.measure));
 
-    // The explorer filter that shows exactly one cell's initiatives.
     let cell_href = move |row: String, col: String| {
         st.href(move |r| {
-            let o = &r.heat;
-            let mut f = Filter { zencho: o.zencho_only, include_relisted: o.include_relisted, ..Filter::default() };
-            match &o.rows {
-                Rows::Departments => f.department = Some(row.clone()),
-                Rows::Divisions { department } => {
-                    f.department = Some(department.clone());
-                    f.division = Some(row.clone());
-                }
-            }
-            match &o.columns {
-                Columns::Pillars => f.pillar = Some(col.clone()),
-                Columns::Sections { .. } => f.section = Some(col.clone()),
-                Columns::Subsections { .. } => f.subsection = Some(col.clone()),
-            }
-            r.filter = f;
+            r.filter = cell_filter(&r.heat, &row, &col);
             r.view = View::Explore;
             r.open = None;
         })
@@ -86,7 +62,7 @@ pub fn HeatmapView() -> impl IntoView {
             return view! { <td class="rd-heat rd-heat-empty"><span class="rd-zero">"—"</span></td> }.into_any();
         }
         let share = c.share(m);
-        let (bg, fg) = share.map_or(("#ffffff", "#333333"), |s| (SCALE[step(s)].0, SCALE[step(s)].1));
+        let (bg, fg) = share.map_or(("#ffffff", "#333333"), |s| (SCALE[shade(s).band].0, SCALE[shade(s).band].1));
         let style = format!("background:{bg};color:{fg}");
         let detail = match m {
             Measure::Delayed => format!("△{} / {}件", c.delayed, c.initiatives),

@@ -8,7 +8,8 @@ use reform::query::achievement::attention;
 use reform::query::kpi_view::{status_counts, versus_ja};
 use reform::query::overview::{delayed_subsections, overview, Counts};
 use reform::query::route::View;
-use reform::query::verdicts::{disagreements, groups_in_pillar, headlines, VerdictGroup};
+use reform::query::achievement::VerdictGroup;
+use reform::query::verdicts::{disagreements, groups_in_pillar, headlines};
 use reform::query::source::Anchor;
 
 use crate::kpi_parts::StatusCounts;

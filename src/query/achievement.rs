@@ -122,6 +122,11 @@ impl Status {
         }
     }
 
+    /// The group of the overview's bars and the heatmap's KPI measure.
+    pub fn group(self) -> VerdictGroup {
+        VerdictGroup::of(self)
+    }
+
     /// Is this a verdict on the figures? No for a missing result, a target that cannot be
     /// judged, one without a year, and results without a target: those sort after every verdict.
     pub fn is_verdict(self) -> bool {
@@ -159,6 +164,50 @@ impl Status {
         Status::CannotJudge,
         Status::NoTarget,
     ];
+}
+
+/// The four groups a pillar's bar shows. Every status is in exactly one (the match is
+/// exhaustive, so a new status cannot fall out of the bars).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictGroup {
+    /// 達成, 目標水準に到達済み, 順調.
+    Reached,
+    /// 未達成, and trajectories that fall short.
+    Behind,
+    /// No verdict: no year, no result, cannot be judged.
+    Unjudged,
+    NoTarget,
+}
+
+impl VerdictGroup {
+    pub const ALL: [VerdictGroup; 4] = [VerdictGroup::Reached, VerdictGroup::Behind, VerdictGroup::Unjudged, VerdictGroup::NoTarget];
+
+    fn of(s: Status) -> VerdictGroup {
+        match s {
+            Status::Achieved | Status::LevelReached | Status::OnTrack => VerdictGroup::Reached,
+            Status::NotAchieved | Status::AccelerationNeeded | Status::LimitedProgress | Status::Deterioration => VerdictGroup::Behind,
+            Status::Undated | Status::NoResult | Status::CannotJudge => VerdictGroup::Unjudged,
+            Status::NoTarget => VerdictGroup::NoTarget,
+        }
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            VerdictGroup::Reached => "達成・到達済み・順調",
+            VerdictGroup::Behind => "未達成・遅れ",
+            VerdictGroup::Unjudged => "判定できない・年度や実績の記載なし",
+            VerdictGroup::NoTarget => "目標なし",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            VerdictGroup::Reached => "reached",
+            VerdictGroup::Behind => "behind",
+            VerdictGroup::Unjudged => "unjudged",
+            VerdictGroup::NoTarget => "no_target",
+        }
+    }
 }
 
 /// Why a target could not be judged.

@@ -5,7 +5,7 @@
 //! they disagree. Every headline sentence (overview, KPI page, print) is written here from the
 //! same judgements as the badges, so a number in a sentence is the number of a list.
 
-use super::achievement::{self, attention, Status};
+use super::achievement::{self, attention, Status, VerdictGroup};
 use super::kpi_view::status_counts;
 use crate::model::{Kpi, Rating, Report};
 
@@ -90,54 +90,10 @@ pub fn disagreements(report: &Report) -> Vec<SubsectionAxes> {
     report.subsections.iter().filter(|s| !s.relisted).filter_map(|s| subsection_axes(report, &s.id)).filter(|a| a.disagreement.is_some()).collect()
 }
 
-/// The four groups a pillar's bar shows. Every status is in exactly one (the match is
-/// exhaustive, so a new status cannot fall out of the bars).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VerdictGroup {
-    /// 達成, 目標水準に到達済み, 順調.
-    Reached,
-    /// 未達成, and trajectories that fall short.
-    Behind,
-    /// No verdict: no year, no result, cannot be judged.
-    Unjudged,
-    NoTarget,
-}
-
-impl VerdictGroup {
-    pub const ALL: [VerdictGroup; 4] = [VerdictGroup::Reached, VerdictGroup::Behind, VerdictGroup::Unjudged, VerdictGroup::NoTarget];
-
-    pub fn of(s: Status) -> VerdictGroup {
-        match s {
-            Status::Achieved | Status::LevelReached | Status::OnTrack => VerdictGroup::Reached,
-            Status::NotAchieved | Status::AccelerationNeeded | Status::LimitedProgress | Status::Deterioration => VerdictGroup::Behind,
-            Status::Undated | Status::NoResult | Status::CannotJudge => VerdictGroup::Unjudged,
-            Status::NoTarget => VerdictGroup::NoTarget,
-        }
-    }
-
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            VerdictGroup::Reached => "達成・到達済み・順調",
-            VerdictGroup::Behind => "未達成・遅れ",
-            VerdictGroup::Unjudged => "判定できない・年度や実績の記載なし",
-            VerdictGroup::NoTarget => "目標なし",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            VerdictGroup::Reached => "reached",
-            VerdictGroup::Behind => "behind",
-            VerdictGroup::Unjudged => "unjudged",
-            VerdictGroup::NoTarget => "no_target",
-        }
-    }
-}
-
 /// The KPIs of a pillar (all with `None`) by group, for the overview's bars.
 pub fn groups_in_pillar(report: &Report, pillar: Option<&str>) -> Vec<(VerdictGroup, usize)> {
     let counts = status_counts(report, super::kpi_view::kpis_in_pillar(report, pillar));
-    VerdictGroup::ALL.iter().map(|g| (*g, counts.iter().filter(|(s, _)| VerdictGroup::of(*s) == *g).map(|(_, n)| n).sum())).collect()
+    VerdictGroup::ALL.iter().map(|g| (*g, counts.iter().filter(|(s, _)| s.group() == *g).map(|(_, n)| n).sum())).collect()
 }
 
 /// The headline sentences, each with the figures it states.
@@ -166,9 +122,9 @@ pub fn headlines(report: &Report) -> Headlines {
     let n = |pick: &dyn Fn(Status) -> bool| counts.iter().filter(|(s, _)| pick(*s)).map(|(_, n)| n).sum::<usize>();
     let a = attention(report);
     let (missed, falling_short) = (a.missed.len(), a.falling_short.len());
-    let reached = n(&|s| VerdictGroup::of(s) == VerdictGroup::Reached);
-    let unjudged = n(&|s| VerdictGroup::of(s) == VerdictGroup::Unjudged);
-    let no_target = n(&|s| VerdictGroup::of(s) == VerdictGroup::NoTarget);
+    let reached = n(&|s| s.group() == VerdictGroup::Reached);
+    let unjudged = n(&|s| s.group() == VerdictGroup::Unjudged);
+    let no_target = n(&|s| s.group() == VerdictGroup::NoTarget);
     let kpis = report.kpis.len();
     let kpi_sentence = format!(
         "{}時点の KPI {kpis}指標のうち、目標年度を迎えて未達成は{missed}指標、このままでは目標に届かない見込みは{falling_short}指標、達成・目標水準に到達済み・順調は{reached}指標です。判定できない・目標年度の記載なし・実績の記載なしは{unjudged}指標、目標の記載がない指標は{no_target}指標です。",
