@@ -72,7 +72,12 @@ fn rate(r: f64) -> String {
 fn rule_ja(kpi: &Kpi, j: &Judgement, style: YearStyle) -> String {
     let unit = &kpi.unit;
     let target = target_ja(j.target, unit, style);
-    let observed = j.observed.map(|v| with_unit(v, unit)).unwrap_or_default();
+    // One actual is quoted at its printed precision (99.0％ on a 99％ threshold); an average or
+    // a total is computed, so it is shown as computed.
+    let observed = match (j.method, j.actual) {
+        (Method::Level | Method::Cagr | Method::Linear, Some(a)) => figure(a, unit),
+        _ => j.observed.map(|v| with_unit(v, unit)).unwrap_or_default(),
+    };
     let met = matches!(j.status, Status::Achieved | Status::LevelReached | Status::OnTrack);
     let crossed = if met { "満たしています" } else { "満たしていません" };
     match (j.method, j.status) {
@@ -158,7 +163,7 @@ pub fn calculation(report: &Report, kpi: &Kpi, style: YearStyle) -> Option<Calcu
     }
     if let Some(e) = &j.either {
         reading.push(format!(
-            "「又は」の目標：もう一方の条件（{}）は{}。目標はどちらかを満たせば満たされます。この指標の判定はこの指標自身の数値によるものです",
+            "「又は」の目標：もう一方の条件（{}）は「{}」。目標はどちらかを満たせば満たされます。この指標の判定はこの指標自身の数値によるものです",
             e.other_label,
             e.other_status.label_ja()
         ));
@@ -228,7 +233,8 @@ mod tests {
         let other = calculation(&r, kpi(&r, "I-3-3-1", "収入未済額"), YearStyle::Era).unwrap();
         assert_eq!(other.status, Status::CannotJudge);
         assert!(other.missing.as_deref().is_some_and(|m| m.starts_with("実績が1時点のみ")), "{:?}", other.missing);
-        assert!(other.reading.iter().any(|l| l.contains("（徴収率）は目標水準に到達済み")), "{:?}", other.reading);
+        assert!(other.reading.iter().any(|l| l.contains("（徴収率）は「目標水準に到達済み」")), "{:?}", other.reading);
+        assert!(c.rule.contains("最新の実績 99.0％ が"), "{}", c.rule);
     }
 
     #[test]

@@ -287,7 +287,7 @@ fn summary_of(kpi: &Kpi, judged: &[Judgement], report_year: i32, style: YearStyl
         (_, Some(a), _) => format!("{}：{}で、{}に対し{}{}。", kpi.label, actual_ja(a), target, status, pct),
     };
     if let Some(e) = &j.either {
-        out.push_str(&format!("「又は」で結ばれたもう一方の条件（{}）は{}。", e.other_label, e.other_status.label_ja()));
+        out.push_str(&format!("「又は」で結ばれたもう一方の条件（{}）は「{}」です。", e.other_label, e.other_status.label_ja()));
         if j.target_reached() && !matches!(j.status, Status::Achieved | Status::LevelReached) {
             out.push_str("目標はもう一方の条件で満たしています。");
         }
