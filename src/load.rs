@@ -322,7 +322,7 @@ impl Report {
 mod tests {
     use super::*;
 
-    const EMPTY: &str = r#"{"schema_version":"VERSION","report":{"title":"t","fiscal_year":2023,"label":"令和5年度","source":{"name":"a","sha256":"b","lines":1},"pages":{"first":1,"last":1},"overrides":null},"pillars":[],"sections":[],"subsections":[],"initiatives":[],"kpis":[]}"#;
+    const EMPTY: &str = r#"{"schema_version":"VERSION","report":{"title":"t","fiscal_year":2023,"label":"令和5年度","source":{"name":"a","sha256":"b","lines":1},"pages":{"first":1,"last":1},"overrides":null,"coverage":{"pages_present":[],"missing_pages":[],"missing_numbers":{}}},"pillars":[],"sections":[],"subsections":[],"initiatives":[],"kpis":[]}"#;
 
     fn with_version(v: &str) -> String {
         EMPTY.replace("VERSION", v)

@@ -34,9 +34,9 @@ pub struct ReportMeta {
     /// Lowest and highest printed page number seen in the source.
     pub pages: PageRange,
     /// Provenance of every figure that did not come from automatic extraction.
+    #[serde(deserialize_with = "present")]
     pub overrides: Option<OverridesInfo>,
     /// What part of the printed report the source text holds.
-    #[serde(default)]
     pub coverage: Coverage,
 }
 
@@ -159,7 +159,9 @@ pub struct Subsection {
     pub title: String,
     /// The subsection is printed again under another section (【再掲】).
     pub relisted: bool,
+    #[serde(deserialize_with = "present")]
     pub rating: Option<Rating>,
+    #[serde(deserialize_with = "present")]
     pub rating_mark: Option<String>,
     /// The summary paragraphs, in printed order.
     pub summary: Vec<String>,
@@ -177,6 +179,7 @@ pub struct LineSpan {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Occurrence {
     /// Printed page number, when the page header was extracted.
+    #[serde(deserialize_with = "present")]
     pub page: Option<u32>,
     pub first_line: u32,
     pub last_line: u32,
@@ -192,6 +195,7 @@ pub struct Initiative {
     pub number: u32,
     pub title: String,
     /// For a 【再掲】 row: the original title printed in brackets after the marker.
+    #[serde(deserialize_with = "present")]
     pub original_title: Option<String>,
     /// 部局等 as printed, in order (kept for readers of schema 1).
     pub departments: Vec<String>,
@@ -199,15 +203,15 @@ pub struct Initiative {
     pub divisions: Vec<String>,
     /// Each department with the divisions that belong to it; divisions whose department is
     /// not known sit in one entry with `department: None`, listed last.
-    #[serde(default)]
     pub organisations: Vec<Organisation>,
     /// The all-agency mark (全庁 ○).
     pub zencho: bool,
     pub relisted: bool,
+    #[serde(deserialize_with = "present")]
     pub relisted_from: Option<String>,
     /// Printed again, word for word, in another subsection without 【再掲】: the id of the first
     /// printing (plan order). Counted once, under the first.
-    #[serde(default)]
+    #[serde(deserialize_with = "present")]
     pub same_as: Option<String>,
     pub content: Vec<String>,
     pub targets: Vec<String>,
@@ -227,6 +231,7 @@ pub const UNPAIRED_DIVISIONS: &str = "所属不明";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organisation {
     /// `None` for divisions whose department the report does not tell (所属不明).
+    #[serde(deserialize_with = "present")]
     pub department: Option<String>,
     pub divisions: Vec<String>,
 }
@@ -370,6 +375,7 @@ pub struct Kpi {
     pub label: String,
     pub unit: String,
     /// Which way is better; `None` where the report sets no direction.
+    #[serde(deserialize_with = "present")]
     pub direction: Option<Direction>,
     pub series: Vec<KpiPoint>,
     pub origin: KpiOrigin,
@@ -378,7 +384,9 @@ pub struct Kpi {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KpiPoint {
     /// The period as printed (`R5`, `R5.4`, `H27`, `令和5年度`); `None` for a target without a year.
+    #[serde(deserialize_with = "present")]
     pub period: Option<String>,
+    #[serde(deserialize_with = "present")]
     pub fiscal_year: Option<i32>,
     pub value: f64,
     pub kind: PointKind,
@@ -387,27 +395,26 @@ pub struct KpiPoint {
     /// The figure as printed, for checking against the source.
     pub text: String,
     /// Targets: how the actual must compare (`以上` → `at_least`); `None` where nothing is printed.
-    #[serde(default)]
+    #[serde(deserialize_with = "present")]
     pub comparator: Option<Comparator>,
     /// Targets: the upper bound of a range (`40％以上60%以下` → value 40, upper 60).
-    #[serde(default)]
+    #[serde(deserialize_with = "present")]
     pub upper: Option<f64>,
     /// Targets: measured every year, as an average or as a total over `span`.
-    #[serde(default)]
+    #[serde(deserialize_with = "present")]
     pub aggregate: Option<Aggregate>,
     /// Targets: the fiscal years the target covers, `[from, to]`; either end is `None` when not printed
     /// (`毎年度（令和6年度まで）` → `[None, 2024]`).
-    #[serde(default)]
+    #[serde(deserialize_with = "present")]
     pub span: Option<[Option<i32>; 2]>,
     /// Targets: the id of the KPI whose target of the same fiscal year is the other branch of an
     /// 「…又は…」 target; the target is met when either branch is met.
-    #[serde(default)]
+    #[serde(deserialize_with = "present")]
     pub alternative: Option<String>,
     /// Actuals: `final`, `estimate` (見込) or `preliminary` (速報値); `None` for targets.
-    #[serde(default)]
+    #[serde(deserialize_with = "present")]
     pub status: Option<ActualStatus>,
     /// Where the point comes from: the parser, or a reviewed override.
-    #[serde(default)]
     pub origin: KpiOrigin,
 }
 
@@ -438,6 +445,16 @@ impl KpiPoint {
             origin: KpiOrigin::Extracted,
         }
     }
+}
+
+/// An `Option` field that must be present, `null` or not: serde would read a missing `Option`
+/// as `None`, so a file without the field would load although the published schema refuses it.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d)
 }
 
 impl Report {

@@ -54,3 +54,62 @@ fn nothing_slips_past_the_schema() {
     changed["schema_version"] = json!("1.0.0");
     assert_eq!(violations(&changed).len(), 2);
 }
+
+/// Every object of `instance` paired with the schema node that describes it, with its JSON path.
+fn objects<'a>(schema: &'a Value, root: &'a Value, node: &'a Value, instance: &'a Value, path: String, out: &mut Vec<(String, &'a Value)>) {
+    let node = match node.get("$ref").and_then(Value::as_str) {
+        Some(r) => root.pointer(r.trim_start_matches('#')).unwrap_or(node),
+        None => node,
+    };
+    match instance {
+        Value::Object(map) => {
+            if node.get("properties").is_some() {
+                out.push((path.clone(), node));
+            }
+            for (k, v) in map {
+                if let Some(child) = node.get("properties").and_then(|p| p.get(k)) {
+                    objects(schema, root, child, v, format!("{path}/{k}"), out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            // The first item of each array stands for all of them.
+            if let (Some(first), Some(child)) = (items.first(), node.get("items")) {
+                objects(schema, root, child, first, format!("{path}/0"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A file the app accepts passes the published schema, and the reverse: every field the schema
+/// requires, taken out of the real report, is refused by both (the loader names its path);
+/// every field the schema leaves optional, taken out, is accepted by both.
+#[test]
+fn the_schema_and_the_loader_agree_field_by_field() {
+    let schema = load("data/initiatives.schema.json");
+    let report = load("data/initiatives.json");
+    let mut found = Vec::new();
+    objects(&schema, &schema, &schema, &report, String::new(), &mut found);
+    let mut checked = 0;
+    for (path, node) in found {
+        let required: Vec<&str> = node["required"].as_array().map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        for field in node["properties"].as_object().unwrap().keys() {
+            let mut changed = report.clone();
+            changed.pointer_mut(&path).unwrap().as_object_mut().unwrap().remove(field);
+            let schema_accepts = violations(&changed).is_empty();
+            let loaded = reform::model::Report::from_json(&changed.to_string());
+            let is_required = required.contains(&field.as_str());
+            assert_eq!(schema_accepts, !is_required, "{path}/{field}: the schema");
+            match loaded {
+                Ok(_) => assert!(!is_required, "{path}/{field} is required by the schema, but the app accepts a file without it"),
+                Err(e) => {
+                    assert!(is_required, "{path}/{field} is optional in the schema, but the app refuses a file without it: {e}");
+                    assert!(e.to_string().contains(field.as_str()), "{path}/{field}: the message names the field: {e}");
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 90, "{checked}");
+}

@@ -38,7 +38,7 @@ mod tests {
         serde_json::from_value(serde_json::json!({
             "id": format!("{subsection}-{number}"), "pillar": "I", "section": "I-3", "subsection": subsection, "number": number,
             "title": "t", "original_title": null, "departments": [], "divisions": [], "zencho": false, "relisted": false,
-            "relisted_from": null, "content": [], "targets": [], "status": [], "challenges": [], "next_year": [],
+            "relisted_from": null, "same_as": null, "organisations": [], "content": [], "targets": [], "status": [], "challenges": [], "next_year": [],
             "achieved_marks": [], "kpis": [], "source": []
         }))
         .expect("an initiative")

@@ -100,7 +100,7 @@ mod tests {
         serde_json::from_value(serde_json::json!({
             "id": id, "pillar": "I", "section": "I-1", "subsection": "I-1-1", "number": 1,
             "title": "t", "original_title": null, "departments": departments, "divisions": divisions, "zencho": false,
-            "relisted": false, "relisted_from": null, "content": [], "targets": [], "status": [], "challenges": [],
+            "relisted": false, "relisted_from": null, "same_as": null, "organisations": [], "content": [], "targets": [], "status": [], "challenges": [],
             "next_year": [], "achieved_marks": [], "kpis": [], "source": [{"page": 1, "first_line": 7, "last_line": 9}]
         }))
         .expect("an initiative")
