@@ -3,6 +3,9 @@
 //!
 //! See ARCHITECTURE.md for the map.
 
+#[macro_use]
+mod keyed;
+
 pub mod fiscal;
 pub mod format;
 pub mod load;

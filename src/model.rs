@@ -103,13 +103,17 @@ pub struct Section {
     pub title: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rating {
-    /// ○ in the report.
-    OnTrack,
-    /// △ in the report.
-    Delayed,
+keyed! {
+    /// A subsection's 進捗状況. The key is its value in the JSON and in URLs (`on_track`,
+    /// `delayed`); the label is plain wording, as the report prints the symbol without a legend.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Rating {
+        /// ○ in the report.
+        OnTrack => "on_track", "順調";
+        /// △ in the report.
+        Delayed => "delayed", "遅れ・課題あり";
+    }
 }
 
 impl Rating {
@@ -120,24 +124,9 @@ impl Rating {
         }
     }
 
-    /// Plain wording; the report prints the symbol without a legend.
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            Rating::OnTrack => "順調",
-            Rating::Delayed => "遅れ・課題あり",
-        }
-    }
-
-    /// The value used in the JSON and in URLs (`on_track`, `delayed`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Rating::OnTrack => "on_track",
-            Rating::Delayed => "delayed",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Rating> {
-        [Rating::OnTrack, Rating::Delayed].into_iter().find(|r| r.key() == key)
+    /// `○ 順調`: the mark and the words, so colour or a symbol is never the only cue.
+    pub fn display_ja(self) -> String {
+        format!("{} {}", self.mark(), self.label_ja())
     }
 
     pub fn from_mark(mark: char) -> Option<Rating> {

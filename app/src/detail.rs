@@ -66,7 +66,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
             sub.map_or("", |s| s.title.as_str()),
         );
         let axes = reform::query::verdicts::subsection_axes(&report, &ini.subsection).map(|a| a.line_ja()).unwrap_or_default();
-        let rating = sub.and_then(|s| s.rating).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_else(|| "記載なし".into());
+        let rating = sub.and_then(|s| s.rating).map(|r| r.display_ja()).unwrap_or_else(|| "記載なし".into());
         let summary = sub.map(|s| s.summary.clone()).unwrap_or_default();
         let summary_spans = sub.map(|s| s.source.clone()).unwrap_or_default();
         let printed_at = Anchor::spans_of(&ini.source);

@@ -244,26 +244,10 @@ fn FacetSelect(
 #[component]
 fn ResultTable(rows: Memo<Vec<usize>>, page: Memo<usize>, sort: Memo<Sort>, query: Memo<Query>) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let header = move |key: SortKey, label: &'static str| {
-        let aria = move || {
-            let s = sort.get();
-            if s.key != key {
-                "none"
-            } else if s.descending {
-                "descending"
-            } else {
-                "ascending"
-            }
-        };
-        let click = move |_| {
-            st.navigate(|r| {
-                if r.sort.key == key {
-                    r.sort.descending = !r.sort.descending;
-                } else {
-                    r.sort = Sort { key, descending: false };
-                }
-            })
-        };
+    let header = move |key: SortKey| {
+        let label = key.label_ja();
+        let aria = move || sort.get().aria_sort(key);
+        let click = move |_| st.navigate(|r| r.sort = r.sort.clicked(key));
         view! {
             // `data-heading`: the words print where the button does not (style.css).
             <th scope="col" aria-sort=aria data-heading=label>
@@ -284,12 +268,12 @@ fn ResultTable(rows: Memo<Vec<usize>>, page: Memo<usize>, sort: Memo<Sort>, quer
                 <caption class="rd-visually-hidden">"取組一覧（列見出しのボタンで並べ替え）"</caption>
                 <thead>
                     <tr>
-                        {header(SortKey::Id, "番号")}
-                        {header(SortKey::Title, "取組項目")}
-                        {header(SortKey::Department, "部局等")}
-                        {header(SortKey::Division, "担当課")}
-                        {header(SortKey::Rating, "進捗状況")}
-                        {header(SortKey::Kpi, "KPI")}
+                        {header(SortKey::Id)}
+                        {header(SortKey::Title)}
+                        {header(SortKey::Department)}
+                        {header(SortKey::Division)}
+                        {header(SortKey::Rating)}
+                        {header(SortKey::Kpi)}
                     </tr>
                 </thead>
                 <tbody>
@@ -314,9 +298,9 @@ fn ResultRow(index: usize, query: Memo<Query>) -> impl IntoView {
         move || st.href_tracked(|r| r.open = Some(id.clone()))
     };
     let title = ini.title.clone();
-    let rating = explorer.rating(index).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_else(|| "記載なし".into());
+    let rating = explorer.rating(index).map(|r| r.display_ja()).unwrap_or_else(|| "記載なし".into());
     let delayed = explorer.rating(index) == Some(reform::model::Rating::Delayed);
-    let kpi = explorer.kpi_status(index).map(|s| format!("{} {}", s.mark(), s.label_ja())).unwrap_or_else(|| "—".into());
+    let kpi = explorer.kpi_status(index).map(|s| s.display_ja()).unwrap_or_else(|| "—".into());
     let relisted = ini.relisted;
     view! {
         <tr data-id=id.clone()>

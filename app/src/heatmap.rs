@@ -102,9 +102,9 @@ pub fn HeatmapView() -> impl IntoView {
                 <fieldset class="rd-radios">
                     <legend>"色で示すもの"</legend>
                     <label><input type="radio" name="rd-h-measure" data-measure="delayed" prop:checked=move || measure.get() == Measure::Delayed
-                        on:change=move |_| st.navigate(|r| r.heat.measure = Measure::Delayed) />"△ 遅れ・課題ありの割合"</label>
+                        on:change=move |_| st.navigate(|r| r.heat.measure = Measure::Delayed) />{Measure::Delayed.label_ja()}</label>
                     <label><input type="radio" name="rd-h-measure" data-measure="kpi" prop:checked=move || measure.get() == Measure::Kpi
-                        on:change=move |_| st.navigate(|r| r.heat.measure = Measure::Kpi) />"KPI の未達成・遅れの割合"</label>
+                        on:change=move |_| st.navigate(|r| r.heat.measure = Measure::Kpi) />{Measure::Kpi.label_ja()}</label>
                 </fieldset>
                 <div class="rd-field">
                     <label for="rd-h-order">"行の並び"</label>

@@ -41,7 +41,7 @@ pub fn HelpView() -> impl IntoView {
             <p>"目標年度がまだ来ていない KPI は、国連の持続可能な開発目標（SDGs）の進捗評価（カナダ統計局の方法、Open SDG で使われているもの）にならい、"
                "これまでの伸び（年平均成長率）を、目標年度までに目標に届くために必要な伸びと比べた比率 R で判定します。"</p>
             <ul class="rd-items" data-testid="judgement-rule">
-                {Status::ALL.into_iter().map(|s| view! { <li data-status=s.key()>{format!("{} {}：{}", s.mark(), s.label_ja(), s.rule_ja())}</li> }).collect_view()}
+                {Status::ALL.into_iter().map(|s| view! { <li data-status=s.key()>{format!("{}：{}", s.display_ja(), s.rule_ja())}</li> }).collect_view()}
             </ul>
             <p>"年平均成長率は（最新の実績 ÷ 最初の実績）を経過年数で累乗根したものから 1 を引いた値です。値が 0 以下のときは、年あたりの増減量で比べます。"</p>
             {worked}

@@ -47,7 +47,7 @@ pub fn KpiView() -> impl IntoView {
                         <li data-status=s.key()>
                             <button type="button" class=format!("rd-count-button {}", status_class(s)) aria-pressed=pressed
                                 on:click=move |_| st.navigate(|r| r.kpi_status = if r.kpi_status == Some(s) { None } else { Some(s) })>
-                                {s.mark()}" "{s.label_ja()}" "<strong>{n}</strong>"指標"
+                                {s.display_ja()}" "<strong>{n}</strong>"指標"
                             </button>
                         </li>
                     }
@@ -83,7 +83,7 @@ pub fn KpiView() -> impl IntoView {
             </div>
             {empty_report.then(|| view! { <p class="rd-empty" data-testid="empty-kpis">"この報告書データには数値目標・実績（KPI）がありません。"</p> })}
             <p class="rd-count" role="status" aria-live="polite" data-testid="kpi-shown">
-                {move || status.get().map(|s| format!("{} {}：", s.mark(), s.label_ja())).unwrap_or_default()}
+                {move || status.get().map(|s| format!("{}：", s.display_ja())).unwrap_or_default()}
                 {move || format!("{}指標を表示", list.with(Vec::len))}
             </p>
             <div class="rd-kpi-grid">

@@ -26,7 +26,7 @@ pub fn status_class(s: Status) -> &'static str {
 
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
-    view! { <span class=status_class(status) data-status=status.key()>{status.mark()}" "{status.label_ja()}</span> }
+    view! { <span class=status_class(status) data-status=status.key()>{status.display_ja()}</span> }
 }
 
 /// How many KPIs are in each judgement, with badges (overview and KPI page).

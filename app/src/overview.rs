@@ -75,11 +75,11 @@ pub fn Overview() -> impl IntoView {
                     <dd><span class="rd-stat-num">{n(t.zencho)}</span>"件"</dd>
                 </div>
                 <div class="rd-stat" data-stat="on-track">
-                    <dt>"小項目の進捗 "{Rating::OnTrack.mark()}" "{Rating::OnTrack.label_ja()}</dt>
+                    <dt>"小項目の進捗 "{Rating::OnTrack.display_ja()}</dt>
                     <dd><span class="rd-stat-num">{n(t.on_track)}</span>"項目"</dd>
                 </div>
                 <div class="rd-stat rd-stat-warn" data-stat="delayed">
-                    <dt>"小項目の進捗 "{Rating::Delayed.mark()}" "{Rating::Delayed.label_ja()}</dt>
+                    <dt>"小項目の進捗 "{Rating::Delayed.display_ja()}</dt>
                     <dd><span class="rd-stat-num">{n(t.delayed)}</span>"項目"</dd>
                 </div>
                 <div class="rd-stat" data-stat="kpis">

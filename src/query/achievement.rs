@@ -24,48 +24,40 @@
 
 use crate::model::{Aggregate, Comparator, Direction, Kpi, KpiPoint, PointKind, Report};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Status {
-    Achieved,
-    /// A target whose year has come, missed.
-    NotAchieved,
-    /// A later year's target (or one with no printed year) whose level the latest actual
-    /// already reaches: never 達成 of a target whose year has not come.
-    LevelReached,
-    /// A target with no printed year, not reached yet: the report sets no date by which it is
-    /// missed, so the distance is shown and no 未達成.
-    Undated,
-    /// A target ahead: R ≥ 0.95 (or an average to date that meets it).
-    OnTrack,
-    /// 0.6 ≤ R < 0.95.
-    AccelerationNeeded,
-    /// 0 ≤ R < 0.6.
-    LimitedProgress,
-    /// R < 0: moving away from the target.
-    Deterioration,
-    /// A target whose year has come, without a result printed.
-    NoResult,
-    /// Not enough to judge; [`Judgement::reason`] says why.
-    CannotJudge,
-    /// Results only: the report sets no numeric target.
-    NoTarget,
+keyed! {
+    /// A target's verdict. The key is its value in URLs and data attributes.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Status {
+        Achieved => "achieved", "達成";
+        /// A later year's target (or one with no printed year) whose level the latest actual
+        /// already reaches: never 達成 of a target whose year has not come.
+        LevelReached => "level_reached", "目標水準に到達済み";
+        /// A target whose year has come, missed.
+        NotAchieved => "not_achieved", "未達成";
+        /// A target ahead: R ≥ 0.95 (or an average to date that meets it).
+        OnTrack => "on_track", "順調";
+        /// 0.6 ≤ R < 0.95.
+        AccelerationNeeded => "acceleration_needed", "加速が必要";
+        /// 0 ≤ R < 0.6.
+        LimitedProgress => "limited_progress", "進捗が限定的";
+        /// R < 0: moving away from the target.
+        Deterioration => "deterioration", "悪化";
+        /// A target with no printed year, not reached yet: the report sets no date by which it
+        /// is missed, so the distance is shown and no 未達成.
+        Undated => "undated", "目標年度の記載なし";
+        /// A target whose year has come, without a result printed.
+        NoResult => "no_result", "実績の記載なし";
+        /// Not enough to judge; [`Judgement::reason`] says why.
+        CannotJudge => "cannot_judge", "判定できない";
+        /// Results only: the report sets no numeric target.
+        NoTarget => "no_target", "目標なし（実績のみ）";
+    }
 }
 
 impl Status {
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            Status::Achieved => "達成",
-            Status::NotAchieved => "未達成",
-            Status::LevelReached => "目標水準に到達済み",
-            Status::Undated => "目標年度の記載なし",
-            Status::OnTrack => "順調",
-            Status::AccelerationNeeded => "加速が必要",
-            Status::LimitedProgress => "進捗が限定的",
-            Status::Deterioration => "悪化",
-            Status::NoResult => "実績の記載なし",
-            Status::CannotJudge => "判定できない",
-            Status::NoTarget => "目標なし（実績のみ）",
-        }
+    /// `◎ 達成`: the mark and the words, so colour is never the only cue.
+    pub fn display_ja(self) -> String {
+        format!("{} {}", self.mark(), self.label_ja())
     }
 
     /// Text mark printed with the label, so colour is never the only cue.
@@ -81,22 +73,6 @@ impl Status {
             Status::Deterioration => "×",
             Status::NoResult | Status::CannotJudge => "－",
             Status::NoTarget => "・",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Status::Achieved => "achieved",
-            Status::NotAchieved => "not_achieved",
-            Status::LevelReached => "level_reached",
-            Status::Undated => "undated",
-            Status::OnTrack => "on_track",
-            Status::AccelerationNeeded => "acceleration_needed",
-            Status::LimitedProgress => "limited_progress",
-            Status::Deterioration => "deterioration",
-            Status::NoResult => "no_result",
-            Status::CannotJudge => "cannot_judge",
-            Status::NoTarget => "no_target",
         }
     }
 
@@ -151,61 +127,30 @@ impl Status {
         }
     }
 
-    pub const ALL: [Status; 11] = [
-        Status::Achieved,
-        Status::LevelReached,
-        Status::NotAchieved,
-        Status::OnTrack,
-        Status::AccelerationNeeded,
-        Status::LimitedProgress,
-        Status::Deterioration,
-        Status::Undated,
-        Status::NoResult,
-        Status::CannotJudge,
-        Status::NoTarget,
-    ];
 }
 
-/// The four groups a pillar's bar shows. Every status is in exactly one (the match is
-/// exhaustive, so a new status cannot fall out of the bars).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VerdictGroup {
-    /// 達成, 目標水準に到達済み, 順調.
-    Reached,
-    /// 未達成, and trajectories that fall short.
-    Behind,
-    /// No verdict: no year, no result, cannot be judged.
-    Unjudged,
-    NoTarget,
+keyed! {
+    /// The four groups a pillar's bar shows. Every status is in exactly one (the match in
+    /// `of` is exhaustive, so a new status cannot fall out of the bars).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum VerdictGroup {
+        /// 達成, 目標水準に到達済み, 順調.
+        Reached => "reached", "達成・到達済み・順調";
+        /// 未達成, and trajectories that fall short.
+        Behind => "behind", "未達成・遅れ";
+        /// No verdict: no year, no result, cannot be judged.
+        Unjudged => "unjudged", "判定できない・年度や実績の記載なし";
+        NoTarget => "no_target", "目標なし";
+    }
 }
 
 impl VerdictGroup {
-    pub const ALL: [VerdictGroup; 4] = [VerdictGroup::Reached, VerdictGroup::Behind, VerdictGroup::Unjudged, VerdictGroup::NoTarget];
-
     fn of(s: Status) -> VerdictGroup {
         match s {
             Status::Achieved | Status::LevelReached | Status::OnTrack => VerdictGroup::Reached,
             Status::NotAchieved | Status::AccelerationNeeded | Status::LimitedProgress | Status::Deterioration => VerdictGroup::Behind,
             Status::Undated | Status::NoResult | Status::CannotJudge => VerdictGroup::Unjudged,
             Status::NoTarget => VerdictGroup::NoTarget,
-        }
-    }
-
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            VerdictGroup::Reached => "達成・到達済み・順調",
-            VerdictGroup::Behind => "未達成・遅れ",
-            VerdictGroup::Unjudged => "判定できない・年度や実績の記載なし",
-            VerdictGroup::NoTarget => "目標なし",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            VerdictGroup::Reached => "reached",
-            VerdictGroup::Behind => "behind",
-            VerdictGroup::Unjudged => "unjudged",
-            VerdictGroup::NoTarget => "no_target",
         }
     }
 }

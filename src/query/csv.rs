@@ -62,7 +62,7 @@ pub fn initiatives_csv(report: &Report, rows: &[&Initiative]) -> String {
     ]);
     for i in rows {
         let sub = report.subsection(&i.subsection);
-        let rating = sub.and_then(|s| s.rating).map(|r| format!("{} {}", r.mark(), r.label_ja())).unwrap_or_default();
+        let rating = sub.and_then(|s| s.rating).map(|r| r.display_ja()).unwrap_or_default();
         let kpis: Vec<String> = i
             .kpis
             .iter()

@@ -10,33 +10,15 @@ use super::achievement::{self, Status};
 use super::search::{fold, Query};
 use crate::model::{PointKind, Rating, Report, UNPAIRED_DIVISIONS};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KpiFilter {
-    /// Has at least one KPI.
-    Any,
-    /// Has a numeric target.
-    Target,
-    /// Has no KPI.
-    None,
-}
-
-impl KpiFilter {
-    pub const ALL: [KpiFilter; 3] = [KpiFilter::Any, KpiFilter::Target, KpiFilter::None];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            KpiFilter::Any => "any",
-            KpiFilter::Target => "target",
-            KpiFilter::None => "none",
-        }
-    }
-
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            KpiFilter::Any => "KPIあり",
-            KpiFilter::Target => "数値目標あり",
-            KpiFilter::None => "KPIなし",
-        }
+keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum KpiFilter {
+        /// Has at least one KPI.
+        Any => "any", "KPIあり";
+        /// Has a numeric target.
+        Target => "target", "数値目標あり";
+        /// Has no KPI.
+        None => "none", "KPIなし";
     }
 }
 
@@ -85,7 +67,7 @@ impl Filter {
             add(Dimension::Division, format!("担当課：{d}"));
         }
         if let Some(r) = self.rating {
-            add(Dimension::Rating, format!("進捗状況：{} {}", r.mark(), r.label_ja()));
+            add(Dimension::Rating, format!("進捗状況：{}", r.display_ja()));
         }
         if let Some(k) = self.kpi {
             add(Dimension::Kpi, format!("KPI：{}", k.label_ja()));
@@ -126,33 +108,17 @@ pub struct Chip {
     pub label: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortKey {
-    #[default]
-    Id,
-    Title,
-    Department,
-    Division,
-    Rating,
-    Kpi,
-}
-
-impl SortKey {
-    pub const ALL: [SortKey; 6] = [SortKey::Id, SortKey::Title, SortKey::Department, SortKey::Division, SortKey::Rating, SortKey::Kpi];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            SortKey::Id => "id",
-            SortKey::Title => "title",
-            SortKey::Department => "department",
-            SortKey::Division => "division",
-            SortKey::Rating => "rating",
-            SortKey::Kpi => "kpi",
-        }
-    }
-
-    pub fn from_key(s: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.key() == s)
+keyed! {
+    /// The explorer's columns that sort, labelled as their headers.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum SortKey {
+        #[default]
+        Id => "id", "番号";
+        Title => "title", "取組項目";
+        Department => "department", "部局等";
+        Division => "division", "担当課";
+        Rating => "rating", "進捗状況";
+        Kpi => "kpi", "KPI";
     }
 }
 
@@ -160,6 +126,26 @@ impl SortKey {
 pub struct Sort {
     pub key: SortKey,
     pub descending: bool,
+}
+
+impl Sort {
+    /// A column header clicked: the same column turns its direction, another starts ascending.
+    pub fn clicked(self, key: SortKey) -> Sort {
+        if self.key == key {
+            Sort { key, descending: !self.descending }
+        } else {
+            Sort { key, descending: false }
+        }
+    }
+
+    /// The header's `aria-sort`.
+    pub fn aria_sort(self, key: SortKey) -> &'static str {
+        match (self.key == key, self.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        }
+    }
 }
 
 /// Which facet a count belongs to.
@@ -410,7 +396,7 @@ impl Explorer {
             dimension: Dimension::Rating,
             options: [Rating::OnTrack, Rating::Delayed]
                 .into_iter()
-                .map(|rt| opt(rt.key().into(), format!("{} {}", rt.mark(), rt.label_ja()), count(Dimension::Rating, &|i| self.prepared()[i].rating == Some(rt))))
+                .map(|rt| opt(rt.key().into(), rt.display_ja(), count(Dimension::Rating, &|i| self.prepared()[i].rating == Some(rt))))
                 .collect(),
         });
         facets.push(Facet { dimension: Dimension::Zencho, options: vec![opt("true".into(), "全庁的な取組（○）".into(), count(Dimension::Zencho, &|i| inis[i].zencho))] });
@@ -680,6 +666,15 @@ mod tests {
         // Sections offered are those of the chosen pillar.
         let sections = facets.iter().find(|f| f.dimension == Dimension::Section).unwrap();
         assert!(sections.options.iter().all(|o| o.value.starts_with("II-")));
+    }
+
+    #[test]
+    fn a_header_click_turns_its_column_or_starts_another_ascending() {
+        let by_title = Sort::default().clicked(SortKey::Title);
+        assert_eq!(by_title, Sort { key: SortKey::Title, descending: false });
+        assert_eq!(by_title.clicked(SortKey::Title), Sort { key: SortKey::Title, descending: true });
+        assert_eq!(by_title.clicked(SortKey::Title).clicked(SortKey::Kpi), Sort { key: SortKey::Kpi, descending: false });
+        assert_eq!([SortKey::Title, SortKey::Id].map(|k| by_title.clicked(SortKey::Title).aria_sort(k)), ["descending", "none"]);
     }
 
     #[test]

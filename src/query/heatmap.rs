@@ -26,58 +26,29 @@ pub enum Columns {
     Subsections { section: String },
 }
 
-/// What a cell's colour shows. Never its size: a big department is not a late one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Measure {
-    /// The share of the cell's initiatives in △ subsections.
-    #[default]
-    Delayed,
-    /// The share of the cell's judged KPIs that missed their target or fall short of it.
-    Kpi,
-}
-
-impl Measure {
-    pub fn key(self) -> &'static str {
-        match self {
-            Measure::Delayed => "delayed",
-            Measure::Kpi => "kpi",
-        }
+keyed! {
+    /// What a cell's colour shows. Never its size: a big department is not a late one.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum Measure {
+        /// The share of the cell's initiatives in △ subsections.
+        #[default]
+        Delayed => "delayed", "△ 遅れ・課題ありの割合";
+        /// The share of the cell's judged KPIs that missed their target or fall short of it.
+        Kpi => "kpi", "KPI の未達成・遅れの割合";
     }
 }
 
-/// The order of the rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RowOrder {
-    /// As first met in the plan.
-    #[default]
-    Plan,
-    /// Highest share (of the chosen measure) first; ties by size.
-    Share,
-    /// Most initiatives first.
-    Size,
-}
-
-impl RowOrder {
-    pub const ALL: [RowOrder; 3] = [RowOrder::Plan, RowOrder::Share, RowOrder::Size];
-
-    pub fn from_key(key: &str) -> Option<RowOrder> {
-        RowOrder::ALL.into_iter().find(|o| o.key() == key)
-    }
-
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            RowOrder::Plan => "計画の順",
-            RowOrder::Share => "割合の高い順",
-            RowOrder::Size => "取組数の多い順",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            RowOrder::Plan => "plan",
-            RowOrder::Share => "share",
-            RowOrder::Size => "size",
-        }
+keyed! {
+    /// The order of the rows.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum RowOrder {
+        /// As first met in the plan.
+        #[default]
+        Plan => "plan", "計画の順";
+        /// Highest share (of the chosen measure) first; ties by size.
+        Share => "share", "割合の高い順";
+        /// Most initiatives first.
+        Size => "size", "取組数の多い順";
     }
 }
 

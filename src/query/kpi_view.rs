@@ -323,35 +323,17 @@ pub fn display(kpi: &Kpi) -> Display<'_> {
     }
 }
 
-/// The order of the KPI page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum KpiOrder {
-    /// Pillars and initiatives in plan order.
-    #[default]
-    Plan,
-    /// Most serious judgement first: missed, deteriorating, … achieved, then no target.
-    Judgement,
-    /// Furthest from the target first (lowest % of target reached).
-    Gap,
-}
-
-impl KpiOrder {
-    pub const ALL: [KpiOrder; 3] = [KpiOrder::Plan, KpiOrder::Judgement, KpiOrder::Gap];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            KpiOrder::Plan => "plan",
-            KpiOrder::Judgement => "judgement",
-            KpiOrder::Gap => "gap",
-        }
-    }
-
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            KpiOrder::Plan => "計画の順",
-            KpiOrder::Judgement => "判定の厳しい順",
-            KpiOrder::Gap => "目標との差が大きい順",
-        }
+keyed! {
+    /// The order of the KPI page.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum KpiOrder {
+        /// Pillars and initiatives in plan order.
+        #[default]
+        Plan => "plan", "計画の順";
+        /// Most serious judgement first, every verdict before what has none.
+        Judgement => "judgement", "判定の厳しい順";
+        /// Furthest from the target first (lowest % of target reached), among verdicts.
+        Gap => "gap", "目標との差が大きい順";
     }
 }
 

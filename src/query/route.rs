@@ -11,37 +11,15 @@ use crate::model::{Rating, Report};
 
 pub const PREFIX: &str = "#rd/";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    #[default]
-    Overview,
-    Explore,
-    Heatmap,
-    Kpi,
-    Help,
-}
-
-impl View {
-    pub const ALL: [View; 5] = [View::Overview, View::Explore, View::Heatmap, View::Kpi, View::Help];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            View::Overview => "overview",
-            View::Explore => "explore",
-            View::Heatmap => "heatmap",
-            View::Kpi => "kpi",
-            View::Help => "help",
-        }
-    }
-
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            View::Overview => "概要",
-            View::Explore => "取組一覧",
-            View::Heatmap => "進捗ヒートマップ",
-            View::Kpi => "数値目標（KPI）",
-            View::Help => "使い方",
-        }
+keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum View {
+        #[default]
+        Overview => "overview", "概要";
+        Explore => "explore", "取組一覧";
+        Heatmap => "heatmap", "進捗ヒートマップ";
+        Kpi => "kpi", "数値目標（KPI）";
+        Help => "help", "使い方";
     }
 }
 
