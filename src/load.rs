@@ -273,6 +273,15 @@ impl Report {
                     }
                 }
             }
+            // The pairing of departments and divisions names only those of the row.
+            for (j, o) in ini.organisations.iter().enumerate() {
+                if let Some(d) = o.department.as_ref().filter(|d| !ini.departments.contains(d)) {
+                    return bad(format!("initiatives[{i}].organisations[{j}].department"), format!("部局 {d} はこの取組の departments にありません"));
+                }
+                if let Some((k, d)) = o.divisions.iter().enumerate().find(|(_, d)| !ini.divisions.contains(d)) {
+                    return bad(format!("initiatives[{i}].organisations[{j}].divisions[{k}]"), format!("担当課 {d} はこの取組の divisions にありません"));
+                }
+            }
             for (j, k) in ini.kpis.iter().enumerate() {
                 match kpis.get(k.as_str()) {
                     None => return bad(format!("initiatives[{i}].kpis[{j}]"), format!("KPI {k} がありません")),
@@ -282,6 +291,15 @@ impl Report {
                     }
                     Some(_) => {}
                 }
+            }
+        }
+        // What the overrides supplied is named by id: each must be in the report.
+        if let Some(o) = &self.report.overrides {
+            if let Some((j, id)) = o.kpis.iter().enumerate().find(|(_, id)| !kpis.contains_key(id.as_str())) {
+                return bad(format!("report.overrides.kpis[{j}]"), format!("KPI {id} がありません"));
+            }
+            if let Some((j, id)) = o.achieved_marks.iter().enumerate().find(|(_, id)| !initiatives.contains_key(id.as_str())) {
+                return bad(format!("report.overrides.achieved_marks[{j}]"), format!("取組 {id} がありません"));
             }
         }
         for (i, k) in self.kpis.iter().enumerate() {

@@ -206,3 +206,16 @@ fn a_wrong_type_deep_inside_names_its_path() {
     assert_eq!(path, &format!("kpis[{k}].series[1].value"));
     assert!(*line > 100, "pretty-printed, so the line is deep in the file: {e}");
 }
+
+#[test]
+fn an_organisation_outside_its_row_and_an_unknown_override_id_are_refused() {
+    let with = |pointer: &str, value: Value| {
+        let mut r = real();
+        *r.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = value;
+        Report::from_json(&r.to_string()).unwrap_err().to_string()
+    };
+    assert_eq!(with("/initiatives/0/organisations/0/department", json!("土木部")), "initiatives[0].organisations[0].department: 部局 土木部 はこの取組の departments にありません");
+    assert_eq!(with("/initiatives/0/organisations/0/divisions/0", json!("道路維持課")), "initiatives[0].organisations[0].divisions[0]: 担当課 道路維持課 はこの取組の divisions にありません");
+    assert_eq!(with("/report/overrides/kpis/0", json!("I-9-9-9-k1")), "report.overrides.kpis[0]: KPI I-9-9-9-k1 がありません");
+    assert_eq!(with("/report/overrides/achieved_marks/0", json!("I-9-9-9")), "report.overrides.achieved_marks[0]: 取組 I-9-9-9 がありません");
+}
