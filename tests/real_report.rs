@@ -16,8 +16,10 @@ fn run(text: &str) -> Output {
     normalize(text, &input).expect("the real report normalizes")
 }
 
-fn real() -> Output {
-    run(SOURCE)
+/// The real report, normalized once per test binary.
+fn real() -> &'static Output {
+    static REAL: std::sync::OnceLock<Output> = std::sync::OnceLock::new();
+    REAL.get_or_init(|| run(SOURCE))
 }
 
 #[test]
@@ -35,7 +37,7 @@ fn committed_json_loads_in_the_app_loader() {
 
 #[test]
 fn counts_per_pillar() {
-    let r = real().report;
+    let r = &real().report;
     assert_eq!(r.report.fiscal_year, 2023);
     assert_eq!(r.report.label, "令和5年度");
     assert_eq!((r.report.pages.first, r.report.pages.last), (1, 35));
@@ -62,7 +64,7 @@ fn only_the_reviewed_warnings_remain() {
 #[test]
 fn every_figure_stands_on_its_source_line() {
     let lines: Vec<&str> = SOURCE.lines().collect();
-    let r = real().report;
+    let r = &real().report;
     let mut points = 0;
     for k in &r.kpis {
         for p in &k.series {
@@ -77,7 +79,7 @@ fn every_figure_stands_on_its_source_line() {
 
 #[test]
 fn invariants() {
-    let r = real().report;
+    let r = &real().report;
     let ids: HashSet<&str> = r.initiatives.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids.len(), r.initiatives.len(), "initiative ids are unique");
     for i in &r.initiatives {
@@ -114,7 +116,7 @@ fn values(k: &Kpi, kind: PointKind) -> Vec<(Option<i32>, f64)> {
 
 #[test]
 fn figures_as_printed() {
-    let r = real().report;
+    let r = &real().report;
     let overtime = kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）");
     assert_eq!(overtime.direction, Some(Direction::Decrease));
     assert_eq!(values(overtime, PointKind::Actual), [(Some(2019), 950.0), (Some(2020), 1618.0), (Some(2021), 1679.0), (Some(2022), 1482.0), (Some(2023), 1121.0)]);
@@ -142,7 +144,7 @@ fn figures_as_printed() {
 
 #[test]
 fn organisations_and_relisted_links() {
-    let r = real().report;
+    let r = &real().report;
     let hiring = r.initiative("III-5-1-4").unwrap();
     assert_eq!(hiring.departments, ["総務部", "人事委員会事務局", "教育庁", "警察本部"]);
     assert_eq!(hiring.divisions, ["人事課", "職員課", "教育政策課", "総務課"]);
@@ -239,7 +241,7 @@ fn targets(k: &Kpi) -> Vec<&KpiPoint> {
 
 #[test]
 fn targets_keep_their_qualifiers() {
-    let r = real().report;
+    let r = &real().report;
     // 「40％以上60%以下」 at the end of 令和7年度: a range.
     let women = kpi(&r, "III-1-1-7", "女性委員登用率");
     let t = targets(women)[0];
@@ -283,7 +285,7 @@ fn targets_keep_their_qualifiers() {
 
 #[test]
 fn divisions_are_credited_only_to_their_department() {
-    let r = real().report;
+    let r = &real().report;
     let orgs = |id: &str| -> Vec<(Option<String>, Vec<String>)> {
         r.initiative(id).unwrap().organisations.iter().map(|o| (o.department.clone(), o.divisions.clone())).collect()
     };
@@ -318,7 +320,7 @@ fn divisions_are_credited_only_to_their_department() {
 
 #[test]
 fn unmarked_repeats_point_at_their_first_printing() {
-    let r = real().report;
+    let r = &real().report;
     let pairs: Vec<(&str, &str)> = r.initiatives.iter().filter_map(|i| Some((i.id.as_str(), i.same_as.as_deref()?))).collect();
     let want: Vec<(String, String)> = [1, 2, 3, 4, 7, 8, 11, 13].iter().map(|n| (format!("III-4-3-{n}"), format!("II-3-2-{n}"))).collect();
     let want: Vec<(&str, &str)> = want.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
@@ -339,7 +341,7 @@ fn unmarked_repeats_point_at_their_first_printing() {
 
 #[test]
 fn coverage_of_the_extract() {
-    let r = real().report;
+    let r = &real().report;
     let c = &r.report.coverage;
     assert_eq!(c.missing_pages, [8, 9, 14, 15]);
     assert_eq!(c.pages_present.len(), 31);
@@ -429,7 +431,7 @@ fn render(r: &Report, i: &Initiative) -> String {
 /// `UPDATE_REVIEWED=1` to write the new snapshots.
 #[test]
 fn every_initiative_matches_its_reviewed_snapshot() {
-    let r = real().report;
+    let r = &real().report;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/reviewed");
     let update = std::env::var_os("UPDATE_REVIEWED").is_some();
     let mut stale = Vec::new();
