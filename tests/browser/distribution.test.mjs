@@ -137,6 +137,10 @@ test('another report opens from a file; a malformed one is refused with a messag
   const ids = new Set(next.initiatives.map((i) => i.id));
   next.kpis = next.kpis.filter((k) => ids.has(k.initiative));
   next.initiatives = next.initiatives.map((i) => ({ ...i, relisted_from: ids.has(i.relisted_from) ? i.relisted_from : null }));
+  // What the overrides supplied is named by id, and must be in the file.
+  const kpiIds = new Set(next.kpis.map((k) => k.id));
+  next.report.overrides.kpis = next.report.overrides.kpis.filter((id) => kpiIds.has(id));
+  next.report.overrides.achieved_marks = next.report.overrides.achieved_marks.filter((id) => ids.has(id));
   const good = join(dir, 'next.json');
   writeFileSync(good, JSON.stringify(next));
   await (await page.$('[data-testid="open-file"]')).uploadFile(good);

@@ -25,6 +25,8 @@ test('markup in titles and texts is shown as text; long strings keep the layout'
   hostile.initiatives[0].title = `${IMG}${LONG}`;
   hostile.initiatives[0].status = [SCRIPT, IMG, LONG];
   hostile.initiatives[0].departments = [`${IMG}部`];
+  // The pairing names the row's own department, as the loader requires.
+  hostile.initiatives[0].organisations = hostile.initiatives[0].organisations.map((o) => ({ ...o, department: o.department && `${IMG}部` }));
   hostile.kpis[0].label = `${SCRIPT}${LONG}`;
   await openReport(page, hostile, 'hostile.json');
   await page.waitForFunction(() => document.querySelector('.rd-title')?.textContent.startsWith('<script>'));
@@ -50,6 +52,7 @@ test('markup in titles and texts is shown as text; long strings keep the layout'
 test('an empty report shows empty states on every view', async () => {
   const { page, log } = await open(s.browser, s.base, { waitFor: '[data-testid="open-file"]' });
   const empty = { ...structuredClone(REPORT), pillars: [], sections: [], subsections: [], initiatives: [], kpis: [] };
+  empty.report.overrides = { ...empty.report.overrides, kpis: [], achieved_marks: [] };
   empty.report.title = '空の報告書';
   await openReport(page, empty, 'empty.json');
   await page.waitForSelector('[data-testid="empty-report"]');
