@@ -106,9 +106,12 @@ fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
 
     // The search box keeps its own text; the route follows after a pause in typing.
     let text = RwSignal::new(filter.get_untracked().query);
+    // While words typed are waiting for the pause, the box is the truth: another filter chosen
+    // in that moment must not put the old words back into it.
+    let typing = StoredValue::new(false);
     Effect::new(move |_| {
         let q = filter.with(|f| f.query.clone());
-        if q != text.get_untracked() {
+        if !typing.get_value() && q != text.get_untracked() {
             text.set(q);
         }
     });
@@ -116,8 +119,11 @@ fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
     let on_input = move |ev| {
         let value = event_target_value(&ev);
         text.set(value.clone());
+        typing.set_value(true);
         let t = gloo::timers::callback::Timeout::new(DEBOUNCE_MS, move || {
-            st.navigate(|r| {
+            typing.set_value(false);
+            // Each pause in typing refines the view on screen: one history entry, not one per word.
+            st.refine(|r| {
                 r.filter.query = value;
                 r.open = None;
             })
@@ -247,7 +253,7 @@ fn ResultTable(rows: Memo<Vec<usize>>, page: Memo<usize>, sort: Memo<Sort>, quer
     let header = move |key: SortKey| {
         let label = key.label_ja();
         let aria = move || sort.get().aria_sort(key);
-        let click = move |_| st.navigate(|r| r.sort = r.sort.clicked(key));
+        let click = move |_| st.refine(|r| r.sort = r.sort.clicked(key));
         view! {
             // `data-heading`: the words print where the button does not (style.css).
             <th scope="col" aria-sort=aria data-heading=label>

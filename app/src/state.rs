@@ -23,6 +23,9 @@ pub struct AppState {
     pub source_request: RwSignal<Option<crate::source_dialog::SourceRequest>>,
     /// The share dialog is open.
     pub share_open: RwSignal<bool>,
+    /// The next address write replaces the current history entry instead of adding one (a
+    /// search word typed, another order): Back then leaves the view, not each keystroke.
+    replace_entry: StoredValue<bool>,
 }
 
 impl AppState {
@@ -35,6 +38,7 @@ impl AppState {
             notices_error: RwSignal::new(None),
             source_request: RwSignal::new(None),
             share_open: RwSignal::new(false),
+            replace_entry: StoredValue::new(false),
         }
     }
 
@@ -60,6 +64,13 @@ impl AppState {
                 r.page = 0;
             }
         });
+    }
+
+    /// [`AppState::navigate`] without a history entry of its own: for refinements of the view
+    /// on screen (the search words, the order), which Back should not step through one by one.
+    pub fn refine(&self, f: impl FnOnce(&mut Route)) {
+        self.replace_entry.set_value(true);
+        self.navigate(f);
     }
 
     /// The hash of the current route changed by `f`, for real links. Reads the route without
@@ -177,20 +188,29 @@ fn write_hash(state: AppState) {
     let current = current_hash();
     // Leave the host page's own anchor alone while the dashboard shows its start view.
     let ours = current.starts_with(route::PREFIX);
+    let replace = state.replace_entry.try_update_value(std::mem::take).unwrap_or(false);
     if hash != current && (ours || r != Route::default()) {
-        push_hash(&hash);
+        // Only an entry of the dashboard's own is replaced: the host page's entry stays.
+        write_entry(&hash, replace && ours);
     }
 }
 
-/// A new history entry with `hash`. `pushState` rather than assigning `location.hash`, which
-/// runs a fragment navigation (a look-up of a target element, then a `hashchange` event that
-/// would come back here). Falls back to the hash where pushState is refused.
-fn push_hash(hash: &str) {
+/// A new history entry with `hash`, or (`replace`) the current one rewritten. `pushState`
+/// rather than assigning `location.hash`, which runs a fragment navigation (a look-up of a
+/// target element, then a `hashchange` event that would come back here). Falls back to the hash
+/// where the history API is refused.
+fn write_entry(hash: &str, replace: bool) {
     let window = gloo::utils::window();
     // An absolute address: a bare `#…` would resolve against a host page's `<base href>`.
     let url = route::with_hash(&window.location().href().unwrap_or_default(), hash);
-    let pushed = window.history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
-    if pushed.is_err() {
+    let written = window.history().and_then(|h| {
+        if replace {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        }
+    });
+    if written.is_err() {
         let _ = window.location().set_hash(hash);
     }
 }

@@ -175,3 +175,40 @@ test('closing the notice about an unusable address keeps focus in the dashboard'
   assert.equal(await page.evaluate(() => document.activeElement.id), 'rd-main');
   await page.close();
 });
+
+test('search words and another order refine the view in place: Back leaves the view, not each word or click', async () => {
+  const { page } = await open(s.browser, `${s.base}#rd/overview`, { waitFor: '.rd-overview' });
+  await appStarted(page);
+  await tab(page, 'explore');
+  await page.waitForSelector('#rd-q');
+  const entries = await page.evaluate(() => history.length);
+  for (const word of ['デジタル', '職員']) {
+    await page.click('#rd-q', { clickCount: 3 });
+    await page.type('#rd-q', word);
+    await page.waitForFunction((w) => decodeURIComponent(location.hash).includes(`q=${w}`), { timeout: 5000 }, word);
+  }
+  await page.click('[data-sort="title"]');
+  await page.waitForFunction(() => location.hash.includes('sort=title'), { timeout: 5000 });
+  await page.click('[data-sort="title"]');
+  await page.waitForFunction(() => location.hash.includes('desc=1'), { timeout: 5000 });
+  await pause(300);
+  assert.equal(await page.evaluate(() => history.length), entries, 'no entry per word or per click');
+  await historyStep(page, -1);
+  await agrees(page, `${s.base}#rd/overview`, 'overview');
+  await page.close();
+});
+
+test('a filter chosen while search words wait for the pause keeps the words in the box and in the view', async () => {
+  const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '#rd-q' });
+  await appStarted(page);
+  const department = REPORT.initiatives.find((i) => !isRepeat(i) && i.title.includes('職員')).departments[0];
+  await page.type('#rd-q', '職員');
+  // Inside the typing pause: another condition.
+  await page.select('#rd-f-dept', department);
+  assert.equal(await page.$eval('#rd-q', (q) => q.value), '職員', 'the words typed stay in the box');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=職員'), { timeout: 5000 });
+  const hash = decodeURIComponent(await page.evaluate(() => location.hash));
+  assert.ok(hash.includes(`dept=${department}`), hash);
+  assert.equal(await page.$eval('#rd-q', (q) => q.value), '職員');
+  await page.close();
+});
