@@ -197,20 +197,35 @@ const rowBody = ({ organisations, content, status, next }) => [
   ...organisations, '', '主な取組内容', ...content, '', '取組状況', ...status, '', '次年度の取組', ...next,
 ];
 
-function editionR6() {
+/**
+ * What every next edition changes the same way: the year in its headings, two ratings turned,
+ * a row removed and one added, a division renamed.
+ */
+function nextEdition({ year, ratings, removed, added, renamed }) {
   const e = new Edition(source);
-  e.heading('令和5年度', '令和6年度');
-  e.rating('I-1-1', '△');
-  e.rating('II-3-2', '○');
-  e.removeRow('III-4-1', 1, 'completed; its four training figures came from overrides');
-  e.addRow('I-1-1', 3, 4, ['行政手続の案内窓口', 'の一元化'], rowBody({
-    organisations: ['総務部', '新行政推進', '室'],
-    content: ['・県民からの問合せ窓口を一元化し、案内の迅速化を', '図る'],
-    status: ['・令和6年度に案内窓口の一元化に向けた検討を開始'],
-    next: ['・対象とする窓口を選定'],
-  }));
-  e.replaceAll('管財課', '資産活用課');
-  e.note('division_renamed', { from: '管財課', to: '資産活用課', initiative: 'I-4-2-1' });
+  e.heading('令和5年度', year);
+  for (const [subsection, mark] of ratings) e.rating(subsection, mark);
+  e.removeRow(...removed);
+  const [subsection, after, number, title, cells] = added;
+  e.addRow(subsection, after, number, title, rowBody(cells));
+  e.replaceAll(renamed.from, renamed.to);
+  e.note('division_renamed', renamed);
+  return e;
+}
+
+function editionR6() {
+  const e = nextEdition({
+    year: '令和6年度',
+    ratings: [['I-1-1', '△'], ['II-3-2', '○']],
+    removed: ['III-4-1', 1, 'completed; its four training figures came from overrides'],
+    added: ['I-1-1', 3, 4, ['行政手続の案内窓口', 'の一元化'], {
+      organisations: ['総務部', '新行政推進', '室'],
+      content: ['・県民からの問合せ窓口を一元化し、案内の迅速化を', '図る'],
+      status: ['・令和6年度に案内窓口の一元化に向けた検討を開始'],
+      next: ['・対象とする窓口を選定'],
+    }],
+    renamed: { from: '管財課', to: '資産活用課', initiative: 'I-4-2-1' },
+  });
   // New actuals: a column added to a captioned table, and a caption-less table moving on a year.
   e.editLine('Ｒ３ Ｒ４ Ｒ５', 'Ｒ３ Ｒ４ Ｒ５ Ｒ６', {});
   e.editLine('寄附額（千円） 286,728 508,582 582,831', '寄附額（千円） 286,728 508,582 582,831 601,234', {
@@ -243,19 +258,18 @@ function editionR6() {
 }
 
 function editionR7() {
-  const e = new Edition(source);
-  e.heading('令和5年度', '令和7年度');
-  e.rating('III-4-3', '○');
-  e.rating('I-3-3', '△');
-  e.removeRow('II-3-2', 11, 'completed; its participant figure came from an override');
-  e.addRow('III-1-2', 5, 6, ['市町との共同による', 'デジタル人材の確保'], rowBody({
-    organisations: ['総務部', 'スマート県庁', '推進課'],
-    content: ['・市町と共同でデジタル人材を確保し、相互に', '派遣する仕組みを構築'],
-    status: ['・令和7年度に共同確保の協議会を設置'],
-    next: ['・協議会において確保の方法を検討'],
-  }));
-  e.replaceAll('政策企画課', '政策推進課');
-  e.note('division_renamed', { from: '政策企画課', to: '政策推進課', initiative: 'I-2-2-2' });
+  const e = nextEdition({
+    year: '令和7年度',
+    ratings: [['III-4-3', '○'], ['I-3-3', '△']],
+    removed: ['II-3-2', 11, 'completed; its participant figure came from an override'],
+    added: ['III-1-2', 5, 6, ['市町との共同による', 'デジタル人材の確保'], {
+      organisations: ['総務部', 'スマート県庁', '推進課'],
+      content: ['・市町と共同でデジタル人材を確保し、相互に', '派遣する仕組みを構築'],
+      status: ['・令和7年度に共同確保の協議会を設置'],
+      next: ['・協議会において確保の方法を検討'],
+    }],
+    renamed: { from: '政策企画課', to: '政策推進課', initiative: 'I-2-2-2' },
+  });
   e.insertAfter('R6.4 4,060 331', ['', 'R7.4 4,052 330'], {
     initiative: 'I-3-2-1', points: [{ kind: 'actual', fiscal_year: 2025, value: 4052 }, { kind: 'actual', fiscal_year: 2025, value: 330 }],
   });

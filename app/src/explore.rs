@@ -6,8 +6,7 @@ use wasm_bindgen::JsCast;
 use reform::format::group;
 use reform::model::Initiative;
 use reform::query::csv;
-use reform::model::Rating;
-use reform::query::explore::{Dimension, Explored, FacetOption, Filter, KpiFilter, Sort, SortKey};
+use reform::query::explore::{Dimension, Explored, FacetOption, Filter, Sort, SortKey};
 use reform::query::search::Query;
 
 use crate::detail::Detail;
@@ -102,7 +101,6 @@ fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
     // options and counts did not change is not touched.
     let options = move |d: Dimension| Memo::new(move |_| explored.with(|e| e.options(d).to_vec()));
     let count_of = move |d: Dimension| explored.with(|e| e.options(d).first().map_or(0, |o| o.count));
-    let chosen = move |pick: fn(&Filter) -> Option<String>| Memo::new(move |_| filter.with(pick));
 
     // The search box keeps its own text; the route follows after a pause in typing.
     let text = RwSignal::new(filter.get_untracked().query);
@@ -163,27 +161,9 @@ fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
                     autocomplete="off" placeholder="例：テレワーク、ICT" aria-describedby="rd-q-help" />
                 <p id="rd-q-help" class="rd-hint">"取組項目・内容・目標・状況・課題・次年度の取組を検索します（全角・半角、大文字・小文字を区別しません）。"</p>
             </div>
-            <FacetSelect id="rd-f-pillar" label="柱" options=options(Dimension::Pillar)
-                value=chosen(|f| f.pillar.clone())
-                set=|f: &mut Filter, v| { f.pillar = v; f.section = None; f.subsection = None; } />
-            <FacetSelect id="rd-f-section" label="項目" options=options(Dimension::Section)
-                value=chosen(|f| f.section.clone())
-                set=|f: &mut Filter, v| { f.section = v; f.subsection = None; } />
-            <FacetSelect id="rd-f-subsection" label="小項目" options=options(Dimension::Subsection)
-                value=chosen(|f| f.subsection.clone())
-                set=|f: &mut Filter, v| f.subsection = v />
-            <FacetSelect id="rd-f-dept" label="部局等" options=options(Dimension::Department)
-                value=chosen(|f| f.department.clone())
-                set=|f: &mut Filter, v| { f.department = v; f.division = None; } />
-            <FacetSelect id="rd-f-div" label="担当課" options=options(Dimension::Division)
-                value=chosen(|f| f.division.clone())
-                set=|f: &mut Filter, v| f.division = v />
-            <FacetSelect id="rd-f-rating" label="進捗状況（小項目）" options=options(Dimension::Rating)
-                value=chosen(|f| f.rating.map(|r| r.key().to_string()))
-                set=|f: &mut Filter, v| f.rating = v.as_deref().and_then(Rating::from_key) />
-            <FacetSelect id="rd-f-kpi" label="KPI・数値目標" options=options(Dimension::Kpi)
-                value=chosen(|f| f.kpi.map(|k| k.key().to_string()))
-                set=|f: &mut Filter, v| f.kpi = v.and_then(|v| KpiFilter::ALL.into_iter().find(|k| k.key() == v)) />
+            {Dimension::SELECTS.into_iter().map(|d| view! {
+                <FacetSelect dimension=d options=options(d) value=Memo::new(move |_| filter.with(|f| f.chosen(d))) />
+            }).collect_view()}
             <div class="rd-check">
                 <input id="rd-f-zencho" type="checkbox" prop:checked=move || filter.with(|f| f.zencho)
                     on:change=move |ev| { let on = event_target_checked(&ev); st.navigate(|r| { r.filter.zencho = on; r.open = None; }) } />
@@ -201,19 +181,29 @@ fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
     }
 }
 
+/// The element id of a facet's select (tests, the bench and labels find the selects by it).
+fn select_id(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Pillar => "rd-f-pillar",
+        Dimension::Section => "rd-f-section",
+        Dimension::Subsection => "rd-f-subsection",
+        Dimension::Department => "rd-f-dept",
+        Dimension::Division => "rd-f-div",
+        Dimension::Rating => "rd-f-rating",
+        Dimension::Kpi => "rd-f-kpi",
+        Dimension::Zencho | Dimension::Relisted | Dimension::Query => "rd-f-other",
+    }
+}
+
 #[component]
-fn FacetSelect(
-    id: &'static str,
-    label: &'static str,
-    options: Memo<Vec<FacetOption>>,
-    value: Memo<Option<String>>,
-    set: fn(&mut Filter, Option<String>),
-) -> impl IntoView {
+fn FacetSelect(dimension: Dimension, options: Memo<Vec<FacetOption>>, value: Memo<Option<String>>) -> impl IntoView {
     let st = expect_context::<AppState>();
+    let id = select_id(dimension);
+    let label = dimension.label_ja();
     let on_change = move |ev| {
         let v = event_target_value(&ev);
         st.navigate(|r| {
-            set(&mut r.filter, (!v.is_empty()).then_some(v));
+            r.filter = r.filter.choose(dimension, (!v.is_empty()).then_some(v));
             r.open = None;
         });
     };

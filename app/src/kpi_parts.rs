@@ -93,6 +93,12 @@ pub fn CalculationNote(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) ->
     }
 }
 
+/// A table's header row, one column header per label.
+#[component]
+pub fn ColumnHeads(labels: &'static [&'static str]) -> impl IntoView {
+    view! { <thead><tr>{labels.iter().map(|l| view! { <th scope="col">{*l}</th> }).collect_view()}</tr></thead> }
+}
+
 /// The passage of one printed figure of a KPI.
 pub fn figure_source(label: &str, when: &str, kind: &str, point: &reform::model::KpiPoint) -> SourceRequest {
     SourceRequest::one(format!("{label} {when} {kind}「{}」", point.text), Anchor::figure(point))
@@ -137,16 +143,7 @@ pub fn KpiTable(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>) -> impl I
         <div class="rd-table-wrap" tabindex="0" role="region" aria-label=region_label>
         <table class="rd-table rd-kpi-table" data-testid="kpi-table">
             <caption>{caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"時点"</th>
-                    <th scope="col">"区分"</th>
-                    <th scope="col">"値"</th>
-                    <th scope="col">"報告書の表記"</th>
-                    <th scope="col">"判定"</th>
-                    <th scope="col">"出典行"</th>
-                </tr>
-            </thead>
+            <ColumnHeads labels=&["時点", "区分", "値", "報告書の表記", "判定", "出典行"] />
             <tbody>{rows}</tbody>
         </table>
         </div>

@@ -12,7 +12,7 @@ use reform::query::achievement::VerdictGroup;
 use reform::query::verdicts::{disagreements, groups_in_pillar, headlines};
 use reform::query::source::Anchor;
 
-use crate::kpi_parts::StatusCounts;
+use crate::kpi_parts::{ColumnHeads, StatusCounts};
 use crate::source_dialog::{SourceButton, SourceRequest};
 use crate::state::AppState;
 
@@ -91,16 +91,7 @@ pub fn Overview() -> impl IntoView {
             <div class="rd-table-wrap">
                 <table class="rd-table rd-table-cards" data-testid="pillar-table">
                     <caption>"柱別の取組数と小項目の進捗状況"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"柱"</th>
-                            <th scope="col">"取組数"</th>
-                            <th scope="col">"うち全庁"</th>
-                            <th scope="col">"○ 順調（小項目）"</th>
-                            <th scope="col">"△ 遅れ・課題あり（小項目）"</th>
-                            <th scope="col">"KPI"</th>
-                        </tr>
-                    </thead>
+                    <ColumnHeads labels=&["柱", "取組数", "うち全庁", "○ 順調（小項目）", "△ 遅れ・課題あり（小項目）", "KPI"] />
                     <tbody>{rows}</tbody>
                     <tfoot>
                         <tr data-pillar="total">

@@ -83,6 +83,44 @@ impl Filter {
 
     /// The filter without one condition; a pillar takes its section and subsection with it,
     /// a section its subsection, a department its division, as the form's selects do.
+    /// The value a select of `dimension` shows (its option's `value`); `None` for 「すべて」 and
+    /// for the dimensions that are no select.
+    pub fn chosen(&self, dimension: Dimension) -> Option<String> {
+        match dimension {
+            Dimension::Pillar => self.pillar.clone(),
+            Dimension::Section => self.section.clone(),
+            Dimension::Subsection => self.subsection.clone(),
+            Dimension::Department => self.department.clone(),
+            Dimension::Division => self.division.clone(),
+            Dimension::Rating => self.rating.map(|r| r.key().to_string()),
+            Dimension::Kpi => self.kpi.map(|k| k.key().to_string()),
+            Dimension::Zencho | Dimension::Relisted | Dimension::Query => None,
+        }
+    }
+
+    /// The filter with `value` chosen in the select of `dimension` (`None`: 「すべて」). What
+    /// depends on it is cleared as when its chip is removed: another pillar has other sections.
+    pub fn choose(&self, dimension: Dimension, value: Option<String>) -> Filter {
+        self.without(dimension).with(dimension, value)
+    }
+
+    /// The filter with `dimension` set to `value` and every other condition kept, even one that
+    /// depends on it (what a facet's count assumes).
+    pub fn with(&self, dimension: Dimension, value: Option<String>) -> Filter {
+        let mut f = self.clone();
+        match dimension {
+            Dimension::Pillar => f.pillar = value,
+            Dimension::Section => f.section = value,
+            Dimension::Subsection => f.subsection = value,
+            Dimension::Department => f.department = value,
+            Dimension::Division => f.division = value,
+            Dimension::Rating => f.rating = value.as_deref().and_then(Rating::from_key),
+            Dimension::Kpi => f.kpi = value.as_deref().and_then(KpiFilter::from_key),
+            Dimension::Zencho | Dimension::Relisted | Dimension::Query => {}
+        }
+        f
+    }
+
     pub fn without(&self, dimension: Dimension) -> Filter {
         let mut f = self.clone();
         match dimension {
@@ -162,6 +200,28 @@ pub enum Dimension {
     Relisted,
     /// The search words (not a facet of its own).
     Query,
+}
+
+impl Dimension {
+    /// The facets that are selects, in the order of the form.
+    pub const SELECTS: [Dimension; 7] =
+        [Dimension::Pillar, Dimension::Section, Dimension::Subsection, Dimension::Department, Dimension::Division, Dimension::Rating, Dimension::Kpi];
+
+    /// The label of a select.
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Dimension::Pillar => "柱",
+            Dimension::Section => "項目",
+            Dimension::Subsection => "小項目",
+            Dimension::Department => "部局等",
+            Dimension::Division => "担当課",
+            Dimension::Rating => "進捗状況（小項目）",
+            Dimension::Kpi => "KPI・数値目標",
+            Dimension::Zencho => "全庁的な取組",
+            Dimension::Relisted => "再掲",
+            Dimension::Query => "キーワード",
+        }
+    }
 }
 
 fn bit(d: Dimension) -> u32 {
@@ -573,20 +633,10 @@ mod tests {
 
     /// `f` with `dim` set to the option `value`, as choosing that option would (other filters kept).
     fn choose(f: &Filter, dim: Dimension, value: &str) -> Filter {
-        let v = Some(value.to_string());
-        let mut f = f.clone();
         match dim {
-            Dimension::Pillar => f.pillar = v,
-            Dimension::Section => f.section = v,
-            Dimension::Subsection => f.subsection = v,
-            Dimension::Department => f.department = v,
-            Dimension::Division => f.division = v,
-            Dimension::Rating => f.rating = Rating::from_key(value),
-            Dimension::Kpi => f.kpi = KpiFilter::ALL.into_iter().find(|k| k.key() == value),
-            Dimension::Zencho => f.zencho = true,
-            Dimension::Relisted | Dimension::Query => unreachable!("not a select"),
+            Dimension::Zencho => Filter { zencho: true, ..f.clone() },
+            _ => f.with(dim, Some(value.to_string())),
         }
-        f
     }
 
     /// Every option's count is the length of the list that choosing it gives, under many
@@ -666,6 +716,19 @@ mod tests {
         // Sections offered are those of the chosen pillar.
         let sections = facets.iter().find(|f| f.dimension == Dimension::Section).unwrap();
         assert!(sections.options.iter().all(|o| o.value.starts_with("II-")));
+    }
+
+    #[test]
+    fn a_select_shows_what_is_chosen_and_choosing_clears_what_depends_on_it() {
+        let f = Filter { pillar: Some("II".into()), section: Some("II-3".into()), subsection: Some("II-3-2".into()), department: Some("総務部".into()), division: Some("人事課".into()), ..Filter::default() };
+        let other_pillar = f.choose(Dimension::Pillar, Some("I".into()));
+        assert_eq!((other_pillar.pillar.as_deref(), other_pillar.section, other_pillar.subsection), (Some("I"), None, None));
+        assert_eq!(other_pillar.division.as_deref(), Some("人事課"), "the departments' side is left alone");
+        assert_eq!(f.choose(Dimension::Department, None).division, None);
+        for (d, value) in [(Dimension::Rating, "delayed"), (Dimension::Kpi, "target"), (Dimension::Subsection, "II-3-1")] {
+            assert_eq!(f.choose(d, Some(value.into())).chosen(d).as_deref(), Some(value), "{d:?}");
+        }
+        assert_eq!(f.choose(Dimension::Rating, Some("great".into())).rating, None, "an unknown key chooses nothing");
     }
 
     #[test]
