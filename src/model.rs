@@ -467,6 +467,16 @@ impl Report {
         self.kpis.iter().find(|k| k.id == id)
     }
 
+    /// The other printings of the row `id` that are no 【再掲】 link: the same row printed again
+    /// without the mark (`same_as`), for the detail's "also printed in …".
+    pub fn unmarked_repeats(&self, id: &str) -> Vec<&Initiative> {
+        let Some(ini) = self.initiative(id) else { return Vec::new() };
+        self.printings(id)
+            .into_iter()
+            .filter(|p| p.id != ini.id && !p.relisted && ini.relisted_from.as_deref() != Some(p.id.as_str()) && (p.same_as.is_some() || ini.same_as.is_some()))
+            .collect()
+    }
+
     /// Every printing of the row `id`: the original first, then its 【再掲】 copies and unmarked
     /// repeats (`same_as`), in plan order. For "also printed in …".
     pub fn printings(&self, id: &str) -> Vec<&Initiative> {

@@ -330,7 +330,13 @@ fn unmarked_repeats_point_at_their_first_printing() {
         assert_eq!((&c.title, &c.content, &c.status), (&f.title, &f.content, &f.status));
         assert_eq!(c.kpis, f.kpis, "{copy} shows its first's KPIs");
         assert!(!c.relisted, "{copy} is not marked 【再掲】");
+        // Each names the other as printed again without the mark.
+        assert_eq!(r.unmarked_repeats(copy).iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), [*first]);
+        assert_eq!(r.unmarked_repeats(first).iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), [*copy]);
     }
+    // A 【再掲】 copy is no unmarked repeat of its original.
+    let relisted = r.initiatives.iter().find(|i| i.relisted).unwrap();
+    assert!(r.unmarked_repeats(&relisted.id).is_empty());
     assert!(r.kpis.iter().all(|k| !k.initiative.starts_with("III-4-3-")), "no KPI is counted twice");
     // Where else a row is printed, for the app's "also printed in".
     let ids = |id: &str| r.printings(id).iter().map(|i| i.id.clone()).collect::<Vec<_>>();

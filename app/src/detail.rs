@@ -85,11 +85,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
         };
         let original = ini.relisted_from.as_deref().and_then(|o| report.initiative(o));
         // Unmarked repeats: the other printings of the same row that are not 【再掲】 links.
-        let same: Vec<&Initiative> = report
-            .printings(&ini.id)
-            .into_iter()
-            .filter(|p| p.id != ini.id && !p.relisted && ini.relisted_from.as_deref() != Some(p.id.as_str()) && (p.same_as.is_some() || ini.same_as.is_some()))
-            .collect();
+        let same = report.unmarked_repeats(&ini.id);
         // The status heading carries the report's own year, as the report prints it.
         let status_heading = match report.report.label.as_str() {
             "" => "取組状況".to_string(),

@@ -28,10 +28,7 @@ pub fn ExploreView() -> impl IntoView {
         st.explorer().sort(&mut v, sort.get());
         v
     });
-    let universe = Memo::new(move |_| {
-        let relisted = filter.with(|f| f.include_relisted);
-        st.report().initiatives.iter().filter(|i| relisted || !i.is_repeat()).count()
-    });
+    let universe = Memo::new(move |_| filter.with(|f| st.explorer().universe(f)));
     // The page lives in the route (back from a detail returns to it); past the end, the last.
     let page = Memo::new(move |_| {
         let last = rows.with(Vec::len).div_ceil(PAGE).saturating_sub(1);
@@ -49,11 +46,9 @@ pub fn ExploreView() -> impl IntoView {
         save_error.set(download::save("取組一覧.csv", "text/csv;charset=utf-8", &content).err());
     };
     let export_kpis = move |_| {
-        let report = st.report();
-        let ids: Vec<&str> = rows.get_untracked().iter().flat_map(|&i| report.initiatives[i].kpis.iter().map(String::as_str)).collect();
-        let mut kpis: Vec<_> = report.kpis.iter().filter(|k| ids.contains(&k.id.as_str())).collect();
-        kpis.dedup_by(|a, b| a.id == b.id);
-        let content = csv::kpis_csv(&report, &kpis);
+        let explorer = st.explorer();
+        let kpis = explorer.kpis_of_rows(&rows.get_untracked());
+        let content = csv::kpis_csv(explorer.report(), &kpis);
         save_error.set(download::save("KPIデータ.csv", "text/csv;charset=utf-8", &content).err());
     };
 

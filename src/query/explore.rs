@@ -347,6 +347,20 @@ impl Explorer {
         checks.iter().filter(|(_, ok)| !ok).fold(0, |bits, (d, _)| bits | bit(*d))
     }
 
+    /// How many initiatives the list draws from under `filter` (「n件 / 全m件」): every row with
+    /// repeats shown, each initiative once without.
+    pub fn universe(&self, filter: &Filter) -> usize {
+        self.report().initiatives.iter().filter(|i| filter.include_relisted || !i.is_repeat()).count()
+    }
+
+    /// The KPIs of the rows listed (`rows` are indices), each once, in the report's order: what
+    /// 「KPIデータをCSVで保存」 saves. A repeat lists its original's KPIs, so they come once.
+    pub fn kpis_of_rows(&self, rows: &[usize]) -> Vec<&crate::model::Kpi> {
+        let report = self.report();
+        let ids: std::collections::HashSet<&str> = rows.iter().flat_map(|&i| report.initiatives[i].kpis.iter().map(String::as_str)).collect();
+        report.kpis.iter().filter(|k| ids.contains(k.id.as_str())).collect()
+    }
+
     /// Indices of the initiatives that pass `filter`, in plan order.
     pub fn filter(&self, filter: &Filter) -> Vec<usize> {
         let q = Query::new(&filter.query);
@@ -729,6 +743,22 @@ mod tests {
             assert_eq!(f.choose(d, Some(value.into())).chosen(d).as_deref(), Some(value), "{d:?}");
         }
         assert_eq!(f.choose(Dimension::Rating, Some("great".into())).rating, None, "an unknown key chooses nothing");
+    }
+
+    #[test]
+    fn the_universe_and_the_kpis_saved_follow_the_list() {
+        let r = report();
+        let e = Explorer::new(r.clone());
+        assert_eq!(e.universe(&Filter::default()), 103);
+        assert_eq!(e.universe(&Filter { include_relisted: true, ..Filter::default() }), r.initiatives.len());
+        // Ⅱ-3-(2) and its unmarked repeats in Ⅲ-4-(3): the KPIs of both come once.
+        let rows = e.filter(&Filter { query: "時間外勤務".into(), include_relisted: true, ..Filter::default() });
+        let kpis = e.kpis_of_rows(&rows);
+        let mut ids: Vec<&str> = kpis.iter().map(|k| k.id.as_str()).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), kpis.len(), "each KPI once");
+        assert!(kpis.iter().any(|k| k.initiative == "II-3-2-4"), "{ids:?}");
+        assert!(rows.len() > kpis.iter().map(|k| &k.initiative).collect::<std::collections::HashSet<_>>().len(), "a repeat adds rows, not KPIs");
     }
 
     #[test]
