@@ -446,6 +446,13 @@ where
     Option::<T>::deserialize(d)
 }
 
+impl Pillar {
+    /// `Ⅱ 行政のデジタル改革と働き方改革`: its numeral and title, as every list names it.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.numeral, self.title)
+    }
+}
+
 impl Report {
     pub fn initiative(&self, id: &str) -> Option<&Initiative> {
         self.initiatives.iter().find(|i| i.id == id)

@@ -26,7 +26,7 @@ pub fn KpiView() -> impl IntoView {
     let order = Memo::new(move |_| st.route.with(|r| r.kpi_order));
     // The status buttons count the KPIs of the chosen pillar, as the list shows them.
     let counts = Memo::new(move |_| pillar.with(|p| status_counts(&st.report(), kpis_in_pillar(&st.report(), p.as_deref()))));
-    let pillars: Vec<(String, String)> = report.pillars.iter().map(|p| (p.id.clone(), format!("{} {}", p.numeral, p.title))).collect();
+    let pillars: Vec<(String, String)> = report.pillars.iter().map(|p| (p.id.clone(), p.label())).collect();
     let list = Memo::new(move |_| {
         let report = st.report();
         pillar.with(|p| kpi_list(&report, p.as_deref(), status.get(), order.get()).into_iter().map(|(k, s)| (Arc::new(k.clone()), s)).collect::<Vec<_>>())

@@ -40,7 +40,7 @@ pub fn Overview() -> impl IntoView {
         .pillars
         .iter()
         .map(|p| {
-            let name = format!("{} {}", p.numeral, p.title);
+            let name = p.label.clone();
             view! {
                 <tr data-pillar=p.id.clone()>
                     <th scope="row">{name}</th>
@@ -255,7 +255,7 @@ fn PillarBars(report: std::sync::Arc<Report>) -> impl IntoView {
         let c = &p.counts;
         view! {
             <div class="rd-pillar-bars" data-pillar=p.id.clone()>
-                <p class="rd-pillar-name">{format!("{} {}", p.numeral, p.title)}</p>
+                <p class="rd-pillar-name">{p.label.clone()}</p>
                 <p class="rd-bar-label">"小項目の進捗"</p>
                 {bar(vec![("○ 順調".into(), c.on_track, "rd-seg-ok"), ("△ 遅れ・課題あり".into(), c.delayed, "rd-seg-ng"), ("記載なし".into(), c.unrated, "rd-seg-none")])}
                 <p class="rd-bar-label">{format!("KPI の判定（{}指標）", n_kpis)}</p>

@@ -72,7 +72,7 @@ pub fn initiatives_csv(report: &Report, rows: &[&Initiative]) -> String {
         let lines: Vec<String> = i.source.iter().map(|s| format!("{}-{}", s.first_line, s.last_line)).collect();
         let cells: [String; 19] = [
             i.id.clone(),
-            report.pillar(&i.pillar).map(|p| format!("{} {}", p.numeral, p.title)).unwrap_or_default(),
+            report.pillar(&i.pillar).map(|p| p.label()).unwrap_or_default(),
             report.section(&i.section).map(|s| s.title.clone()).unwrap_or_default(),
             sub.map(|s| s.title.clone()).unwrap_or_default(),
             i.title.clone(),

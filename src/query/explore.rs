@@ -410,7 +410,7 @@ impl Explorer {
         let pillars = tally(counted(Dimension::Pillar), |i| [inis[i].pillar.as_str()]);
         facets.push(Facet {
             dimension: Dimension::Pillar,
-            options: r.pillars.iter().map(|p| opt(p.id.clone(), format!("{} {}", p.numeral, p.title), of(&pillars, &p.id))).collect(),
+            options: r.pillars.iter().map(|p| opt(p.id.clone(), p.label(), of(&pillars, &p.id))).collect(),
         });
         let sections = tally(counted(Dimension::Section), |i| [inis[i].section.as_str()]);
         facets.push(Facet {

@@ -256,7 +256,7 @@ pub fn included<'r>(report: &'r Report, options: &Options) -> impl Iterator<Item
 
 pub fn heatmap(report: &Report, options: &Options) -> Heatmap {
     let columns: Vec<Header> = match &options.columns {
-        Columns::Pillars => report.pillars.iter().map(|p| Header { key: p.id.clone(), label: format!("{} {}", p.numeral, p.title) }).collect(),
+        Columns::Pillars => report.pillars.iter().map(|p| Header { key: p.id.clone(), label: p.label() }).collect(),
         Columns::Sections { pillar } => report
             .sections
             .iter()

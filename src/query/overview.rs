@@ -29,8 +29,8 @@ pub struct Counts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PillarOverview {
     pub id: String,
-    pub numeral: String,
-    pub title: String,
+    /// [`crate::model::Pillar::label`].
+    pub label: String,
     pub counts: Counts,
 }
 
@@ -181,8 +181,7 @@ pub fn overview(report: &Report) -> Overview {
             .iter()
             .map(|p| PillarOverview {
                 id: p.id.clone(),
-                numeral: p.numeral.clone(),
-                title: p.title.clone(),
+                label: p.label(),
                 counts: counts(report, Some(&p.id)),
             })
             .collect(),
