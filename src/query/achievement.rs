@@ -702,7 +702,7 @@ mod tests {
     use crate::model::KpiOrigin;
 
     fn point(kind: PointKind, year: Option<i32>, value: f64) -> KpiPoint {
-        KpiPoint::new(kind, year.map(|y| format!("R{}", y - 2018)), year, value, 1, String::new())
+        KpiPoint::new(kind, year.map(crate::fiscal::era_short), year, value, 1, String::new())
     }
 
     fn target(year: Option<i32>, value: f64, comparator: Option<Comparator>) -> KpiPoint {
