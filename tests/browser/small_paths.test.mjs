@@ -1,8 +1,10 @@
 // Small things a person notices on the way (issue: the paths people take): a dash typed as
-// copied from the 項目 filter, a subsection the overview flags, a heatmap row with nothing in it.
+// copied from the 項目 filter, a subsection the overview flags, a heatmap row with nothing in it,
+// a chart saved for a slide.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REPORT, open, text, useDashboard, isRepeat } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { REPORT, download, open, text, useDashboard, isRepeat } from './harness.mjs';
 
 const s = useDashboard();
 const rowIds = (page) => page.$$eval('[data-testid="results"] tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
@@ -143,6 +145,94 @@ test('on the KPI page the status buttons count what the list shows under the cho
       const shown = await page.$$eval(`.rd-kpi-card[data-status="${status}"]`, (cards) => cards.length);
       assert.equal(shown, n, `${pillar} ${status}`);
     }
+  }
+  await page.close();
+});
+
+/**
+ * Where the labels of a chart's horizontal lines (targets, printed averages) fall against its
+ * bars, by ECharts' placement rule: a mark line's label without a position sits at the line's
+ * end, `distance` (5 px) right of the plot, as wide as its text; any other position is inside
+ * the plot, where a bar may reach. Bars are where ECharts laid them out.
+ */
+function labelsOverBars(instance) {
+  const option = instance.getOption();
+  const plot = instance.getModel().getComponent('grid').coordinateSystem.getRect();
+  const measure = document.createElement('canvas').getContext('2d');
+  const labels = option.series.flatMap((s) => (s.markLine?.data ?? []).map((d) => {
+    const label = s.markLine.label ?? {};
+    measure.font = `${label.fontSize ?? 12}px sans-serif`;
+    const x = plot.x + plot.width + (label.distance ?? 5);
+    return { text: d.name, position: label.position ?? 'end', x, width: measure.measureText(d.name).width };
+  }));
+  const data = instance.getModel().getSeriesByIndex(0).getData();
+  const bars = [];
+  for (let i = 0; i < data.count(); i++) {
+    const l = data.getItemLayout(i);
+    if (l && Number.isFinite(l.height) && l.height !== 0) bars.push({ x: l.x, width: l.width });
+  }
+  const overlaps = labels.flatMap((t) => (t.position !== 'end'
+    ? [`${t.text} is placed ${t.position}, inside the plot`]
+    : bars.filter((b) => b.x + b.width > t.x).map((b) => `${t.text} beside a bar that reaches x ${Math.round(b.x + b.width)}`)));
+  return { overlaps, labels, bars: bars.length, width: instance.getWidth(), height: instance.getHeight() };
+}
+
+test('a saved chart PNG names the KPI, its judgement, the report\'s year and source, and no line label sits on a bar', async () => {
+  // A KPI whose bars all rise above its standing target line: the label at the line's end
+  // used to sit on the last bar.
+  const k = REPORT.kpis.find((x) => {
+    const line = x.series.find((p) => p.kind === 'target' && p.aggregate);
+    const bars = x.series.filter((p) => p.kind === 'actual' && !p.aggregate && p.fiscal_year);
+    return line && bars.length >= 2 && bars.every((p) => p.value > line.value);
+  });
+  assert.ok(k, 'the report has a KPI whose every bar is above its target line');
+  const { page } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '.rd-kpi-card' });
+  const card = `.rd-kpi-card[data-kpi="${k.id}"]`;
+  await page.$eval(card, (c) => c.scrollIntoView());
+  await page.waitForSelector(`${card} [data-testid="save-png"]:not([disabled])`);
+  // What ECharts draws into the image: recorded when the PNG is made.
+  await page.evaluate((sel, check) => {
+    const measure = new Function(`return (${check})`)();
+    const instance = window.__rd.chartsModule().getInstanceByDom(document.querySelector(sel));
+    window.__onScreen = measure(instance);
+    const proto = Object.getPrototypeOf(instance);
+    const original = proto.getDataURL;
+    proto.getDataURL = function (opts) {
+      window.__saved = { option: JSON.parse(JSON.stringify(this.getOption())), drawn: measure(this) };
+      return original.call(this, opts);
+    };
+  }, `${card} .rd-chart`, labelsOverBars.toString());
+  const file = await download(page, `${card} [data-testid="save-png"]`, '.png');
+  const saved = await page.evaluate(() => window.__saved);
+  const onScreen = await page.evaluate(() => window.__onScreen);
+
+  // The caption: the KPI's label, the judgement its card shows, the report's year, the source.
+  const badge = await text(page, `${card} .rd-kpi-meta .rd-badge`);
+  const [head, source] = saved.option.title;
+  assert.equal(head.text.replace(/\n/g, ''), k.label);
+  assert.ok(head.subtext.includes(`判定：${badge}`), `${head.subtext} / card: ${badge}`);
+  assert.ok(head.subtext.includes(REPORT.report.label), head.subtext);
+  const lines = [...new Set(k.series.map((p) => p.line))].sort((a, b) => a - b);
+  const page0 = REPORT.report.source.page_spans.find((sp) => sp.first_line <= lines[0] && lines[0] <= sp.last_line).page;
+  const src = source.text.replace(/\n/g, '');
+  assert.ok(src.startsWith(`出典：${REPORT.report.title}`), src);
+  assert.ok(src.includes(`${page0}ページ・${lines[0]}行`), src);
+  assert.ok(lines.every((l) => src.includes(`${l}行`)), src);
+  assert.ok(src.includes(`取組 ${k.initiative}`), src);
+
+  // The image: a PNG twice the size it was drawn at, a slide's proportions on any screen.
+  const bytes = readFileSync(file);
+  assert.deepEqual([...bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
+  const size = { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  assert.deepEqual(size, { width: 2 * saved.drawn.width, height: 2 * saved.drawn.height });
+  assert.ok(size.width >= 1600 && size.height >= 900 && size.width / size.height > 1.3 && size.width / size.height < 2, JSON.stringify(size));
+
+  // The target line's label sits right of the plot, clear of every bar, on screen and in the image.
+  for (const [where, drawn] of [['image', saved.drawn], ['screen', onScreen]]) {
+    assert.ok(drawn.bars >= 2, `${where}: ${drawn.bars} bars`);
+    assert.ok(drawn.labels.length >= 1, `${where}: no line label found`);
+    assert.deepEqual(drawn.overlaps, [], where);
+    for (const l of drawn.labels) assert.ok(l.x >= 0 && l.x + l.width <= drawn.width + 0.5, `${where}: ${l.text} cut off at the edge (${JSON.stringify(l)}, width ${drawn.width})`);
   }
   await page.close();
 });
