@@ -138,7 +138,12 @@ impl Slot {
 fn watch_nearness(el: &web_sys::Element, near: RwSignal<bool>) -> Option<(web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.iter().last() {
-            let _ = near.try_set(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+            let now = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
+            // Only a change counts: the first report of a far chart (false, as it started) may
+            // come after printing drew it, and must not dispose of it before the page is printed.
+            if near.try_get_untracked().is_some_and(|was| was != now) {
+                near.set(now);
+            }
         }
     });
     let options = web_sys::IntersectionObserverInit::new();
