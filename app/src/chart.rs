@@ -138,7 +138,12 @@ impl Slot {
 fn watch_nearness(el: &web_sys::Element, near: RwSignal<bool>) -> Option<(web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.iter().last() {
-            let _ = near.try_set(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+            let now = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
+            // Only a change counts: the first report of a far chart (false, as it started) may
+            // come after printing drew it, and must not dispose of it before the page is printed.
+            if near.try_get_untracked().is_some_and(|was| was != now) {
+                near.set(now);
+            }
         }
     });
     let options = web_sys::IntersectionObserverInit::new();
@@ -148,10 +153,33 @@ fn watch_nearness(el: &web_sys::Element, near: RwSignal<bool>) -> Option<(web_sy
     Some((observer, callback))
 }
 
+/// `chart` drawn as a PNG `size` CSS pixels large, at twice the pixels, on white: a data URL.
+/// Drawn by an instance of its own, outside the page, so the image is the same from a phone or
+/// a desktop and the chart on screen does not change; disposed at once.
+fn image_url(chart: &Chart, size: (u32, u32)) -> Option<String> {
+    let json = option_json(chart, true).ok()?;
+    let value = js_sys::JSON::parse(&json).ok()?;
+    let el: web_sys::HtmlElement = gloo::utils::document().create_element("div").ok()?.unchecked_into();
+    let opts = object(&[("locale", "JA".into()), ("renderer", "canvas".into()), ("width", size.0.into()), ("height", size.1.into())]);
+    let instance = echarts::init(&el, &opts).ok()?;
+    instance.set_option(&value, &object(&[("notMerge", true.into())]));
+    let url = instance.get_data_url(&object(&[("type", "png".into()), ("pixelRatio", 2.into()), ("backgroundColor", "#ffffff".into())]));
+    instance.dispose();
+    Some(url)
+}
+
 /// A chart drawn from `option`, redrawn when it changes. `label` is the text alternative until
-/// ECharts' own aria description (in Japanese) replaces it; `png` names the saved image.
+/// ECharts' own aria description (in Japanese) replaces it; 「PNG で保存」 saves `image` (the
+/// chart with its caption, `image_size` large) as `png`.
 #[component]
-pub fn EChart(#[prop(into)] option: Signal<Chart>, label: String, png: String, #[prop(default = 260)] height: u32) -> impl IntoView {
+pub fn EChart(
+    #[prop(into)] option: Signal<Chart>,
+    #[prop(into)] image: Signal<Chart>,
+    image_size: (u32, u32),
+    label: String,
+    png: String,
+    #[prop(default = 260)] height: u32,
+) -> impl IntoView {
     install_print_hook();
     let slot = Slot { node: NodeRef::new(), instance: StoredValue::new_local(None), failed: RwSignal::new(false) };
     let near = RwSignal::new(false);
@@ -207,8 +235,7 @@ pub fn EChart(#[prop(into)] option: Signal<Chart>, label: String, png: String, #
     });
 
     let save_png = move |_| {
-        let url = slot.instance.with_value(|i| i.as_ref().map(|i| i.get_data_url(&object(&[("type", "png".into()), ("pixelRatio", 2.into()), ("backgroundColor", "#ffffff".into())]))));
-        if let Some(url) = url {
+        if let Some(url) = image_url(&image.get_untracked(), image_size) {
             crate::download::save_url(&png, &url);
         }
     };

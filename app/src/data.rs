@@ -1,5 +1,7 @@
 //! The report on screen: the one embedded at build time (`data/initiatives.json`, compacted by
-//! build.rs), or one the user opened from a file, checked before it replaces anything.
+//! build.rs), or one the user opened from a file, checked before it replaces anything. An opened
+//! file is kept in the tab's session storage, so a reload shows it again until the reader goes
+//! back to the report the page comes with.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -22,10 +24,24 @@ pub fn embedded_name() -> String {
     }
 }
 
+/// A report on screen that is not the one the page comes with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// Its file name.
+    pub name: String,
+    /// Why the browser would not keep it for the session (a reload then loses it); `None` when
+    /// kept, or when it was never meant to be kept (a report the host page names).
+    pub not_kept: Option<String>,
+    /// Opened by the reader (a file), not named by the host page: the banner and its way back.
+    pub by_reader: bool,
+}
+
 thread_local! {
     /// A report opened by the user, with its file name. Replaced by the next one, so at most
     /// one opened report is held outside the mounted app.
-    static OPENED: RefCell<Option<(String, Arc<Report>)>> = const { RefCell::new(None) };
+    static OPENED: RefCell<Option<(Opened, Arc<Report>)>> = const { RefCell::new(None) };
+    /// Why the report kept from before a reload could not be shown again, for the first mount.
+    static RESTORE_ERROR: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The embedded report read ahead of the first mount (`lib.rs`), taken by that mount.
     static AHEAD: RefCell<Option<Result<Report, LoadError>>> = const { RefCell::new(None) };
 }
@@ -35,10 +51,10 @@ pub fn read_embedded_ahead() {
     AHEAD.with(|a| *a.borrow_mut() = Some(embedded()));
 }
 
-/// The report to show, and the file name when it is not the embedded one.
-pub fn current() -> Result<(Arc<Report>, Option<String>), LoadError> {
-    if let Some((name, report)) = OPENED.with(|o| o.borrow().clone()) {
-        return Ok((report, Some(name)));
+/// The report to show, and what it is when it is not the embedded one.
+pub fn current() -> Result<(Arc<Report>, Option<Opened>), LoadError> {
+    if let Some((opened, report)) = OPENED.with(|o| o.borrow().clone()) {
+        return Ok((report, Some(opened)));
     }
     AHEAD.with(|a| a.borrow_mut().take()).unwrap_or_else(embedded).map(|r| (Arc::new(r), None))
 }
@@ -53,13 +69,97 @@ fn embedded() -> Result<Report, LoadError> {
     }
 }
 
-/// Checks `json` and keeps it for the next mount; on error nothing changes.
+/// Checks `json` (a report the host page names) and keeps it for the next mount; on error
+/// nothing changes.
 pub fn open(name: &str, json: &str) -> Result<(), LoadError> {
-    let report = Report::from_json(json)?;
-    OPENED.with(|o| *o.borrow_mut() = Some((name.to_string(), Arc::new(report))));
+    hold(Opened { name: name.to_string(), not_kept: None, by_reader: false }, Report::from_json(json)?);
     Ok(())
 }
 
+/// Checks `json` (a file the reader opened) and keeps it for the next mount and, in the tab's
+/// session storage, for a reload; on error nothing changes.
+pub fn open_for_session(name: &str, json: &str) -> Result<(), LoadError> {
+    let report = Report::from_json(json)?;
+    let not_kept = store(name, json).err();
+    hold(Opened { name: name.to_string(), not_kept, by_reader: true }, report);
+    Ok(())
+}
+
+fn hold(opened: Opened, report: Report) {
+    OPENED.with(|o| *o.borrow_mut() = Some((opened, Arc::new(report))));
+}
+
+/// Leaves the opened report, in this page and in the session.
 pub fn back_to_embedded() {
     OPENED.with(|o| *o.borrow_mut() = None);
+    forget_stored();
+}
+
+/// The report the reader opened before this page was reloaded, checked again by the loader (the
+/// app may have been updated in between): `true` when it is kept for the next mount. One that
+/// no longer loads is forgotten and its reason kept for [`take_restore_error`].
+pub fn restore_from_session() -> bool {
+    let Some((name, json)) = stored() else { return false };
+    match Report::from_json(&json) {
+        Ok(report) => {
+            hold(Opened { name, not_kept: None, by_reader: true }, report);
+            true
+        }
+        Err(e) => {
+            forget_stored();
+            let why = reform::query::open::refusal(&name, &e.to_string(), reform::query::open::Via::Reload, &embedded_name());
+            RESTORE_ERROR.with(|r| *r.borrow_mut() = Some(why));
+            false
+        }
+    }
+}
+
+/// Why the report kept from before a reload is not shown, once.
+pub fn take_restore_error() -> Option<String> {
+    RESTORE_ERROR.with(|r| r.borrow_mut().take())
+}
+
+/// The tab's session storage; `None` where the browser has none or refuses it (a privacy
+/// setting, a sandboxed frame).
+fn session() -> Option<web_sys::Storage> {
+    gloo::utils::window().session_storage().ok().flatten()
+}
+
+/// The keys of this page's opened report: two dashboards on one site keep their own.
+fn keys() -> (String, String) {
+    let path = gloo::utils::window().location().pathname().unwrap_or_default();
+    (format!("reform-dashboard:opened-name:{path}"), format!("reform-dashboard:opened-report:{path}"))
+}
+
+/// Keeps the file for the session, or says why the browser would not (its storage is full, or
+/// there is none).
+fn store(name: &str, json: &str) -> Result<(), String> {
+    let storage = session().ok_or_else(|| "このブラウザーではセッションストレージを使えません".to_string())?;
+    let (name_key, json_key) = keys();
+    let saved = storage.set_item(&json_key, json).and_then(|()| storage.set_item(&name_key, name));
+    saved.map_err(|e| {
+        // Nothing half-kept: without both keys nothing is restored.
+        let _ = storage.remove_item(&json_key);
+        let _ = storage.remove_item(&name_key);
+        let reason = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        match reason.as_str() {
+            "QuotaExceededError" => format!("ブラウザーの一時保存の容量（セッションストレージ）を超えます。ファイルの大きさ {:.1} MB", json.len() as f64 / 1_048_576.0),
+            "" => "ブラウザーが一時保存を拒みました".to_string(),
+            other => format!("ブラウザーが一時保存を拒みました：{other}"),
+        }
+    })
+}
+
+fn stored() -> Option<(String, String)> {
+    let storage = session()?;
+    let (name_key, json_key) = keys();
+    Some((storage.get_item(&name_key).ok()??, storage.get_item(&json_key).ok()??))
+}
+
+fn forget_stored() {
+    if let Some(storage) = session() {
+        let (name_key, json_key) = keys();
+        let _ = storage.remove_item(&name_key);
+        let _ = storage.remove_item(&json_key);
+    }
 }

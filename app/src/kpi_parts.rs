@@ -8,11 +8,11 @@ use reform::format::{fiscal_year, number, YearStyle};
 use reform::model::{Kpi, PointKind};
 use reform::query::achievement::{self, Status};
 use reform::query::calculation::calculation;
-use reform::query::kpi_view::summary_ja;
+use reform::query::kpi_view::{chart_caption, summary_ja};
 use reform::query::source::Anchor;
 
 use crate::chart::{png_name, EChart};
-use crate::kpi_chart::kpi_chart;
+use crate::kpi_chart::{kpi_chart, kpi_chart_image, IMAGE_SIZE};
 use crate::source_dialog::{SourceButton, SourceRequest};
 use crate::state::AppState;
 
@@ -50,10 +50,15 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
         let kpi = Arc::clone(&kpi);
         Memo::new(move |_| summary_ja(&st.report(), &kpi, style.get()))
     };
+    // The saved image carries its own caption: a slide shows it without the card around it.
+    let image = {
+        let kpi = Arc::clone(&kpi);
+        Signal::derive(move || kpi_chart_image(&kpi, style.get(), &chart_caption(&st.report(), &kpi, style.get())))
+    };
     view! {
         <figure class="rd-kpi-figure" data-kpi=kpi.id.clone()>
             <figcaption class="rd-kpi-summary">{move || summary.get()}</figcaption>
-            <EChart option label=summary.get_untracked() png=png_name(&kpi.label) height />
+            <EChart option image image_size=IMAGE_SIZE label=summary.get_untracked() png=png_name(&kpi.label) height />
         </figure>
     }
 }

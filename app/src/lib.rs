@@ -73,7 +73,8 @@ pub(crate) fn mount_with(view: impl FnOnce() -> AnyView + 'static) {
         return;
     };
     // The pre-rendered snapshot (or a host page's loading message) and <noscript> stay in the
-    // page until the app replaces them.
+    // page until the app replaces them; a file already chosen in the snapshot goes to the app.
+    open_report::keep_early_choice(&host);
     host.set_inner_html("");
     let handle = leptos::mount::mount_to(host, view);
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
@@ -86,10 +87,20 @@ pub fn start() {
     read_then_mount();
 }
 
+/// Shows the report the page comes with again (the way back from an opened one).
+pub(crate) fn start_again() {
+    read_then_mount();
+}
+
 /// The first mount in two tasks: the embedded report is read in this one, the app drawn in the
-/// next, so the page never waits on both at once. A host naming its report file gets that file
-/// instead (`named_report.rs`); the embedded one is then not read at all.
+/// next, so the page never waits on both at once. A report the reader opened before a reload
+/// comes back first (`data.rs`); a host naming its report file gets that file instead
+/// (`named_report.rs`); the embedded one is then not read at all.
 fn read_then_mount() {
+    if data::restore_from_session() {
+        gloo::timers::callback::Timeout::new(0, mount).forget();
+        return;
+    }
     if let Some(name) = named_report::named() {
         wasm_bindgen_futures::spawn_local(named_report::mount_named(name));
         return;

@@ -10,7 +10,7 @@ use crate::explore::ExploreView;
 use crate::heatmap::HeatmapView;
 use crate::help::HelpView;
 use crate::kpi::KpiView;
-use crate::open_report::OpenReport;
+use crate::open_report::{OpenError, OpenReport, OpenedBanner, TopOpenError};
 use crate::overview::Overview;
 use crate::share::{ShareButton, ShareDialog};
 use crate::source_dialog::SourceDialog;
@@ -26,6 +26,9 @@ pub fn App() -> impl IntoView {
             provide_context(state);
             if crate::IN_BROWSER {
                 sync_with_hash(state);
+            }
+            if let Some(message) = data::take_restore_error() {
+                state.open_error.set(Some(OpenError { via: reform::query::open::Via::Reload, message }));
             }
             view! { <Dashboard opened /> }.into_any()
         }
@@ -44,7 +47,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn focus_main() {
+pub(crate) fn focus_main() {
     if let Some(el) = gloo::utils::document().get_element_by_id("rd-main") {
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
@@ -93,7 +96,7 @@ fn print_header(meta: &reform::model::ReportMeta) -> impl FnOnce() {
 }
 
 #[component]
-fn Dashboard(opened: Option<String>) -> impl IntoView {
+fn Dashboard(opened: Option<data::Opened>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let meta = st.report().report.clone();
     let view_now = Memo::new(move |_| st.route.with(|r| r.view));
@@ -105,7 +108,7 @@ fn Dashboard(opened: Option<String>) -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         if let Some(file) = crate::open_report::first_file(ev.data_transfer().and_then(|d| d.files())) {
-            crate::open_report::read_file(file, st.notices_error);
+            crate::open_report::read_file(file, reform::query::open::Via::Drop, st.open_error);
         }
     };
     view! {
@@ -129,8 +132,9 @@ fn Dashboard(opened: Option<String>) -> impl IntoView {
                 </nav>
                 <ShareButton />
             </header>
+            {opened.clone().filter(|o| o.by_reader).map(|opened| view! { <OpenedBanner opened /> })}
             <Notices />
-            {move || st.notices_error.get().map(|e| view! { <p class="rd-notice" role="alert" data-testid="open-error">{e}</p> })}
+            <TopOpenError />
             <main class="rd-main" id="rd-main" tabindex="-1">
                 {move || match view_now.get() {
                     View::Overview => view! { <Overview /> }.into_any(),
@@ -141,7 +145,7 @@ fn Dashboard(opened: Option<String>) -> impl IntoView {
                 }}
             </main>
             <Show when=move || !embed>
-                <Footer opened=opened.clone() />
+                <Footer named=opened.clone().filter(|o| !o.by_reader).map(|o| o.name) />
             </Show>
             <SourceDialog />
             <ShareDialog />
@@ -170,7 +174,7 @@ fn Notices() -> impl IntoView {
 }
 
 #[component]
-fn Footer(opened: Option<String>) -> impl IntoView {
+fn Footer(named: Option<String>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let report = st.report();
     let meta = &report.report;
@@ -180,7 +184,7 @@ fn Footer(opened: Option<String>) -> impl IntoView {
         <footer class="rd-footer">
             <p data-testid="provenance">{text}</p>
             <p data-testid="app-version">"アプリ版 " {APP_VERSION}</p>
-            <OpenReport opened />
+            <OpenReport named />
         </footer>
     }
 }

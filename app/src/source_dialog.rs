@@ -87,8 +87,11 @@ fn lines_of(anchor: &Anchor) -> String {
 fn passage_view(label: String, with_heading: bool, passage: Result<Passage, NotFound>) -> impl IntoView {
     match passage {
         Ok(p) => {
-            let page = p.page.map_or_else(|| "印刷ページ不明（ページ見出しが抽出されていません）".to_string(), |n| format!("報告書 {n}ページ"));
-            let lines = if p.marked.0 == p.marked.1 { format!("{}行", p.marked.0) } else { format!("{}〜{}行", p.marked.0, p.marked.1) };
+            let page = match p.page {
+                Some(_) => format!("報告書 {}", source::page_ja(p.page)),
+                None => source::page_ja(None),
+            };
+            let lines = source::lines_ja(p.marked.0, p.marked.1);
             let region = format!("{label}（{lines}）の前後");
             view! {
                 <section class="rd-passage" data-testid="passage" data-page=p.page.map(|n| n.to_string()) data-first-line=p.marked.0 data-last-line=p.marked.1>

@@ -17,8 +17,9 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// What the last URL held that could not be used, shown until the next navigation.
     pub notices: RwSignal<Vec<String>>,
-    /// Why a dropped report file could not be opened.
-    pub notices_error: RwSignal<Option<String>>,
+    /// Why a report file (chosen, dropped, or kept from before a reload) could not be opened:
+    /// one channel, shown where the file came in (`open_report.rs`).
+    pub open_error: RwSignal<Option<crate::open_report::OpenError>>,
     /// The passage the source dialog shows; `None` while it is closed.
     pub source_request: RwSignal<Option<crate::source_dialog::SourceRequest>>,
     /// The share dialog is open.
@@ -35,7 +36,7 @@ impl AppState {
             data: StoredValue::new(Arc::new(Explorer::new(report))),
             route: RwSignal::new(parsed.route),
             notices: RwSignal::new(parsed.notices),
-            notices_error: RwSignal::new(None),
+            open_error: RwSignal::new(None),
             source_request: RwSignal::new(None),
             share_open: RwSignal::new(false),
             replace_entry: StoredValue::new(false),

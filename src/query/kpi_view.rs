@@ -2,7 +2,7 @@
 //! Japanese summary, and the counts per judgement.
 
 use super::achievement::{self, Judgement, Method, Status};
-use crate::format::{difference, figure, fiscal_year_short, relative, with_unit, YearStyle};
+use crate::format::{difference, figure, fiscal_year_short, number, relative, with_unit, YearStyle};
 use crate::model::{ActualStatus, Aggregate, Comparator, Kpi, KpiPoint, PointKind, Report};
 
 /// One column of a KPI chart and one row of its table.
@@ -33,6 +33,130 @@ impl ChartData {
         let bars = self.columns.iter().flat_map(|c| [c.target, c.actual]).flatten().fold(f64::MIN, f64::max);
         let lines = self.standing_targets.iter().chain(&self.aggregate_actuals).map(|(v, _)| *v).fold(f64::MIN, f64::max);
         (lines > bars && lines > 0.0).then(|| nice_ceiling(lines * 1.1))
+    }
+}
+
+/// Where the label of a horizontal line sits, right of the plot beside the line's end: above
+/// it, level with it, or below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelSide {
+    Above,
+    Beside,
+    Below,
+}
+
+/// The font size of the lines' labels on screen, in CSS pixels (ECharts' default).
+pub const LINE_LABEL_PX: f64 = 12.0;
+
+/// The gap ECharts leaves between a mark line's end and its label, in pixels.
+const LABEL_GAP_PX: f64 = 5.0;
+
+impl ChartData {
+    /// The standing targets' lines with the names their labels print: `目標 180,000`, the
+    /// figure grouped like every other.
+    pub fn target_lines(&self) -> Vec<(f64, String)> {
+        self.standing_targets.iter().map(|(v, _)| (*v, format!("目標 {}", number(*v)))).collect()
+    }
+
+    /// The printed averages' (totals') lines with their names: `実績R3〜R5の平均 96.6`.
+    pub fn aggregate_lines(&self) -> Vec<(f64, String)> {
+        self.aggregate_actuals.iter().map(|(v, label)| (*v, format!("{label} {}", number(*v)))).collect()
+    }
+
+    /// Where the labels of the target lines and of the average lines sit. Both are right of the
+    /// plot, so no bar reaches them; a chart with both kinds puts the higher kind's labels above
+    /// their line and the lower kind's below, so two close lines (a 95％ average target and a
+    /// 96.6％ average) do not print their labels over each other.
+    pub fn label_sides(&self) -> (LabelSide, LabelSide) {
+        let top = |lines: &[(f64, String)]| lines.iter().map(|(v, _)| *v).fold(f64::MIN, f64::max);
+        if self.standing_targets.is_empty() || self.aggregate_actuals.is_empty() {
+            return (LabelSide::Beside, LabelSide::Beside);
+        }
+        if top(&self.standing_targets) >= top(&self.aggregate_actuals) {
+            (LabelSide::Above, LabelSide::Below)
+        } else {
+            (LabelSide::Below, LabelSide::Above)
+        }
+    }
+
+    /// Pixels to keep free right of the plot for the widest line label at `font_px`; none
+    /// without lines.
+    pub fn label_room(&self, font_px: f64) -> u32 {
+        let widest = self.target_lines().iter().chain(&self.aggregate_lines()).map(|(_, n)| text_width(n, font_px)).fold(0.0, f64::max);
+        if widest == 0.0 {
+            0
+        } else {
+            (widest + LABEL_GAP_PX + 4.0).ceil() as u32
+        }
+    }
+}
+
+/// How wide a line of text draws at `font_px`, erring wide: a full-width character (kana,
+/// kanji, 〜) takes one em, a digit, Latin letter, space or comma about 0.62 em.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars().map(|c| if c.is_ascii() || ('\u{ff61}'..='\u{ff9f}').contains(&c) { 0.62 } else { 1.0 }).sum::<f64>() * font_px
+}
+
+/// `text` broken into lines no wider than `width_px` at `font_px` (Japanese breaks between
+/// any two characters; a closing bracket or a comma stays with the character before it).
+pub fn wrap(text: &str, width_px: f64, font_px: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for c in text.chars() {
+        let mut next = line.clone();
+        next.push(c);
+        let closing = "）」』】、。，．％".contains(c);
+        if !line.is_empty() && !closing && text_width(&next, font_px) > width_px {
+            lines.push(std::mem::take(&mut line));
+            line.push(c);
+        } else {
+            line = next;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// What a saved chart image says about itself, so that a slide showing it needs nothing more:
+/// the KPI, its judgement as its card shows it, the report's year, and where the report prints
+/// its figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartCaption {
+    /// The KPI's label.
+    pub title: String,
+    /// 「◎ 達成」: the mark and label of the KPI's overall judgement, as on its card.
+    pub status: String,
+    /// The report's year: as printed (`令和5年度`), or in 西暦 (`2023年度`).
+    pub year: String,
+    /// 「判定：◎ 達成　令和5年度の報告書」
+    pub subtitle: String,
+    /// 「出典：<the report's title>　18ページ・364〜378行（取組 II-1-1-1）」
+    pub source: String,
+}
+
+/// The caption of `kpi`'s saved chart. The judgement is [`achievement::overall`], the one
+/// the KPI page and the detail show; the page and lines are those of the KPI's figures.
+pub fn chart_caption(report: &Report, kpi: &Kpi, style: YearStyle) -> ChartCaption {
+    let meta = &report.report;
+    let status = achievement::overall(report, kpi);
+    let status = format!("{} {}", status.mark(), status.label_ja());
+    let year = match style {
+        YearStyle::Era if !meta.label.trim().is_empty() => meta.label.trim().to_string(),
+        _ => crate::format::fiscal_year(meta.fiscal_year, style),
+    };
+    let place = if kpi.series.is_empty() {
+        String::new()
+    } else {
+        format!("　{}", super::source::cite(&meta.source, kpi.series.iter().map(|p| p.line)))
+    };
+    ChartCaption {
+        title: kpi.label.clone(),
+        subtitle: format!("判定：{status}　{year}の報告書"),
+        source: format!("出典：{}{place}（取組 {}）", meta.title.trim(), kpi.initiative),
+        status,
+        year,
     }
 }
 
@@ -562,5 +686,92 @@ mod tests {
             }
         }
         assert_eq!((nice_ceiling(22.0), nice_ceiling(0.9), nice_ceiling(1_100.0), nice_ceiling(2_400.0)), (25.0, 1.0, 2_000.0, 2_500.0));
+    }
+
+    /// The printed page of `line`, read from the report's page spans here.
+    fn page_of(r: &Report, line: u32) -> u32 {
+        r.report.source.page_spans.iter().find(|s| s.first_line <= line && line <= s.last_line).and_then(|s| s.page).unwrap()
+    }
+
+    #[test]
+    fn a_saved_chart_names_the_kpi_its_judgement_the_year_and_the_source() {
+        let r = report();
+        let k = kpi(&r, "II-1-1-1", "電子申請利用所属数（累計）");
+        let c = chart_caption(&r, k, YearStyle::Era);
+        assert_eq!(c.title, k.label);
+        // The judgement of its card on the KPI page.
+        let (_, card) = kpi_list(&r, None, None, KpiOrder::Plan).into_iter().find(|(x, _)| x.id == k.id).unwrap();
+        assert_eq!(card, Status::Achieved);
+        assert_eq!(c.status, "◎ 達成");
+        assert_eq!(c.year, r.report.label);
+        assert_eq!(c.subtitle, format!("判定：◎ 達成　{}の報告書", r.report.label));
+        let lines: Vec<u32> = k.series.iter().map(|p| p.line).collect();
+        let (first, last) = (*lines.iter().min().unwrap(), *lines.iter().max().unwrap());
+        assert_eq!(page_of(&r, first), page_of(&r, last));
+        assert_eq!(c.source, format!("出典：{}　{}ページ・{first}〜{last}行（取組 II-1-1-1）", r.report.title, page_of(&r, first)));
+        assert_eq!(chart_caption(&r, k, YearStyle::Gregorian).year, format!("{}年度", r.report.fiscal_year));
+        // Every KPI's caption carries its card's judgement and the report's year.
+        for (k, s) in kpi_list(&r, None, None, KpiOrder::Plan) {
+            let c = chart_caption(&r, k, YearStyle::Era);
+            assert_eq!(c.status, format!("{} {}", s.mark(), s.label_ja()), "{}", k.id);
+            assert!(c.subtitle.contains(&c.status) && c.subtitle.contains(&r.report.label), "{}: {}", k.id, c.subtitle);
+            assert!(c.source.starts_with(&format!("出典：{}", r.report.title)), "{}", c.source);
+        }
+        // Another edition's caption says its own year.
+        let mut next = r.clone();
+        next.report.fiscal_year += 1;
+        next.report.label = crate::fiscal::era_label(next.report.fiscal_year);
+        let c = chart_caption(&next, kpi(&next, "II-1-1-1", "電子申請利用所属数（累計）"), YearStyle::Era);
+        assert_eq!(c.year, next.report.label);
+        assert_ne!(c.year, r.report.label);
+    }
+
+    #[test]
+    fn figures_printed_on_two_printings_of_a_page_are_cited_apart() {
+        let r = report();
+        // 寄附額 of I-3-3-3: the actuals in the row, the target in a table printed later.
+        let k = r.kpis.iter().find(|k| k.id == "I-3-3-3-k1").unwrap();
+        let mut lines: Vec<u32> = k.series.iter().map(|p| p.line).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        assert_eq!(lines.len(), 2);
+        let c = chart_caption(&r, k, YearStyle::Era);
+        assert!(c.source.ends_with(&format!("　{}ページ・{}行、{}行（取組 I-3-3-3）", page_of(&r, lines[0]), lines[0], lines[1])), "{}", c.source);
+    }
+
+    #[test]
+    fn line_labels_sit_right_of_the_plot_and_apart_from_each_other() {
+        let r = report();
+        // 95％ average target and a printed average of 96.6％: the higher one's label above.
+        let k = r.kpis.iter().find(|k| k.id == "III-1-1-4-k1").unwrap();
+        let d = chart_data(k, YearStyle::Era);
+        let (target, average) = (d.target_lines(), d.aggregate_lines());
+        assert_eq!(target.len(), 1);
+        assert_eq!(average.len(), 1);
+        assert!(target[0].0 < average[0].0);
+        assert_eq!(d.label_sides(), (LabelSide::Below, LabelSide::Above));
+        assert_eq!(target[0].1, format!("目標 {}", number(target[0].0)));
+        assert!(average[0].1.ends_with(&format!(" {}", number(average[0].0))), "{}", average[0].1);
+        // Room for the widest label beside the plot, and none where there is no line.
+        let widest = text_width(&average[0].1, LINE_LABEL_PX).max(text_width(&target[0].1, LINE_LABEL_PX));
+        assert!(f64::from(d.label_room(LINE_LABEL_PX)) >= widest + 5.0);
+        assert_eq!(chart_data(kpi(&r, "II-1-1-1", "電子申請利用所属数（累計）"), YearStyle::Era).label_room(LINE_LABEL_PX), 0);
+        // One kind of line alone: level with its line.
+        let d = chart_data(r.kpis.iter().find(|k| k.id == "I-3-3-3-k1").unwrap(), YearStyle::Era);
+        assert_eq!(d.label_sides(), (LabelSide::Beside, LabelSide::Beside));
+        assert_eq!(d.target_lines(), [(180_000.0, "目標 180,000".to_string())]);
+    }
+
+    #[test]
+    fn a_long_title_wraps_within_its_width() {
+        let r = report();
+        let longest = r.kpis.iter().map(|k| k.label.as_str()).max_by_key(|l| l.chars().count()).unwrap();
+        let lines = wrap(longest, 400.0, 18.0);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert_eq!(lines.concat(), longest);
+        assert!(lines.iter().all(|l| text_width(l, 18.0) <= 400.0 || l.chars().count() == 1), "{lines:?}");
+        assert!(lines.iter().skip(1).all(|l| !l.starts_with(['」', '）'])), "{lines:?}");
+        assert_eq!(wrap("短い", 400.0, 18.0), ["短い"]);
+        assert!((text_width("目標 1", 10.0) - (2.0 * 10.0 + 2.0 * 6.2)).abs() < 1e-9);
     }
 }

@@ -8,6 +8,7 @@ pub mod csv;
 pub mod explore;
 pub mod heatmap;
 pub mod kpi_view;
+pub mod open;
 pub mod print;
 pub mod route;
 pub mod search;

@@ -162,6 +162,57 @@ pub fn passage(text: &SourceText, source: &SourceFile, anchor: &Anchor) -> Resul
     Ok(Passage { page: page_span.and_then(|s| s.page), marked: (first, last), lines })
 }
 
+/// The printed page of a passage, as the source dialog and a saved chart name it: `12ページ`,
+/// or why it is not known.
+pub fn page_ja(page: Option<u32>) -> String {
+    match page {
+        Some(n) => format!("{n}ページ"),
+        None => "印刷ページ不明（ページ見出しが抽出されていません）".to_string(),
+    }
+}
+
+/// Source lines as they are cited: `345行`, `345〜352行`.
+pub fn lines_ja(first: u32, last: u32) -> String {
+    if first == last {
+        format!("{first}行")
+    } else {
+        format!("{first}〜{last}行")
+    }
+}
+
+/// Where figures printed on `lines` are: `18ページ・364〜378行`. Lines on different printed
+/// pages (or different printings of one page) are cited apart, `12ページ・2568行、3846行`,
+/// never as one range that would take in the pages between.
+pub fn cite(source: &SourceFile, lines: impl IntoIterator<Item = u32>) -> String {
+    let mut lines: Vec<u32> = lines.into_iter().collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let span_of = |l: u32| source.page_spans.iter().position(|s| (s.first_line..=s.last_line).contains(&l));
+    // Runs of lines within one page span, in line order.
+    let mut runs: Vec<(Option<usize>, u32, u32)> = Vec::new();
+    for l in lines {
+        let span = span_of(l);
+        match runs.last_mut() {
+            Some((s, _, last)) if *s == span && span.is_some() => *last = l,
+            _ => runs.push((span, l, l)),
+        }
+    }
+    let mut pages: Vec<Option<u32>> = Vec::new();
+    for (span, _, _) in &runs {
+        let page = span.and_then(|i| source.page_spans[i].page);
+        if !pages.contains(&page) {
+            pages.push(page);
+        }
+    }
+    let pages = if pages.iter().all(Option::is_some) && !pages.is_empty() {
+        format!("{}ページ", pages.iter().flatten().map(u32::to_string).collect::<Vec<_>>().join("、"))
+    } else {
+        page_ja(None)
+    };
+    let lines = runs.iter().map(|(_, a, b)| lines_ja(*a, *b)).collect::<Vec<_>>().join("、");
+    format!("{pages}・{lines}")
+}
+
 /// Characters compared when an item is looked up: printed wrapping and spacing differ from the
 /// joined item, so whitespace is skipped.
 fn compact(s: &str) -> Vec<char> {
@@ -249,6 +300,23 @@ mod tests {
         let report = committed_report();
         let text = SourceText::verified(SOURCE.as_bytes(), &report.report.source).expect("the committed source is the report's");
         (report, text)
+    }
+
+    #[test]
+    fn places_are_cited_by_printed_page_and_line() {
+        let report = committed_report();
+        let source = &report.report.source;
+        let span = source.page_spans.iter().find(|s| s.page.is_some() && s.last_line > s.first_line + 2).unwrap();
+        let page = span.page.unwrap();
+        let (a, b) = (span.first_line + 1, span.last_line - 1);
+        assert_eq!(cite(source, [b, a, a]), format!("{page}ページ・{a}〜{b}行"));
+        assert_eq!(cite(source, [a]), format!("{page}ページ・{a}行"));
+        // Two spans: two runs, never one range over the lines between.
+        let other = source.page_spans.iter().find(|s| s.page.is_some() && s.first_line > span.last_line).unwrap();
+        let pages = if other.page == span.page { format!("{page}ページ") } else { format!("{page}、{}ページ", other.page.unwrap()) };
+        assert_eq!(cite(source, [a, other.first_line]), format!("{pages}・{a}行、{}行", other.first_line));
+        assert_eq!(page_ja(None), "印刷ページ不明（ページ見出しが抽出されていません）");
+        assert_eq!(lines_ja(7, 7), "7行");
     }
 
     #[test]

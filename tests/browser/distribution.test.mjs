@@ -2,10 +2,10 @@
 // single offline file from file:// with the network off, and opening another report.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { symlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, REPORT, ROOT, drawEveryChart, expectedOverview, fmt, launch, open, serveDist, serveRoot, text, isRepeat, scratchDir } from './harness.mjs';
+import { DIST, REPORT, drawEveryChart, expectedOverview, fmt, launch, nextEdition, open, serveDist, serveRoot, text, isRepeat, scratchDir } from './harness.mjs';
 
 const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'";
 
@@ -131,18 +131,7 @@ test('another report opens from a file; a malformed one is refused with a messag
   await page.waitForSelector('[data-testid="open-error"]');
   assert.match(await text(page, '[data-testid="open-error"]'), /broken\.json は使えません。\d+行\d+列/);
   await overviewIsRight(page);
-  const next = JSON.parse(readFileSync(join(ROOT, 'data/initiatives.json'), 'utf8'));
-  next.report.title = '翌年度の報告書（試験）';
-  next.initiatives = next.initiatives.slice(0, 10);
-  const ids = new Set(next.initiatives.map((i) => i.id));
-  next.kpis = next.kpis.filter((k) => ids.has(k.initiative));
-  next.initiatives = next.initiatives.map((i) => ({ ...i, relisted_from: ids.has(i.relisted_from) ? i.relisted_from : null }));
-  // What the overrides supplied is named by id, and must be in the file.
-  const kpiIds = new Set(next.kpis.map((k) => k.id));
-  next.report.overrides.kpis = next.report.overrides.kpis.filter((id) => kpiIds.has(id));
-  next.report.overrides.achieved_marks = next.report.overrides.achieved_marks.filter((id) => ids.has(id));
-  const good = join(dir, 'next.json');
-  writeFileSync(good, JSON.stringify(next));
+  const { file: good } = nextEdition();
   await (await page.$('[data-testid="open-file"]')).uploadFile(good);
   await page.waitForFunction(() => document.querySelector('.rd-title')?.textContent === '翌年度の報告書（試験）');
   assert.equal(await text(page, '[data-stat="initiatives"] .rd-stat-num'), '10');

@@ -1,6 +1,6 @@
 // Browser-test harness: serves a built folder on loopback and drives Debian's headless Chromium
 // through puppeteer-core. It builds nothing: `make test` builds dist/ first.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +168,29 @@ export async function open(browser, url, { waitFor = '.rd-main', viewport = { wi
 export const appStarted = (page) => page.waitForFunction(() => !document.querySelector('[data-rd-snapshot]'), { timeout: 20000 });
 
 export const text = (page, selector) => page.$eval(selector, (el) => el.textContent.replace(/\s+/g, ' ').trim());
+
+/**
+ * Next year's report as a person would open it: the real report with another title, the next
+ * year (label and fiscal year) and its first ten initiatives, written to a scratch folder as
+ * `name`. Returns the file's path and the report.
+ */
+export function nextEdition(name = 'next.json') {
+  const next = structuredClone(REPORT);
+  next.report.title = '翌年度の報告書（試験）';
+  next.report.fiscal_year += 1;
+  next.report.label = REPORT.report.label.replace(/\d+/, (n) => String(Number(n) + 1));
+  next.initiatives = next.initiatives.slice(0, 10);
+  const ids = new Set(next.initiatives.map((i) => i.id));
+  next.kpis = next.kpis.filter((k) => ids.has(k.initiative));
+  next.initiatives = next.initiatives.map((i) => ({ ...i, relisted_from: ids.has(i.relisted_from) ? i.relisted_from : null }));
+  // What the overrides supplied is named by id, and must be in the file.
+  const kpiIds = new Set(next.kpis.map((k) => k.id));
+  next.report.overrides.kpis = next.report.overrides.kpis.filter((id) => kpiIds.has(id));
+  next.report.overrides.achieved_marks = next.report.overrides.achieved_marks.filter((id) => ids.has(id));
+  const file = join(scratchDir('rd-next-'), name);
+  writeFileSync(file, JSON.stringify(next));
+  return { file, report: next };
+}
 
 /** A row counted elsewhere: a 【再掲】 copy, or an unmarked repeat of another row (`same_as`). */
 export const isRepeat = (i) => i.relisted || i.same_as !== null;

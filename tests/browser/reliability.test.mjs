@@ -85,7 +85,8 @@ test('a newer schema version, a huge file and dangling references are refused wi
   await upload(page, 'newer.json', JSON.stringify(newer));
   await page.waitForSelector('[data-testid="open-error"]');
   const major = REPORT.schema_version.split('.')[0];
-  assert.equal(await text(page, '[data-testid="open-error"]'), `newer.json は使えません。このファイルの形式は 9.0.0 です。このアプリが読めるのは ${major}.x です`);
+  assert.equal(await text(page, '[data-testid="open-error"]'),
+    `newer.json は使えません。このファイルの形式は 9.0.0 です。このアプリが読めるのは ${major}.x です。同じ形式の報告書データ（JSON）を選び直してください。今の報告書はそのまま表示しています。`);
 
   const dangling = JSON.parse(raw);
   dangling.initiatives[3].pillar = 'IX';

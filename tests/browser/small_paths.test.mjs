@@ -1,8 +1,12 @@
 // Small things a person notices on the way (issue: the paths people take): a dash typed as
-// copied from the 項目 filter, a subsection the overview flags, a heatmap row with nothing in it.
+// copied from the 項目 filter, a subsection the overview flags, a heatmap row with nothing in it,
+// a chart saved for a slide, a file refused where it came in, an opened report kept over a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REPORT, open, text, useDashboard, isRepeat } from './harness.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, REPORT, appStarted, download, isRepeat, nextEdition, open, scratchDir, text, useDashboard } from './harness.mjs';
 
 const s = useDashboard();
 const rowIds = (page) => page.$$eval('[data-testid="results"] tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
@@ -144,5 +148,239 @@ test('on the KPI page the status buttons count what the list shows under the cho
       assert.equal(shown, n, `${pillar} ${status}`);
     }
   }
+  await page.close();
+});
+
+/**
+ * Where the labels of a chart's horizontal lines (targets, printed averages) fall against its
+ * bars, by ECharts' placement rule: a mark line's label without a position sits at the line's
+ * end, `distance` (5 px) right of the plot, as wide as its text; any other position is inside
+ * the plot, where a bar may reach. Bars are where ECharts laid them out.
+ */
+function labelsOverBars(instance) {
+  const option = instance.getOption();
+  const plot = instance.getModel().getComponent('grid').coordinateSystem.getRect();
+  const measure = document.createElement('canvas').getContext('2d');
+  const labels = option.series.flatMap((s) => (s.markLine?.data ?? []).map((d) => {
+    const label = s.markLine.label ?? {};
+    measure.font = `${label.fontSize ?? 12}px sans-serif`;
+    const x = plot.x + plot.width + (label.distance ?? 5);
+    return { text: d.name, position: label.position ?? 'end', x, width: measure.measureText(d.name).width };
+  }));
+  const data = instance.getModel().getSeriesByIndex(0).getData();
+  const bars = [];
+  for (let i = 0; i < data.count(); i++) {
+    const l = data.getItemLayout(i);
+    if (l && Number.isFinite(l.height) && l.height !== 0) bars.push({ x: l.x, width: l.width });
+  }
+  const overlaps = labels.flatMap((t) => (t.position !== 'end'
+    ? [`${t.text} is placed ${t.position}, inside the plot`]
+    : bars.filter((b) => b.x + b.width > t.x).map((b) => `${t.text} beside a bar that reaches x ${Math.round(b.x + b.width)}`)));
+  return { overlaps, labels, bars: bars.length, width: instance.getWidth(), height: instance.getHeight() };
+}
+
+test('a saved chart PNG names the KPI, its judgement, the report\'s year and source, and no line label sits on a bar', async () => {
+  // A KPI whose bars all rise above its standing target line: the label at the line's end
+  // used to sit on the last bar.
+  const k = REPORT.kpis.find((x) => {
+    const line = x.series.find((p) => p.kind === 'target' && p.aggregate);
+    const bars = x.series.filter((p) => p.kind === 'actual' && !p.aggregate && p.fiscal_year);
+    return line && bars.length >= 2 && bars.every((p) => p.value > line.value);
+  });
+  assert.ok(k, 'the report has a KPI whose every bar is above its target line');
+  const { page } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '.rd-kpi-card' });
+  const card = `.rd-kpi-card[data-kpi="${k.id}"]`;
+  await page.$eval(card, (c) => c.scrollIntoView());
+  await page.waitForSelector(`${card} [data-testid="save-png"]:not([disabled])`);
+  // What ECharts draws into the image: recorded when the PNG is made.
+  await page.evaluate((sel, check) => {
+    const measure = new Function(`return (${check})`)();
+    const instance = window.__rd.chartsModule().getInstanceByDom(document.querySelector(sel));
+    window.__onScreen = measure(instance);
+    const proto = Object.getPrototypeOf(instance);
+    const original = proto.getDataURL;
+    proto.getDataURL = function (opts) {
+      window.__saved = { option: JSON.parse(JSON.stringify(this.getOption())), drawn: measure(this) };
+      return original.call(this, opts);
+    };
+  }, `${card} .rd-chart`, labelsOverBars.toString());
+  const file = await download(page, `${card} [data-testid="save-png"]`, '.png');
+  const saved = await page.evaluate(() => window.__saved);
+  const onScreen = await page.evaluate(() => window.__onScreen);
+
+  // The caption: the KPI's label, the judgement its card shows, the report's year, the source.
+  const badge = await text(page, `${card} .rd-kpi-meta .rd-badge`);
+  const [head, source] = saved.option.title;
+  assert.equal(head.text.replace(/\n/g, ''), k.label);
+  assert.ok(head.subtext.includes(`判定：${badge}`), `${head.subtext} / card: ${badge}`);
+  assert.ok(head.subtext.includes(REPORT.report.label), head.subtext);
+  const lines = [...new Set(k.series.map((p) => p.line))].sort((a, b) => a - b);
+  const page0 = REPORT.report.source.page_spans.find((sp) => sp.first_line <= lines[0] && lines[0] <= sp.last_line).page;
+  const src = source.text.replace(/\n/g, '');
+  assert.ok(src.startsWith(`出典：${REPORT.report.title}`), src);
+  assert.ok(src.includes(`${page0}ページ・${lines[0]}行`), src);
+  assert.ok(lines.every((l) => src.includes(`${l}行`)), src);
+  assert.ok(src.includes(`取組 ${k.initiative}`), src);
+
+  // The image: a PNG twice the size it was drawn at, a slide's proportions on any screen.
+  const bytes = readFileSync(file);
+  assert.deepEqual([...bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
+  const size = { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  assert.deepEqual(size, { width: 2 * saved.drawn.width, height: 2 * saved.drawn.height });
+  assert.ok(size.width >= 1600 && size.height >= 900 && size.width / size.height > 1.3 && size.width / size.height < 2, JSON.stringify(size));
+
+  // The target line's label sits right of the plot, clear of every bar, on screen and in the image.
+  for (const [where, drawn] of [['image', saved.drawn], ['screen', onScreen]]) {
+    assert.ok(drawn.bars >= 2, `${where}: ${drawn.bars} bars`);
+    assert.ok(drawn.labels.length >= 1, `${where}: no line label found`);
+    assert.deepEqual(drawn.overlaps, [], where);
+    for (const l of drawn.labels) assert.ok(l.x >= 0 && l.x + l.width <= drawn.width + 0.5, `${where}: ${l.text} cut off at the edge (${JSON.stringify(l)}, width ${drawn.width})`);
+  }
+  await page.close();
+});
+
+/** A file that is not a report of this format, written as `name`. */
+function notAReport(name, content) {
+  const file = join(scratchDir('rd-bad-'), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+const readable = `${REPORT.schema_version.split('.')[0]}.x`;
+const title = (page) => page.$eval('.rd-title', (h) => h.textContent);
+const titleIs = (page, want) => page.waitForFunction((t) => document.querySelector('.rd-title')?.textContent === t, { timeout: 20000 }, want);
+
+test('a refused file is announced beside the picker; a dropped one at the top, focused; one message at a time', async () => {
+  const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="open-file"]' });
+  const control = (await text(page, 'label[for="rd-open-file"]')).replace(/：$/, '');
+  await (await page.$('[data-testid="open-file"]')).uploadFile(notAReport('broken.json', '{"schema_version": "1.0.0", "report": '));
+  await page.waitForSelector('[data-testid="open-error"]');
+  const picked = await page.$eval('[data-testid="open-error"]', (el) => {
+    const input = document.querySelector('#rd-open-file');
+    return {
+      via: el.dataset.via,
+      role: el.getAttribute('role'),
+      describes: input.getAttribute('aria-describedby') === el.id && input.getAttribute('aria-invalid') === 'true',
+      besidePicker: el.closest('[data-testid="open-report"]') !== null && el.getBoundingClientRect().top - input.getBoundingClientRect().bottom < 40,
+    };
+  });
+  assert.deepEqual(picked, { via: 'picker', role: 'alert', describes: true, besidePicker: true });
+  assert.match(await text(page, '[data-testid="open-error"]'), /^broken\.json は使えません。\d+行\d+列: JSONとして読めません.*選び直してください。今の報告書はそのまま表示しています。$/);
+
+  // Dropped in the middle of the page, scrolled away from the top and the picker.
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 3));
+  await page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+    document.elementFromPoint(innerWidth / 2, innerHeight / 2).dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, '{"schema_version": "9.0.0"}');
+  await page.waitForSelector('[data-testid="open-error"][data-via="drop"]');
+  await page.waitForFunction(() => document.activeElement?.dataset.via === 'drop', { timeout: 5000 });
+  const dropped = await page.$eval('[data-testid="open-error"][data-via="drop"]', (el) => {
+    const r = el.getBoundingClientRect();
+    return { role: el.getAttribute('role'), inView: r.top >= 0 && r.bottom <= innerHeight, messages: document.querySelectorAll('[data-testid="open-error"]').length };
+  });
+  // One channel: the picker's message gave way to the drop's.
+  assert.deepEqual(dropped, { role: 'alert', inView: true, messages: 1 });
+  const said = await text(page, '[data-testid="open-error"][data-via="drop"] p');
+  assert.ok(said.startsWith(`ドロップした dropped.json は使えません。このファイルの形式は 9.0.0 です。このアプリが読めるのは ${readable} です。`), said);
+  assert.ok(said.includes(`「${control}」で選んでください`), said);
+  assert.equal(await title(page), REPORT.report.title);
+  // Closing it puts focus on the main content.
+  await page.click('[data-testid="open-error"][data-via="drop"] button');
+  assert.equal(await page.$('[data-testid="open-error"]'), null);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'rd-main');
+  await page.close();
+});
+
+test('a file chosen in the pre-rendered page before the app starts is opened, not dropped', async () => {
+  const page = await s.browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  // The app is held back until the file is chosen: the page stays the pre-rendered snapshot.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.setRequestInterception(true);
+  page.on('request', async (request) => {
+    if (/_bg\.wasm$/.test(new URL(request.url()).pathname)) await held;
+    request.continue();
+  });
+  await page.goto(s.base, { waitUntil: 'domcontentloaded' });
+  const early = await page.waitForSelector('[data-rd-snapshot] #rd-open-file');
+  const { file, report: next } = nextEdition();
+  await early.uploadFile(file);
+  release();
+  await appStarted(page);
+  await titleIs(page, next.report.title);
+  assert.equal(await text(page, '[data-stat="initiatives"] .rd-stat-num'), String(next.initiatives.length));
+  await page.close();
+});
+
+/** Opens next year's report, reloads, goes back to the bundled one and reloads again. */
+async function openedReportSurvivesReload(page) {
+  const { file, report: next } = nextEdition();
+  await (await page.$('[data-testid="open-file"]')).uploadFile(file);
+  await titleIs(page, next.report.title);
+  const banner = `開いた報告書を表示中：next.json（${next.report.label}）`;
+  const back = `組み込みの報告書（${REPORT.report.label}）に戻す`;
+  assert.equal(await text(page, '[data-testid="opened-name"]'), `${banner} ${back}`);
+  assert.equal(await page.$('[data-testid="not-kept"]'), null);
+  await page.reload({ waitUntil: 'load' });
+  await appStarted(page);
+  await titleIs(page, next.report.title);
+  assert.equal(await text(page, '[data-testid="opened-name"]'), `${banner} ${back}`);
+  assert.equal(await text(page, '[data-stat="initiatives"] .rd-stat-num'), String(next.initiatives.length));
+  await page.click('[data-testid="back-to-bundled"]');
+  await titleIs(page, REPORT.report.title);
+  assert.equal(await page.$('[data-testid="opened-name"]'), null);
+  await page.reload({ waitUntil: 'load' });
+  await appStarted(page);
+  await page.waitForSelector('.rd-title');
+  assert.equal(await title(page), REPORT.report.title);
+  assert.equal(await page.$('[data-testid="opened-name"]'), null);
+}
+
+test('an opened report survives a reload in the hosted build, with a way back to the bundled one', async () => {
+  const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="open-file"]' });
+  await openedReportSurvivesReload(page);
+  await page.close();
+});
+
+test('an opened report survives a reload in the offline file too', async () => {
+  const { page } = await open(s.browser, pathToFileURL(join(DIST, 'offline/reform-dashboard.html')).href, { waitFor: '[data-testid="open-file"]' });
+  await openedReportSurvivesReload(page);
+  await page.close();
+});
+
+test('when the browser will not keep an opened report, the page says a reload loses it', async () => {
+  const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="open-file"]' });
+  await page.evaluate(() => { Storage.prototype.setItem = function full() { throw new DOMException('full', 'QuotaExceededError'); }; });
+  const { file, report: next } = nextEdition();
+  await (await page.$('[data-testid="open-file"]')).uploadFile(file);
+  await titleIs(page, next.report.title);
+  const said = await text(page, '[data-testid="not-kept"]');
+  assert.ok(said.includes('ブラウザーの一時保存の容量（セッションストレージ）を超えます'), said);
+  assert.ok(said.includes('ページを再読み込みすると元の報告書に戻ります'), said);
+  await page.reload({ waitUntil: 'load' });
+  await appStarted(page);
+  await page.waitForSelector('.rd-title');
+  assert.equal(await title(page), REPORT.report.title);
+  await page.close();
+});
+
+test('a kept report that no longer loads gives way to the bundled one after a reload, and says why', async () => {
+  const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="open-file"]' });
+  // What an older copy of the app kept, in a format this one cannot read.
+  await page.evaluate(() => {
+    sessionStorage.setItem(`reform-dashboard:opened-name:${location.pathname}`, 'old.json');
+    sessionStorage.setItem(`reform-dashboard:opened-report:${location.pathname}`, '{"schema_version": "9.0.0"}');
+  });
+  await page.reload({ waitUntil: 'load' });
+  await appStarted(page);
+  await page.waitForSelector('[data-testid="open-error"][data-via="reload"]');
+  const said = await text(page, '[data-testid="open-error"][data-via="reload"] p');
+  assert.ok(said.startsWith(`前回開いた報告書 old.json を再表示できません。このファイルの形式は 9.0.0 です。`), said);
+  assert.ok(said.includes(`組み込みの報告書（${REPORT.report.label}）を表示しています`), said);
+  assert.equal(await title(page), REPORT.report.title);
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0, 'the report that cannot load is forgotten');
   await page.close();
 });
