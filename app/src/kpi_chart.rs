@@ -10,7 +10,8 @@ use charming::series::{Bar, Line};
 use charming::Chart;
 use reform::format::YearStyle;
 use reform::model::Kpi;
-use reform::query::kpi_view::{chart_data, wrap, ChartCaption, LabelSide, LINE_LABEL_PX};
+use reform::query::kpi_sentences::ChartCaption;
+use reform::query::kpi_view::{chart_data, wrap, LabelSide, LINE_LABEL_PX};
 
 const BLUE: &str = "#0031d8";
 const ORANGE: &str = "#c74700";

@@ -8,7 +8,7 @@ use reform::format::{fiscal_year, number, YearStyle};
 use reform::model::{Kpi, PointKind};
 use reform::query::achievement::{self, Status};
 use reform::query::calculation::calculation;
-use reform::query::kpi_view::{chart_caption, summary_ja};
+use reform::query::kpi_sentences::{chart_caption, summary_ja};
 use reform::query::source::Anchor;
 
 use crate::chart::{png_name, EChart};

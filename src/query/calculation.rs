@@ -3,7 +3,7 @@
 //! explanation says and what the badge says cannot drift apart.
 
 use super::achievement::{self, Judgement, Method, Status};
-use super::kpi_view::{summary_ja, target_ja};
+use super::kpi_sentences::{summary_ja, target_ja};
 use crate::format::{figure, fiscal_year, number, with_unit, YearStyle};
 use crate::model::{Aggregate, Comparator, Direction, Kpi, KpiPoint, Report};
 

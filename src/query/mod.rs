@@ -7,6 +7,7 @@ pub mod calculation;
 pub mod csv;
 pub mod explore;
 pub mod heatmap;
+pub mod kpi_sentences;
 pub mod kpi_view;
 pub mod open;
 pub mod print;
