@@ -2,7 +2,7 @@
 // hosted build's source dialog and embed code, and printing the overview and the KPI page, from
 // a loopback server with every other network request sent to a closed proxy port, no browser
 // flags. (cms.test.mjs runs the CMS host page checks in Firefox too.)
-import { test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -94,21 +94,22 @@ test('hosted, in Firefox: the source text is fetched and shown, and the embed co
   }
 });
 
-test('Firefox prints the overview on two A4 pages at most, its table whole with its header', async () => {
-  const { url } = await serveDist('web');
-  const browser = await launchFirefox();
-  try {
+describe('Firefox printing', () => {
+  let browser;
+  let url;
+  before(async () => {
+    url = (await serveDist('web')).url;
+    browser = await launchFirefox();
+  });
+  after(async () => { await browser?.close(); });
+
+  test('Firefox prints the overview on two A4 pages at most, its table whole with its header', async () => {
     const page = await openHosted(browser, `${url}#rd/overview`, '.rd-overview');
     checkOverviewPrintout(await printA4(page, 'firefox-overview'), { runningHeader: false });
-  } finally {
-    await browser.close();
-  }
-});
+    await page.close();
+  });
 
-test('Firefox prints the KPI page six KPIs to a page, every chart complete when printing starts', async () => {
-  const { url } = await serveDist('web');
-  const browser = await launchFirefox();
-  try {
+  test('Firefox prints the KPI page six KPIs to a page, every chart complete when printing starts', async () => {
     // After printing, the app lets the charts far from the viewport go; kept here, so that what
     // each chart held when printing started can be compared with its complete drawing.
     const keepCharts = (page) => page.evaluateOnNewDocument(() => addEventListener('afterprint', (e) => e.stopImmediatePropagation()));
@@ -120,7 +121,6 @@ test('Firefox prints the KPI page six KPIs to a page, every chart complete when 
     assert.ok(Array.isArray(atPrint), 'Firefox fires beforeprint when it prints');
     await checkChartsCompleteAt(page, atPrint);
     checkKpiPrintout(printout, { runningHeader: false, pictures: atPrint.length });
-  } finally {
-    await browser.close();
-  }
+    await page.close();
+  });
 });

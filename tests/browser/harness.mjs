@@ -173,19 +173,21 @@ export async function serveDist(dir = 'web', options = {}) {
 
 /**
  * Opens `url` in a new page and records what a person would not see: console errors, page errors,
- * and every request (to check that nothing leaves the machine).
+ * and every request (to check that nothing leaves the machine). `before(page)` runs before the
+ * page loads (to watch it from its first byte); no wait for the app when `waitFor` is null.
  */
-export async function open(browser, url, { waitFor = '.rd-main', viewport = { width: 1280, height: 900 } } = {}) {
+export async function open(browser, url, { waitFor = '.rd-main', viewport = { width: 1280, height: 900 }, before = async () => {}, timeout = 20000 } = {}) {
   const page = await browser.newPage();
   await page.setViewport(viewport);
   const log = { errors: [], requests: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
   page.on('pageerror', (e) => log.errors.push(String(e)));
   page.on('request', (r) => log.requests.push(r.url()));
+  await before(page);
   await page.goto(url, { waitUntil: 'load' });
   if (waitFor) {
     await appStarted(page);
-    await page.waitForSelector(waitFor, { timeout: 20000 });
+    await page.waitForSelector(waitFor, { timeout });
   }
   return { page, log };
 }

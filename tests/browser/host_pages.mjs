@@ -4,7 +4,7 @@
 import { readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import assert from 'node:assert/strict';
-import { DIST, ROOT, appStarted, scratchDir } from './harness.mjs';
+import { DIST, ROOT, open, scratchDir } from './harness.mjs';
 
 /**
  * The policy embed/README.md §4 tells webmasters to send: the code block of that section, read
@@ -97,21 +97,8 @@ export const CMS_PAGES = {
   'themed.html': { title: '県のページ', script: 'dashboard/dashboard.js', head: '<link rel="stylesheet" href="hostile.css">' },
 };
 
-/**
- * Opens `url` in a new page of `browser` and waits for the app to draw `ready` (no wait when
- * `ready` is null: a page without the tag embed).
- */
-export async function openHosted(browser, url, ready, { viewport = { width: 1280, height: 900 }, before = async () => {} } = {}) {
-  const page = await browser.newPage();
-  await page.setViewport(viewport);
-  await before(page);
-  await page.goto(url, { waitUntil: 'load' });
-  if (ready) {
-    await appStarted(page);
-    await page.waitForSelector(ready, { timeout: 30000 });
-  }
-  return page;
-}
+/** Opens `url` in a new page of `browser` and returns it once the app has drawn `ready`. */
+export const openHosted = async (browser, url, ready, options = {}) => (await open(browser, url, { waitFor: ready, timeout: 30000, ...options })).page;
 
 /** Resolves after the browser has laid out and painted the page twice more. */
 export const settled = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

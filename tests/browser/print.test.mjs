@@ -4,22 +4,23 @@
 // poppler's pdfinfo and read back with pdftotext, as a person holding the printout would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REPORT, appStarted, chartOption, useDashboard } from './harness.mjs';
+import { REPORT, chartOption, open, useDashboard } from './harness.mjs';
 import { INK, checkA4, checkChartsCompleteAt, checkHeader, checkKpiPrintout, checkOverviewPrintout, printA4, squeeze } from './printing.mjs';
 
 const s = useDashboard();
 
 async function print(hash, ready) {
-  const page = await s.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${s.base}${hash}`, { waitUntil: 'load' });
-  await appStarted(page);
-  await page.waitForSelector(ready, { timeout: 20000 });
+  const { page } = await open(s.browser, `${s.base}${hash}`, { waitFor: ready });
   await page.emulateMediaType('print');
   // What the browser fires before printing; charts not yet drawn (far down the page) draw now.
-  // (Printing fires it again, and afterprint lets the charts far from the viewport go.)
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  const charts = await page.$$eval('.rd-chart', (cs) => [cs.length, cs.filter((c) => c.querySelector('canvas')).length]);
+  // (Printing fires it again, and afterprint lets the charts far from the viewport go.) Counted
+  // as the event returns, when the browser lays out the pages: later, the print layout may have
+  // let charts far from the viewport go again.
+  const charts = await page.evaluate(() => {
+    dispatchEvent(new Event('beforeprint'));
+    const all = [...document.querySelectorAll('.rd-chart')];
+    return [all.length, all.filter((c) => c.querySelector('canvas')).length];
+  });
   const printout = await printA4(page, hash);
   await page.close();
   return { ...printout, charts };
@@ -60,11 +61,7 @@ test('the result list prints its column headers on every page it runs over', asy
 });
 
 test('every chart holds all its marks when beforeprint returns: drawn at once, without animation', async () => {
-  const page = await s.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${s.base}#rd/kpi`, { waitUntil: 'load' });
-  await appStarted(page);
-  await page.waitForSelector('.rd-kpi-card .rd-chart canvas', { timeout: 20000 });
+  const { page } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '.rd-kpi-card .rd-chart canvas' });
   await new Promise((r) => setTimeout(r, 1500));
   // The browser fires beforeprint and lays the pages out right after it returns: what the
   // canvases hold at that moment is what prints.
@@ -74,11 +71,7 @@ test('every chart holds all its marks when beforeprint returns: drawn at once, w
 });
 
 test('prefers-reduced-motion turned on while the page is open: charts drawn from then on do not animate', async () => {
-  const page = await s.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${s.base}#rd/kpi`, { waitUntil: 'load' });
-  await appStarted(page);
-  await page.waitForSelector('.rd-kpi-card .rd-chart canvas', { timeout: 20000 });
+  const { page } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '.rd-kpi-card .rd-chart canvas' });
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   const id = await page.$$eval('.rd-kpi-card', (cs) => cs.filter((c) => c.querySelector('.rd-chart')).at(-1).dataset.kpi);
   const last = `.rd-kpi-card[data-kpi="${id}"] .rd-chart`;
