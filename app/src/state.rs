@@ -130,7 +130,8 @@ pub fn sync_with_hash(state: AppState) {
             return;
         }
         let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
-        if let Some(hash) = link.and_then(|l| view_link_hash(&l.unchecked_into())) {
+        // An SVG link in the host page matches `a[href]` too, but is no HTML anchor.
+        if let Some(hash) = link.and_then(|l| l.dyn_into::<web_sys::HtmlAnchorElement>().ok()).and_then(|l| view_link_hash(&l)) {
             ev.prevent_default();
             show_hash(state, &hash);
         }
