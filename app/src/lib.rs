@@ -56,6 +56,47 @@ pub fn host() -> Option<web_sys::HtmlElement> {
 /// reactive owner, and with it the previous report, explorer and charts.
 pub fn mount() {
     mount_with(|| shell::App().into_any());
+    static FIRST: std::sync::Once = std::sync::Once::new();
+    FIRST.call_once(|| leptos::prelude::request_animation_frame(bring_host_anchor_into_view));
+}
+
+/// A link into the host page below the dashboard (`page.html#contact`): the browser scrolled
+/// to that element when the page loaded, while the dashboard was still a loading message (at
+/// the top of a page that short, not at all); then the app grew above it and pushed it out of
+/// view. Once the app is drawn, the element is brought into view again. Not for the
+/// dashboard's own `#rd/…` views or elements inside it, nor after a reload or Back, where the
+/// browser puts back where the reader was.
+fn bring_host_anchor_into_view() {
+    let window = gloo::utils::window();
+    let hash = window.location().hash().unwrap_or_default();
+    if hash.len() < 2 || hash.starts_with(reform::query::route::PREFIX) || !first_visit() {
+        return;
+    }
+    let fragment = &hash[1..];
+    let name = js_sys::decode_uri_component(fragment).ok().and_then(|n| n.as_string()).unwrap_or_else(|| fragment.to_string());
+    let (Some(host), Some(target)) = (host(), fragment_target(&name)) else { return };
+    let below = host.compare_document_position(&target) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0;
+    if below && !host.contains(Some(&target)) {
+        target.scroll_into_view();
+    }
+}
+
+/// The element a fragment names, as the browser finds it: the one with that id, else an `<a>`
+/// with that name.
+fn fragment_target(name: &str) -> Option<web_sys::Element> {
+    let document = gloo::utils::document();
+    document.get_element_by_id(name).or_else(|| {
+        let named = document.get_elements_by_name(name);
+        (0..named.length()).filter_map(|i| named.item(i)?.dyn_into::<web_sys::HtmlAnchorElement>().ok()).next().map(Into::into)
+    })
+}
+
+/// The page was opened by following a link or typing its address, not reloaded or reached by
+/// Back or Forward (the browser's navigation record; a browser without one counts as opened).
+fn first_visit() -> bool {
+    let entry = gloo::utils::window().performance().map(|p| p.get_entries_by_type("navigation").get(0));
+    let kind = entry.and_then(|e| js_sys::Reflect::get(&e, &"type".into()).ok()).and_then(|t| t.as_string());
+    kind.is_none_or(|k| k == "navigate")
 }
 
 /// Replaces what the host element holds with `view` (the app, or a message about a named

@@ -113,7 +113,7 @@ fn Dashboard(opened: Option<data::Opened>) -> impl IntoView {
     };
     view! {
         <div class="rd" class:rd-embed=embed lang="ja" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-            <a class="rd-skip" href="#rd-main" on:click=move |ev| { ev.prevent_default(); focus_main(); }>"本文へ移動"</a>
+            <a class="rd-skip" href=crate::state::link_to("#rd-main") on:click=move |ev| { ev.prevent_default(); focus_main(); }>"本文へ移動"</a>
             <header class="rd-header">
                 <Show when=move || !embed>
                     <p class="rd-kicker">"行財政改革 進捗ダッシュボード"</p>

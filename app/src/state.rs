@@ -74,13 +74,13 @@ impl AppState {
         self.navigate(f);
     }
 
-    /// The hash of the current route changed by `f`, for real links. Reads the route without
+    /// The link to the current route changed by `f` (see [`link_to`]). Reads the route without
     /// tracking it: a link built inside a view must not rebuild the view (and its charts) on
     /// every unrelated route change. Links that must follow the route wrap this in a closure.
     pub fn href(&self, f: impl FnOnce(&mut Route)) -> String {
         let mut r = self.route.get_untracked();
         f(&mut r);
-        route::to_hash(&r)
+        link_to(&route::to_hash(&r))
     }
 
     /// Like [`AppState::href`], but tracked: for `href=move || …` attributes that must follow
@@ -95,6 +95,19 @@ impl AppState {
             r.view = view;
             r.open = None;
         })
+    }
+}
+
+/// The `href` of every link of the app to `hash` (a view, or an element of the app): this
+/// document's address with that fragment. A bare `#…` resolves against a host page's
+/// `<base href>`, which may name another page: a link opened in a new tab, or copied, would
+/// lead there. Bare when pre-rendering: the snapshot has no address yet, and the hosted
+/// index.html it goes into has no `<base>`.
+pub fn link_to(hash: &str) -> String {
+    if crate::IN_BROWSER {
+        route::with_hash(&address(), hash)
+    } else {
+        hash.to_string()
     }
 }
 
@@ -120,17 +133,19 @@ pub fn sync_with_hash(state: AppState) {
     // a hash typed into the address bar or a host page's link to `#rd/…`.
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| show_entry(state));
     let on_pop = window_event_listener(leptos::ev::popstate, move |_| show_entry(state));
-    // The app's links are `#rd/…` fragments. The browser resolves them against a host page's
-    // `<base href>`, which may name another page, so a plain click on one is followed here; a
-    // click for a new tab or window is left to the browser.
+    // A plain click on a link to a view is followed here, as a new history entry without a
+    // page load (the browser would run a fragment navigation, or, for a host page's bare
+    // `#rd/…` link under a `<base href>` naming another page, leave the page). A click for a
+    // new tab or window is left to the browser.
     let on_click = window_event_listener(leptos::ev::click, move |ev| {
         if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
             return;
         }
-        let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href^='#rd/']").ok().flatten());
-        if let Some(link) = link {
+        let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
+        // An SVG link in the host page matches `a[href]` too, but is no HTML anchor.
+        if let Some(hash) = link.and_then(|l| l.dyn_into::<web_sys::HtmlAnchorElement>().ok()).and_then(|l| view_link_hash(&l)) {
             ev.prevent_default();
-            show_hash(state, &link.get_attribute("href").unwrap_or_default());
+            show_hash(state, &hash);
         }
     });
     on_cleanup(move || {
@@ -142,6 +157,20 @@ pub fn sync_with_hash(state: AppState) {
 
 fn address() -> String {
     gloo::utils::window().location().href().unwrap_or_default()
+}
+
+/// The `#rd/…` view a link leads to within this document: a link of the app's (this page's
+/// address with that fragment, see [`link_to`]), or a bare `#rd/…` in a host page, followed
+/// in the app whatever the page's `<base href>`. `None` for any other link.
+fn view_link_hash(link: &web_sys::HtmlAnchorElement) -> Option<String> {
+    let written = link.get_attribute("href")?;
+    // The fragment as written, not as resolved: the route reads it as it writes it.
+    let hash = &written[written.find('#')?..];
+    if !hash.starts_with(route::PREFIX) {
+        return None;
+    }
+    let this_page = route::with_hash(&address(), "") == route::with_hash(&link.href(), "");
+    (written.starts_with('#') || this_page).then(|| hash.to_string())
 }
 
 /// The address the page was opened at, hash included: the browser's record of the document's

@@ -1,4 +1,4 @@
-// Distribution: under a sub-path, embedded in a hostile host page under a strict CSP, the
+// Distribution: under a sub-path, embedded in a hostile host page under the guide's CSP, the
 // single offline file from file:// with the network off, and opening another report.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,8 +6,10 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, REPORT, drawEveryChart, expectedOverview, fmt, launch, nextEdition, open, serveDist, serveRoot, text, isRepeat, scratchDir } from './harness.mjs';
+import { readmeCsp, watchCsp } from './host_pages.mjs';
 
-const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'";
+// The policy the webmaster's guide gives (embed/README.md §4).
+const CSP = readmeCsp();
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,14 +19,6 @@ async function overviewIsRight(page) {
   const e = expectedOverview();
   assert.equal(await text(page, '[data-stat="initiatives"] .rd-stat-num'), fmt(e.total.initiatives));
   assert.equal(await text(page, '[data-stat="delayed"] .rd-stat-num'), fmt(e.total.delayed));
-}
-
-/** Collects CSP violations from the start of every document. */
-async function watchCsp(page) {
-  await page.evaluateOnNewDocument(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
 }
 
 test('works under a sub-path of a website', async () => {

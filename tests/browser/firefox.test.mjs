@@ -1,29 +1,14 @@
-// Firefox (Debian's firefox-esr over WebDriver BiDi): the offline file opened from file://, and
-// the hosted build's source dialog and embed code from a loopback server, with every other
-// network request sent to a closed proxy port, no browser flags.
-import { test } from 'node:test';
+// Firefox (Debian's firefox-esr over WebDriver BiDi): the offline file opened from file://, the
+// hosted build's source dialog and embed code, and printing the overview and the KPI page, from
+// a loopback server with every other network request sent to a closed proxy port, no browser
+// flags. (cms.test.mjs runs the CMS host page checks in Firefox too.)
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { DIST, REPORT, expectedOverview, fmt, isRepeat, serveDist, scratchDir } from './harness.mjs';
-
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-
-async function launchFirefox() {
-  assert.ok(existsSync(FIREFOX), `Firefox not found at ${FIREFOX}: run \`make tools\` as root (installs firefox-esr) or set FIREFOX=`);
-  const profile = scratchDir('rd-firefox-');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: profile,
-    // Loopback is never proxied, so a test server stays reachable.
-    extraPrefsFirefox: { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': 9, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': 9 },
-  });
-  return { browser, profile };
-}
+import { DIST, REPORT, expectedOverview, fmt, isRepeat, launchFirefox, serveDist } from './harness.mjs';
+import { openHosted } from './host_pages.mjs';
+import { INK, checkChartsCompleteAt, checkKpiPrintout, checkOverviewPrintout, printA4 } from './printing.mjs';
 
 // 寄附額（個人版） R5 actual, Ⅰ-3-3-3.
 const DONATIONS = REPORT.kpis.find((k) => k.initiative === 'I-3-3-3' && k.label.includes('寄附'));
@@ -42,7 +27,7 @@ async function donationSource(page, detailUrl) {
 }
 
 test('the offline file starts in Firefox from file:// and draws the overview, filters and charts', async () => {
-  const { browser, profile } = await launchFirefox();
+  const browser = await launchFirefox();
   try {
     const page = await browser.newPage();
     const errors = [];
@@ -75,13 +60,12 @@ test('the offline file starts in Firefox from file:// and draws the overview, fi
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 });
 
 test('hosted, in Firefox: the source text is fetched and shown, and the embed code opens the view in embed mode', async () => {
   const { url } = await serveDist('web');
-  const { browser, profile } = await launchFirefox();
+  const browser = await launchFirefox();
   try {
     const page = await browser.newPage();
     const errors = [];
@@ -101,10 +85,41 @@ test('hosted, in Firefox: the source text is fetched and shown, and the embed co
     await host.setContent(`<!doctype html><html lang="ja"><head><title>県のページ</title></head><body>${code}</body></html>`);
     const frame = await (await host.waitForSelector('iframe')).contentFrame();
     await frame.waitForSelector('.rd-embed .rd-kpi-card', { timeout: 30000 });
+    assert.ok(cards.length > 0);
     assert.deepEqual(await frame.$$eval('.rd-kpi-card', (cs) => cs.map((c) => c.dataset.kpi)), cards);
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
-    rmSync(profile, { recursive: true, force: true });
   }
+});
+
+describe('Firefox printing', () => {
+  let browser;
+  let url;
+  before(async () => {
+    url = (await serveDist('web')).url;
+    browser = await launchFirefox();
+  });
+  after(async () => { await browser?.close(); });
+
+  test('Firefox prints the overview on two A4 pages at most, its table whole with its header', async () => {
+    const page = await openHosted(browser, `${url}#rd/overview`, '.rd-overview');
+    checkOverviewPrintout(await printA4(page, 'firefox-overview'), { runningHeader: false });
+    await page.close();
+  });
+
+  test('Firefox prints the KPI page six KPIs to a page, every chart complete when printing starts', async () => {
+    // After printing, the app lets the charts far from the viewport go; kept here, so that what
+    // each chart held when printing started can be compared with its complete drawing.
+    const keepCharts = (page) => page.evaluateOnNewDocument(() => addEventListener('afterprint', (e) => e.stopImmediatePropagation()));
+    const page = await openHosted(browser, `${url}#rd/kpi`, '.rd-kpi-card .rd-chart canvas', { before: keepCharts });
+    // Added after the app's own listener, so it reads the charts as the app leaves them for the printer.
+    await page.evaluate(`addEventListener('beforeprint', () => { window.__inkAtPrint = ${INK}(); })`);
+    const printout = await printA4(page, 'firefox-kpi');
+    const atPrint = await page.evaluate(() => window.__inkAtPrint);
+    assert.ok(Array.isArray(atPrint), 'Firefox fires beforeprint when it prints');
+    await checkChartsCompleteAt(page, atPrint);
+    checkKpiPrintout(printout, { runningHeader: false, pictures: atPrint.length });
+    await page.close();
+  });
 });

@@ -13,6 +13,7 @@ export const DIST = join(ROOT, 'dist');
 export const REPORT = JSON.parse(readFileSync(join(ROOT, 'data/initiatives.json'), 'utf8'));
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
 export function chromiumPath() {
   if (!existsSync(CHROMIUM)) {
@@ -77,6 +78,11 @@ export async function launch(extraArgs = []) {
       ...extraArgs,
     ],
   });
+  return tended(browser, profile);
+}
+
+/** `browser` whose pages get the test hooks and whose profile goes when it closes. */
+function tended(browser, profile) {
   const newPage = browser.newPage.bind(browser);
   browser.newPage = async () => withHooks(await newPage());
   const close = browser.close.bind(browser);
@@ -86,6 +92,29 @@ export async function launch(extraArgs = []) {
   };
   return browser;
 }
+
+/**
+ * Debian's firefox-esr over WebDriver BiDi, with a fresh profile and every request that is not
+ * to loopback sent to a closed proxy port (loopback is never proxied, so a test server stays
+ * reachable): no network, no browser flags. Pages get the test hooks as in Chromium.
+ */
+export async function launchFirefox() {
+  if (!existsSync(FIREFOX)) {
+    throw new Error(`Firefox not found at ${FIREFOX}: run \`make tools\` as root (installs firefox-esr) or set FIREFOX=/path/to/firefox`);
+  }
+  const profile = scratchDir('rd-firefox-');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': 9, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': 9 },
+  });
+  return tended(browser, profile);
+}
+
+/** Both browsers the tests run in, by name, each with its launcher. */
+export const BROWSERS = [['Chromium', () => launch()], ['Firefox', launchFirefox]];
 
 // Temporary folders (fixtures, downloads, profiles) are removed when the test file ends, even
 // after a failed test, so repeated runs do not fill the disk.
@@ -144,19 +173,21 @@ export async function serveDist(dir = 'web', options = {}) {
 
 /**
  * Opens `url` in a new page and records what a person would not see: console errors, page errors,
- * and every request (to check that nothing leaves the machine).
+ * and every request (to check that nothing leaves the machine). `before(page)` runs before the
+ * page loads (to watch it from its first byte); no wait for the app when `waitFor` is null.
  */
-export async function open(browser, url, { waitFor = '.rd-main', viewport = { width: 1280, height: 900 } } = {}) {
+export async function open(browser, url, { waitFor = '.rd-main', viewport = { width: 1280, height: 900 }, before = async () => {}, timeout = 20000 } = {}) {
   const page = await browser.newPage();
   await page.setViewport(viewport);
   const log = { errors: [], requests: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
   page.on('pageerror', (e) => log.errors.push(String(e)));
   page.on('request', (r) => log.requests.push(r.url()));
+  await before(page);
   await page.goto(url, { waitUntil: 'load' });
   if (waitFor) {
     await appStarted(page);
-    await page.waitForSelector(waitFor, { timeout: 20000 });
+    await page.waitForSelector(waitFor, { timeout });
   }
   return { page, log };
 }

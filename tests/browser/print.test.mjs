@@ -4,52 +4,26 @@
 // poppler's pdfinfo and read back with pdftotext, as a person holding the printout would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPORT, appStarted, chartOption, useDashboard, scratchDir } from './harness.mjs';
+import { REPORT, chartOption, open, useDashboard } from './harness.mjs';
+import { INK, checkA4, checkChartsCompleteAt, checkHeader, checkKpiPrintout, checkOverviewPrintout, printA4, squeeze } from './printing.mjs';
 
 const s = useDashboard();
-const dir = scratchDir('rd-print-');
 
 async function print(hash, ready) {
-  const page = await s.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${s.base}${hash}`, { waitUntil: 'load' });
-  await appStarted(page);
-  await page.waitForSelector(ready, { timeout: 20000 });
+  const { page } = await open(s.browser, `${s.base}${hash}`, { waitFor: ready });
   await page.emulateMediaType('print');
   // What the browser fires before printing; charts not yet drawn (far down the page) draw now.
-  // (Printing fires it again, and afterprint lets the charts far from the viewport go.)
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  const charts = await page.$$eval('.rd-chart', (cs) => [cs.length, cs.filter((c) => c.querySelector('canvas')).length]);
-  const file = join(dir, `${hash.replace(/\W+/g, '_')}.pdf`);
-  writeFileSync(file, await page.pdf({ format: 'A4' }));
+  // (Printing fires it again, and afterprint lets the charts far from the viewport go.) Counted
+  // as the event returns, when the browser lays out the pages: later, the print layout may have
+  // let charts far from the viewport go again.
+  const charts = await page.evaluate(() => {
+    dispatchEvent(new Event('beforeprint'));
+    const all = [...document.querySelectorAll('.rd-chart')];
+    return [all.length, all.filter((c) => c.querySelector('canvas')).length];
+  });
+  const printout = await printA4(page, hash);
   await page.close();
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const pages = Number(info.match(/^Pages:\s+(\d+)/m)[1]);
-  const size = info.match(/^Page size:\s+([\d.]+) x ([\d.]+)/m).slice(1).map(Number);
-  // -raw: text in the order it is drawn, so a wrapped heading stays together in two columns.
-  const pageText = (n) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-raw', file, '-'], { encoding: 'utf8' });
-  return { pages, size, charts, pageText };
-}
-
-const squeeze = (t) => t.replace(/\s+/g, '');
-
-/**
- * The running header of a printed page: its first line without the page counter. It names the
- * report and its year, and says nothing twice (no run of four characters or more repeats).
- */
-function checkHeader(pageText, n, pages) {
-  const first = pageText.split('\n')[0];
-  assert.match(first, new RegExp(`${n}\\s*/\\s*${pages}\\s*$`), first);
-  const header = squeeze(first.replace(/\d+\s*\/\s*\d+\s*$/, ''));
-  assert.ok(header.includes(squeeze(REPORT.report.title)), header);
-  assert.equal(header.split(squeeze(REPORT.report.label)).length - 1, 1, `the year once: ${header}`);
-  for (let k = 0; k + 4 <= header.length; k++) {
-    const run = header.slice(k, k + 4);
-    assert.equal(header.indexOf(run, k + 1), -1, `「${run}」 twice in ${header}`);
-  }
+  return { ...printout, charts };
 }
 
 for (const [name, hash, ready] of [
@@ -60,33 +34,21 @@ for (const [name, hash, ready] of [
 ]) {
   test(`${name} prints on A4 portrait with the running header`, async () => {
     const { pages, size, pageText } = await print(hash, ready);
-    assert.deepEqual(size.map(Math.floor), [595, 841], 'A4 portrait: 595.3 × 841.9 points');
+    checkA4(size);
     assert.ok(pages >= 1);
     for (let n = 1; n <= pages; n++) checkHeader(pageText(n), n, pages);
   });
 }
 
 test('the overview prints on two A4 pages at most, its table whole with its header', async () => {
-  const { pages, pageText } = await print('#rd/overview', '.rd-overview');
-  assert.ok(pages <= 2, `${pages} pages`);
-  const texts = Array.from({ length: pages }, (_, i) => squeeze(pageText(i + 1)));
-  // The pillar table: caption, header, every pillar's row and the total on one page, printed once.
-  const caption = '柱別の取組数と小項目の進捗状況';
-  const on = texts.filter((t) => t.includes(caption));
-  assert.equal(on.length, 1, 'the caption is printed once');
-  for (const p of REPORT.pillars) assert.ok(on[0].includes(squeeze(p.title)), `${p.title} with its header`);
-  assert.equal(texts.join('').split('合計').length - 1, 1, 'the total row is printed once');
-  assert.ok(on[0].includes('合計'), 'the total with its header');
+  checkOverviewPrintout(await print('#rd/overview', '.rd-overview'));
 });
 
 test('the KPI page prints every chart, six KPIs to a page: 61 KPIs on 12 pages or fewer', async () => {
-  const { pages, charts, pageText } = await print('#rd/kpi', '.rd-kpi-card .rd-chart canvas');
-  const [all, drawn] = charts;
+  const printout = await print('#rd/kpi', '.rd-kpi-card .rd-chart canvas');
+  const [all, drawn] = printout.charts;
   assert.equal(drawn, all, 'every chart was drawn before printing');
-  assert.ok(pages <= Math.ceil(REPORT.kpis.length / 6) + 1, `${pages} pages for ${REPORT.kpis.length} KPIs`);
-  // Each KPI's name is printed, and the last one is on the last page.
-  const text = Array.from({ length: pages }, (_, i) => pageText(i + 1)).join('\n').replace(/\s+/g, '');
-  for (const k of REPORT.kpis) assert.ok(text.includes(k.label.replace(/\s+/g, '')), k.label);
+  checkKpiPrintout(printout);
 });
 
 test('the result list prints its column headers on every page it runs over', async () => {
@@ -98,47 +60,18 @@ test('the result list prints its column headers on every page it runs over', asy
   for (const t of listed) assert.match(squeeze(t), /番号取組項目部局等担当課進捗状況KPI/, t.slice(0, 300));
 });
 
-/** Pixels drawn into each chart's canvas (`null`: no canvas), read in the page. */
-const ink = () => [...document.querySelectorAll('.rd-chart')].map((c) => {
-  const canvas = c.querySelector('canvas');
-  if (!canvas || !canvas.width || !canvas.height) return null;
-  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let n = 0;
-  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
-  return n;
-});
-
 test('every chart holds all its marks when beforeprint returns: drawn at once, without animation', async () => {
-  const page = await s.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${s.base}#rd/kpi`, { waitUntil: 'load' });
-  await appStarted(page);
-  await page.waitForSelector('.rd-kpi-card .rd-chart canvas', { timeout: 20000 });
+  const { page } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '.rd-kpi-card .rd-chart canvas' });
   await new Promise((r) => setTimeout(r, 1500));
   // The browser fires beforeprint and lays the pages out right after it returns: what the
   // canvases hold at that moment is what prints.
-  const atPrint = await page.evaluate(`(() => { dispatchEvent(new Event('beforeprint')); return (${ink})(); })()`);
-  assert.ok(atPrint.length >= 10, `${atPrint.length} charts`);
-  assert.deepEqual(atPrint.map((n, k) => (n === null ? k : -1)).filter((k) => k >= 0), [], 'every chart has a canvas');
-  // Once every animation that could have started has ended, each chart holds what it held then.
-  let settled = null;
-  for (let tries = 0; tries < 20; tries++) {
-    await new Promise((r) => setTimeout(r, 500));
-    const now = await page.evaluate(`(${ink})()`);
-    if (settled && JSON.stringify(now) === JSON.stringify(settled)) break;
-    settled = now;
-  }
-  const short = atPrint.map((n, k) => [k, n, settled[k]]).filter(([, n, all]) => all !== null && n < all * 0.99);
-  assert.deepEqual(short, [], 'charts printed before they were complete: [index, pixels at print, pixels complete]');
+  const atPrint = await page.evaluate(`(() => { dispatchEvent(new Event('beforeprint')); return ${INK}(); })()`);
+  await checkChartsCompleteAt(page, atPrint);
   await page.close();
 });
 
 test('prefers-reduced-motion turned on while the page is open: charts drawn from then on do not animate', async () => {
-  const page = await s.browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`${s.base}#rd/kpi`, { waitUntil: 'load' });
-  await appStarted(page);
-  await page.waitForSelector('.rd-kpi-card .rd-chart canvas', { timeout: 20000 });
+  const { page } = await open(s.browser, `${s.base}#rd/kpi`, { waitFor: '.rd-kpi-card .rd-chart canvas' });
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
   const id = await page.$$eval('.rd-kpi-card', (cs) => cs.filter((c) => c.querySelector('.rd-chart')).at(-1).dataset.kpi);
   const last = `.rd-kpi-card[data-kpi="${id}"] .rd-chart`;
