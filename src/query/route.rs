@@ -385,3 +385,56 @@ mod tests {
         assert_eq!(encode("a b/総"), "a%20b%2F%E7%B7%8F");
     }
 }
+
+
+#[cfg(test)]
+mod guide_tests {
+    use super::*;
+
+    /// Every key an address can hold is in the webmaster's guide's table (embed/README.md §7),
+    /// and the table names no key the app does not read.
+    #[test]
+    fn the_guide_lists_every_key_of_an_address() {
+        let guide = include_str!("../../embed/README.md");
+        let table = &guide[guide.find("## 7.").expect("§7 of the guide")..];
+        let documented: Vec<&str> = table.lines().filter_map(|l| l.strip_prefix("| `")?.split_once('`').map(|(k, _)| k)).collect();
+        let everything = Route {
+            view: View::Explore,
+            filter: Filter {
+                pillar: Some("II".into()),
+                section: Some("II-3".into()),
+                subsection: Some("II-3-2".into()),
+                department: Some("総務部".into()),
+                division: Some("人事課".into()),
+                rating: Some(crate::model::Rating::Delayed),
+                zencho: true,
+                kpi: Some(crate::query::explore::KpiFilter::Any),
+                include_relisted: true,
+                query: "x".into(),
+            },
+            sort: crate::query::explore::Sort { key: SortKey::Title, descending: true },
+            page: 1,
+            open: Some("II-3-2-4".into()),
+            heat: crate::query::heatmap::Options {
+                rows: Rows::Divisions { department: "総務部".into() },
+                columns: Columns::Sections { pillar: "II".into() },
+                zencho_only: true,
+                include_relisted: true,
+                measure: Measure::Kpi,
+                order: RowOrder::Share,
+            },
+            years: YearStyle::Gregorian,
+            kpi_pillar: Some("I".into()),
+            kpi_table: Some("II-1-1-1-k1".into()),
+            kpi_status: Some(crate::query::achievement::Status::Undated),
+            kpi_order: crate::query::kpi_view::KpiOrder::Gap,
+        };
+        let hash = to_hash(&everything);
+        let used: Vec<&str> = hash.split_once('?').unwrap().1.split('&').map(|kv| kv.split_once('=').unwrap().0).collect();
+        let mut want = used.clone();
+        want.sort_unstable();
+        let mut have = documented.clone();
+        have.sort_unstable();
+        assert_eq!(have, want, "the guide's keys against an address with every key");
+    }
+}
