@@ -280,6 +280,8 @@ for (let k = 0; k < 100; k++) {
   }
 }
 big.kpis = REPORT.kpis.map((kp) => ({ ...kp, initiative: `${kp.initiative}-0` }));
+// The overrides name initiatives by id: the first copy keeps them.
+big.report.overrides.achieved_marks = REPORT.report.overrides.achieved_marks.map((id) => `${id}-0`);
 const bigFile = join(scratchDir('rd-big-'), 'report-x100.json');
 writeFileSync(bigFile, JSON.stringify(big));
 await fresh(async (page) => {
