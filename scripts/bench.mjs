@@ -43,7 +43,7 @@ const BEFORE = {
   'Lighthouse mobile, first view transferred': '576 KB',
   'Lighthouse desktop, Performance': '100',
 };
-const row = (what, value, goal = '', note = '') => rows.push(`| ${what} | ${value} | ${BEFORE[what] ?? ''} | ${goal} | ${note} |`);
+const row = (what, value, goal = '', note = '') => { console.error(`bench: ${what}: ${value}`); rows.push(`| ${what} | ${value} | ${BEFORE[what] ?? ''} | ${goal} | ${note} |`); };
 
 // ---- sizes -----------------------------------------------------------------------------------
 const web = join(DIST, 'web');
@@ -170,7 +170,9 @@ await fresh(async (page) => {
   row('filter latency, real data (117 initiatives)', await latencyRounds(() => filterLatency(page, REPORT)), 'p95 ≤ 16 ms', `facet change → count in DOM; median of ${ROUNDS} rounds of 40 changes`);
   row('search latency, real data', await latencyRounds(() => searchLatency(page, REPORT, words)), 'p95 ≤ 16 ms', `query in URL → count in DOM; median of ${ROUNDS} rounds of 30 queries; typing adds a 200 ms pause`);
 
-  // KPI page and heatmap, each from the overview.
+  // KPI page and heatmap, each from the overview, on a desktop screen: at 800×600 the page's
+  // headline and controls fill the first screen, and no card is on it.
+  await page.setViewport({ width: 1280, height: 900 });
   const kpi = [];
   const heat = [];
   for (let i = 0; i < RUNS; i++) {
@@ -196,7 +198,7 @@ await fresh(async (page) => {
       return performance.now() - t0;
     }));
   }
-  row('KPI page usable (first screen of cards drawn)', ms(median(kpi)), '≤ 150 ms', `median of ${RUNS}; from the overview; charts further down are drawn as they scroll near`);
+  row('KPI page usable (first screen of cards drawn)', ms(median(kpi)), '≤ 150 ms', `median of ${RUNS}; from the overview, 1280×900; charts further down are drawn as they scroll near`);
   row('heatmap render', ms(median(heat)), '', `median of ${RUNS}`);
 
   // 「出典を見る」: click → passage marked, first use (fetch, inflate, SHA-256 check) and again.
