@@ -117,28 +117,28 @@ fn values(k: &Kpi, kind: PointKind) -> Vec<(Option<i32>, f64)> {
 #[test]
 fn figures_as_printed() {
     let r = &real().report;
-    let overtime = kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）");
+    let overtime = kpi(r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）");
     assert_eq!(overtime.direction, Some(Direction::Decrease));
     assert_eq!(values(overtime, PointKind::Actual), [(Some(2019), 950.0), (Some(2020), 1618.0), (Some(2021), 1679.0), (Some(2022), 1482.0), (Some(2023), 1121.0)]);
     assert_eq!(values(overtime, PointKind::Target), [(None, 855.0)]);
 
-    let receivables = kpi(&r, "I-3-3-4", "税外未収金残高");
+    let receivables = kpi(r, "I-3-3-4", "税外未収金残高");
     assert_eq!(receivables.series.first().map(|p| (p.period.as_deref(), p.fiscal_year, p.value)), Some((Some("H27"), Some(2015), 1719.0)));
     assert_eq!(receivables.origin, KpiOrigin::Override);
-    let change = kpi(&r, "I-3-3-4", "税外未収金残高の対前年度増減（定量分析）");
+    let change = kpi(r, "I-3-3-4", "税外未収金残高の対前年度増減（定量分析）");
     assert_eq!(change.series.iter().map(|p| p.value).sum::<f64>(), -259.0);
 
-    let online = kpi(&r, "II-1-1-1", "電子申請利用所属数（累計）");
+    let online = kpi(r, "II-1-1-1", "電子申請利用所属数（累計）");
     assert_eq!(online.origin, KpiOrigin::Extracted);
     assert_eq!(values(online, PointKind::Actual), [(Some(2023), 87.0)]);
     assert_eq!(values(online, PointKind::Target).last(), Some(&(Some(2025), 70.0)));
 
-    let women = kpi(&r, "III-5-1-2", "管理職員に占める女性職員の割合");
+    let women = kpi(r, "III-5-1-2", "管理職員に占める女性職員の割合");
     assert_eq!(women.unit, "％");
     assert_eq!(values(women, PointKind::Actual).last(), Some(&(Some(2024), 17.5)));
     assert_eq!(values(women, PointKind::Target), [(Some(2025), 20.0)]);
 
-    let seals = kpi(&r, "II-1-2-1", "押印見直しの進捗率（制度的対応）");
+    let seals = kpi(r, "II-1-2-1", "押印見直しの進捗率（制度的対応）");
     assert_eq!(values(seals, PointKind::Actual), [(Some(2020), 36.0), (Some(2021), 81.0), (Some(2021), 97.0)]);
 }
 
@@ -243,7 +243,7 @@ fn targets(k: &Kpi) -> Vec<&KpiPoint> {
 fn targets_keep_their_qualifiers() {
     let r = &real().report;
     // 「40％以上60%以下」 at the end of 令和7年度: a range.
-    let women = kpi(&r, "III-1-1-7", "女性委員登用率");
+    let women = kpi(r, "III-1-1-7", "女性委員登用率");
     let t = targets(women)[0];
     assert_eq!((t.value, t.comparator, t.upper, t.fiscal_year), (40.0, Some(Comparator::AtLeast), Some(60.0), Some(2025)));
     assert_eq!(women.direction, Some(Direction::Increase), "from 以上");
@@ -251,23 +251,23 @@ fn targets_keep_their_qualifiers() {
     let actual = women.series.iter().find(|p| p.kind == PointKind::Actual).unwrap();
     assert_eq!((actual.value, actual.status), (36.5, Some(ActualStatus::Preliminary)));
     // 「５ヵ年（令和3年度～令和7年度）平均50％以上」.
-    let known = kpi(&r, "III-1-1-4", "長崎県広報の認知度等アンケートで県事業の目的や内容が「伝わっている」と答えた人の割合");
+    let known = kpi(r, "III-1-1-4", "長崎県広報の認知度等アンケートで県事業の目的や内容が「伝わっている」と答えた人の割合");
     let t = targets(known)[0];
     assert_eq!((t.value, t.comparator, t.aggregate, t.span), (50.0, Some(Comparator::AtLeast), Some(Aggregate::Average), Some([Some(2021), Some(2025)])));
     // 「◎目標（毎年度（令和6年度まで））・寄附額 30,000千円」 and 「◎目標（毎年度）・寄附額 180,000千円以上」.
-    let t = targets(kpi(&r, "I-3-3-2", "寄附額"))[0];
+    let t = targets(kpi(r, "I-3-3-2", "寄附額"))[0];
     assert_eq!((t.value, t.comparator, t.aggregate, t.span, t.fiscal_year), (30000.0, None, Some(Aggregate::EachYear), Some([None, Some(2024)]), None));
-    let t = targets(kpi(&r, "I-3-3-3", "寄附額"))[0];
+    let t = targets(kpi(r, "I-3-3-3", "寄附額"))[0];
     assert_eq!((t.value, t.comparator, t.aggregate), (180000.0, Some(Comparator::AtLeast), Some(Aggregate::EachYear)));
     // 「【実績】 令和5年度（見込） ・徴収率 99.0％」: the period heading dates and marks the figures.
-    let rate_actual = kpi(&r, "I-3-3-1", "徴収率").series.iter().find(|p| p.kind == PointKind::Actual).unwrap();
+    let rate_actual = kpi(r, "I-3-3-1", "徴収率").series.iter().find(|p| p.kind == PointKind::Actual).unwrap();
     assert_eq!((rate_actual.period.as_deref(), rate_actual.fiscal_year, rate_actual.status), (Some("令和5年度"), Some(2023), Some(ActualStatus::Estimate)));
     // The printed R3–R5 averages are points of their own.
     let avg = known.series.iter().find(|p| p.kind == PointKind::Actual && p.aggregate == Some(Aggregate::Average)).unwrap();
     assert_eq!((avg.value, avg.period.as_deref(), avg.span, avg.fiscal_year), (52.4, Some("平均"), Some([Some(2021), Some(2023)]), None));
     // 「県税の徴収率99％以上又は収入未収額10億円未満」: two targets, linked both ways.
-    let rate = kpi(&r, "I-3-3-1", "徴収率");
-    let unpaid = kpi(&r, "I-3-3-1", "収入未済額");
+    let rate = kpi(r, "I-3-3-1", "徴収率");
+    let unpaid = kpi(r, "I-3-3-1", "収入未済額");
     let (a, b) = (targets(rate)[0], targets(unpaid)[0]);
     assert_eq!((a.value, a.comparator, a.alternative.as_deref()), (99.0, Some(Comparator::AtLeast), Some(unpaid.id.as_str())));
     assert_eq!((b.value, b.comparator, b.alternative.as_deref()), (1000.0, Some(Comparator::Below), Some(rate.id.as_str())));
@@ -277,10 +277,10 @@ fn targets_keep_their_qualifiers() {
     assert!(targets(pcs).iter().all(|t| t.comparator == Some(Comparator::About)));
     assert_eq!(pcs.direction, None);
     // 「令和元年度比10％減（950名→855名）」: the wording says decrease.
-    assert_eq!(kpi(&r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）").direction, Some(Direction::Decrease));
+    assert_eq!(kpi(r, "II-3-2-4", "時間外勤務月45時間超の職員数（年間延べ人数）").direction, Some(Direction::Decrease));
     // No direction where neither the target nor its comparator says one.
-    assert_eq!(kpi(&r, "III-5-1-2", "管理職員に占める女性職員の割合").direction, None);
-    assert_eq!(kpi(&r, "I-3-3-4", "税外未収金残高").direction, None, "results only");
+    assert_eq!(kpi(r, "III-5-1-2", "管理職員に占める女性職員の割合").direction, None);
+    assert_eq!(kpi(r, "I-3-3-4", "税外未収金残高").direction, None, "results only");
 }
 
 #[test]
@@ -443,7 +443,7 @@ fn every_initiative_matches_its_reviewed_snapshot() {
     let mut stale = Vec::new();
     for i in &r.initiatives {
         let path = dir.join(format!("{}.md", i.id));
-        let now = render(&r, i);
+        let now = render(r, i);
         if update {
             std::fs::create_dir_all(&dir).unwrap();
             std::fs::write(&path, &now).unwrap();

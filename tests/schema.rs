@@ -56,7 +56,7 @@ fn nothing_slips_past_the_schema() {
 }
 
 /// Every object of `instance` paired with the schema node that describes it, with its JSON path.
-fn objects<'a>(schema: &'a Value, root: &'a Value, node: &'a Value, instance: &'a Value, path: String, out: &mut Vec<(String, &'a Value)>) {
+fn objects<'a>(root: &'a Value, node: &'a Value, instance: &'a Value, path: String, out: &mut Vec<(String, &'a Value)>) {
     let node = match node.get("$ref").and_then(Value::as_str) {
         Some(r) => root.pointer(r.trim_start_matches('#')).unwrap_or(node),
         None => node,
@@ -68,14 +68,14 @@ fn objects<'a>(schema: &'a Value, root: &'a Value, node: &'a Value, instance: &'
             }
             for (k, v) in map {
                 if let Some(child) = node.get("properties").and_then(|p| p.get(k)) {
-                    objects(schema, root, child, v, format!("{path}/{k}"), out);
+                    objects(root, child, v, format!("{path}/{k}"), out);
                 }
             }
         }
         Value::Array(items) => {
             // The first item of each array stands for all of them.
             if let (Some(first), Some(child)) = (items.first(), node.get("items")) {
-                objects(schema, root, child, first, format!("{path}/0"), out);
+                objects(root, child, first, format!("{path}/0"), out);
             }
         }
         _ => {}
@@ -90,7 +90,7 @@ fn the_schema_and_the_loader_agree_field_by_field() {
     let schema = load("data/initiatives.schema.json");
     let report = load("data/initiatives.json");
     let mut found = Vec::new();
-    objects(&schema, &schema, &schema, &report, String::new(), &mut found);
+    objects(&schema, &schema, &report, String::new(), &mut found);
     let mut checked = 0;
     for (path, node) in found {
         let required: Vec<&str> = node["required"].as_array().map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();

@@ -3,7 +3,7 @@
 //! explanation says and what the badge says cannot drift apart.
 
 use super::achievement::{self, Judgement, Method, Status};
-use super::kpi_sentences::{summary_ja, target_ja};
+use super::kpi_sentences::{summary_of, target_ja};
 use crate::format::{figure, fiscal_year, number, with_unit, YearStyle};
 use crate::model::{Aggregate, Comparator, Direction, Kpi, KpiPoint, Report};
 
@@ -181,7 +181,8 @@ pub fn calculation(report: &Report, kpi: &Kpi, style: YearStyle) -> Option<Calcu
         reading,
         rule: rule_ja(kpi, j, style),
         missing,
-        sentence: summary_ja(report, kpi, style),
+        // The sentence of the same judgements: judged once here.
+        sentence: summary_of(kpi, &judged, report.report.fiscal_year, style),
     })
 }
 
@@ -189,10 +190,7 @@ pub fn calculation(report: &Report, kpi: &Kpi, style: YearStyle) -> Option<Calcu
 mod tests {
     use super::*;
     use crate::query::committed_report as report;
-
-    fn kpi<'a>(r: &'a Report, ini: &str, label: &str) -> &'a Kpi {
-        r.kpis.iter().find(|k| k.initiative == ini && k.label == label).unwrap()
-    }
+    use crate::query::kpi_labelled as kpi;
 
     #[test]
     fn every_kpi_with_targets_explains_its_verdict() {

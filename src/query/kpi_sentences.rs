@@ -112,7 +112,7 @@ pub fn summary_ja(report: &Report, kpi: &Kpi, style: YearStyle) -> String {
     summary_of(kpi, &achievement::judge(report, kpi), report.report.fiscal_year, style)
 }
 
-fn summary_of(kpi: &Kpi, judged: &[Judgement], report_year: i32, style: YearStyle) -> String {
+pub(crate) fn summary_of(kpi: &Kpi, judged: &[Judgement], report_year: i32, style: YearStyle) -> String {
     let unit = &kpi.unit;
     let year_label = |y: Option<i32>| match y {
         Some(y) => crate::format::fiscal_year(y, style),
@@ -198,11 +198,8 @@ fn summary_of(kpi: &Kpi, judged: &[Judgement], report_year: i32, style: YearStyl
 mod tests {
     use super::*;
     use crate::query::committed_report as report;
+    use crate::query::kpi_labelled as kpi;
     use crate::query::kpi_view::{kpi_list, KpiOrder};
-
-    fn kpi<'a>(r: &'a Report, ini: &str, label: &str) -> &'a Kpi {
-        r.kpis.iter().find(|k| k.initiative == ini && k.label == label).unwrap()
-    }
 
     #[test]
     fn summaries_in_japanese() {

@@ -312,10 +312,7 @@ mod tests {
     use super::*;
 
     use crate::query::committed_report as report;
-
-    fn kpi<'a>(r: &'a Report, ini: &str, label: &str) -> &'a Kpi {
-        r.kpis.iter().find(|k| k.initiative == ini && k.label == label).unwrap()
-    }
+    use crate::query::kpi_labelled as kpi;
 
     #[test]
     fn columns_by_fiscal_year_with_target_and_actual() {

@@ -17,6 +17,12 @@ pub mod share;
 pub mod source;
 pub mod verdicts;
 
+/// The KPI of `initiative` labelled `label` in `report`, for the query modules' tests.
+#[cfg(test)]
+pub(crate) fn kpi_labelled<'a>(report: &'a crate::model::Report, initiative: &str, label: &str) -> &'a crate::model::Kpi {
+    report.kpis.iter().find(|k| k.initiative == initiative && k.label == label).unwrap_or_else(|| panic!("no KPI {label} in {initiative}"))
+}
+
 /// The committed report, for the query modules' tests.
 #[cfg(test)]
 pub(crate) fn committed_report() -> crate::model::Report {
