@@ -47,9 +47,7 @@ pub fn fiscal_year_of(label: &str) -> Option<i32> {
             return era_year(rest).map(|n| era.year(n));
         }
     }
-    let Some((era, rest)) = ERAS.iter().find_map(|e| s.strip_prefix(e.initial).map(|rest| (e, rest))) else {
-        return None;
-    };
+    let (era, rest) = ERAS.iter().find_map(|e| s.strip_prefix(e.initial).map(|rest| (e, rest)))?;
     let (year_part, month_part) = match rest.split_once('.') {
         Some((y, m)) => (y, Some(m)),
         None => (rest, None),

@@ -225,8 +225,13 @@ fn read_one(lines: &[LooseLine]) -> Option<(Table, usize)> {
     Some((Table { caption, key, series, lines: used_lines }, at))
 }
 
+/// A printed period (`R4.4`) and the fiscal year it falls in.
+type Period = (String, Option<i32>);
+/// A figure and its printed text.
+type Figure = (f64, String);
+
 /// `R4.4 4,045 332`: a period, then one figure per column.
-fn transposed_row(text: &str) -> Option<((String, Option<i32>), Vec<(f64, String)>)> {
+fn transposed_row(text: &str) -> Option<(Period, Vec<Figure>)> {
     let (head, values) = figures(text)?;
     let p = period(trim(&head))?;
     Some((p, values))

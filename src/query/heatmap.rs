@@ -372,7 +372,7 @@ mod total_label_tests {
 
     #[test]
     fn a_total_says_its_counts_and_an_empty_row_says_so() {
-        let c = Cell { initiatives: 8, delayed: 2, kpis_judged: 2, kpis_behind: 1, ..Cell::default() };
+        let c = Cell { initiatives: 8, delayed: 2, kpis_judged: 2, kpis_behind: 1 };
         assert_eq!(c.total_label(Measure::Delayed), "25%（△2 / 8件）");
         assert_eq!(c.total_label(Measure::Kpi), "50%（▲1 / 2指標）");
         let judged_none = Cell { initiatives: 3, ..Cell::default() };
