@@ -87,13 +87,31 @@ pub fn png_name(label: &str) -> String {
     format!("{}.png", clean.trim())
 }
 
+/// Why a chart is not shown; the figures are always in the table beside it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Failure {
+    /// ECharts could not be loaded.
+    Library,
+    /// ECharts refused the option or failed while drawing it.
+    Drawing,
+}
+
+impl Failure {
+    fn notice(self) -> &'static str {
+        match self {
+            Failure::Library => "グラフを表示できませんでした（描画ライブラリを読み込めません）。数値は表でご覧ください。",
+            Failure::Drawing => "グラフを描けませんでした（描画中にエラーが起きました）。数値は表でご覧ください。",
+        }
+    }
+}
+
 /// One ECharts instance bound to one element, created and disposed as the element comes near
 /// and goes far.
 #[derive(Clone, Copy)]
 struct Slot {
     node: NodeRef<html::Div>,
     instance: StoredValue<Option<Instance>, LocalStorage>,
-    failed: RwSignal<bool>,
+    failed: RwSignal<Option<Failure>>,
 }
 
 impl Slot {
@@ -115,11 +133,21 @@ impl Slot {
                         echarts::count_created();
                         *slot = Some(i);
                     }
-                    Err(_) => failed.set(true),
+                    Err(_) => failed.set(Some(Failure::Library)),
                 }
             }
             if let Some(i) = slot {
-                i.set_option(&value, &object(&[("notMerge", true.into())]));
+                match i.set_option(&value, &object(&[("notMerge", true.into())])) {
+                    Ok(()) => failed.set(None),
+                    Err(e) => {
+                        // Said on the page; the error itself goes to the console for whoever mends it.
+                        web_sys::console::error_2(&"reform-dashboard: the chart could not be drawn:".into(), &e);
+                        failed.set(Some(Failure::Drawing));
+                        i.dispose();
+                        echarts::count_disposed();
+                        *slot = None;
+                    }
+                }
             }
         });
     }
@@ -134,8 +162,11 @@ impl Slot {
     }
 }
 
+/// An intersection observer and its callback, which must live as long as it watches.
+type Watcher = (web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 /// Watches whether `node` is near the viewport; `near` follows. Returns the observer to stop.
-fn watch_nearness(el: &web_sys::Element, near: RwSignal<bool>) -> Option<(web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> {
+fn watch_nearness(el: &web_sys::Element, near: RwSignal<bool>) -> Option<Watcher> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Some(entry) = entries.iter().last() {
             let now = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
@@ -162,10 +193,10 @@ fn image_url(chart: &Chart, size: (u32, u32)) -> Option<String> {
     let el: web_sys::HtmlElement = gloo::utils::document().create_element("div").ok()?.unchecked_into();
     let opts = object(&[("locale", "JA".into()), ("renderer", "canvas".into()), ("width", size.0.into()), ("height", size.1.into())]);
     let instance = echarts::init(&el, &opts).ok()?;
-    instance.set_option(&value, &object(&[("notMerge", true.into())]));
-    let url = instance.get_data_url(&object(&[("type", "png".into()), ("pixelRatio", 2.into()), ("backgroundColor", "#ffffff".into())]));
+    let drawn = instance.set_option(&value, &object(&[("notMerge", true.into())]));
+    let url = drawn.is_ok().then(|| instance.get_data_url(&object(&[("type", "png".into()), ("pixelRatio", 2.into()), ("backgroundColor", "#ffffff".into())])));
     instance.dispose();
-    Some(url)
+    url
 }
 
 /// A chart drawn from `option`, redrawn when it changes. `label` is the text alternative until
@@ -181,7 +212,7 @@ pub fn EChart(
     #[prop(default = 260)] height: u32,
 ) -> impl IntoView {
     install_print_hook();
-    let slot = Slot { node: NodeRef::new(), instance: StoredValue::new_local(None), failed: RwSignal::new(false) };
+    let slot = Slot { node: NodeRef::new(), instance: StoredValue::new_local(None), failed: RwSignal::new(None) };
     let near = RwSignal::new(false);
     let drawn = RwSignal::new(false);
     let watcher = StoredValue::new_local(None);
@@ -206,7 +237,7 @@ pub fn EChart(
                 slot.draw(&chart, false);
                 drawn.set(slot.instance.with_value(Option::is_some));
             }
-            Library::Failed => slot.failed.set(true),
+            Library::Failed => slot.failed.set(Some(Failure::Library)),
             Library::Idle | Library::Loading => echarts::request_library(),
         }
     });
@@ -234,17 +265,14 @@ pub fn EChart(
         slot.dispose();
     });
 
-    let save_png = move |_| {
-        if let Some(url) = image_url(&image.get_untracked(), image_size) {
-            crate::download::save_url(&png, &url);
-        }
+    let save_png = move |_| match image_url(&image.get_untracked(), image_size) {
+        Some(url) => crate::download::save_url(&png, &url),
+        None => slot.failed.set(Some(Failure::Drawing)),
     };
     view! {
         <div class="rd-chart" node_ref=slot.node role="img" aria-label=label style=format!("height:{height}px")></div>
         <button type="button" class="rd-button rd-button-secondary rd-png" data-testid="save-png"
             prop:disabled=move || !drawn.get() on:click=save_png>"PNG で保存"</button>
-        <Show when=move || slot.failed.get()>
-            <p class="rd-notice">"グラフを表示できませんでした（描画ライブラリを読み込めません）。数値は表でご覧ください。"</p>
-        </Show>
+        {move || slot.failed.get().map(|f| view! { <p class="rd-notice" role="status" data-testid="chart-failed">{f.notice()}</p> })}
     }
 }

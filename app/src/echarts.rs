@@ -16,8 +16,10 @@ extern "C" {
     #[derive(Clone)]
     pub type Instance;
 
-    #[wasm_bindgen(method, js_name = setOption)]
-    pub fn set_option(this: &Instance, option: &JsValue, opts: &JsValue);
+    /// Throws when ECharts cannot take the option (a series it does not know, a bad value):
+    /// caught, so the chart says so instead of the error escaping into the page.
+    #[wasm_bindgen(method, catch, js_name = setOption)]
+    pub fn set_option(this: &Instance, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(method)]
     pub fn resize(this: &Instance);
     #[wasm_bindgen(method)]

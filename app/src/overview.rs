@@ -4,13 +4,11 @@
 use leptos::prelude::*;
 use reform::format::group;
 use reform::model::{Rating, Report};
-use reform::query::achievement::attention;
 use reform::query::kpi_sentences::versus_ja;
-use reform::query::kpi_view::status_counts;
-use reform::query::overview::{delayed_subsections, overview, Counts};
+use reform::query::overview::Counts;
 use reform::query::route::View;
 use reform::query::achievement::VerdictGroup;
-use reform::query::verdicts::{disagreements, groups_in_pillar, headlines};
+use reform::query::verdicts::{overview_page, OverviewPage};
 use reform::query::source::Anchor;
 
 use crate::kpi_parts::{ColumnHeads, StatusCounts};
@@ -25,8 +23,8 @@ fn n(v: usize) -> String {
 pub fn Overview() -> impl IntoView {
     let st = expect_context::<AppState>();
     let report = st.report();
-    let o = overview(&report);
-    let kpi_counts = status_counts(&report, &report.kpis);
+    let page = overview_page(&report);
+    let o = &page.overview;
     let kpi_href = st.href_view(View::Kpi);
     // For `make bench`: when the overview is in the DOM.
     Effect::new(|_| {
@@ -62,8 +60,8 @@ pub fn Overview() -> impl IntoView {
     view! {
         <section class="rd-overview" aria-labelledby="rd-overview-h">
             <h2 id="rd-overview-h">"概要"</h2>
-            <Attention report=report.clone() />
-            <PillarBars report=report.clone() />
+            {attention(&report, &page)}
+            {pillar_bars(&page)}
             <h3 class="rd-subhead">"取組と指標の数"</h3>
             <dl class="rd-stats">
                 <div class="rd-stat" data-stat="initiatives">
@@ -103,8 +101,8 @@ pub fn Overview() -> impl IntoView {
                 </table>
             </div>
             <h3 class="rd-subhead">"KPI の判定（"{report.report.label.clone()}"時点）"</h3>
-            <p class="rd-kpi-headline" data-testid="kpi-headline">{headlines(&report).kpi_sentence}</p>
-            <StatusCounts counts=kpi_counts testid="overview-kpi-counts" />
+            <p class="rd-kpi-headline" data-testid="kpi-headline">{page.headlines.kpi_sentence.clone()}</p>
+            <StatusCounts counts=page.kpi_counts.clone() testid="overview-kpi-counts" />
             <p><a class="rd-link" href=kpi_href>"KPI のグラフと数値を見る"</a></p>
             <p class="rd-source" data-testid="source">{source}</p>
             <p class="rd-coverage" data-testid="coverage">{o.coverage_ja.clone()}</p>
@@ -131,11 +129,10 @@ fn CountCells(c: Counts) -> impl IntoView {
 
 /// What needs attention, first: the △ subsections by name with their owners and reason, and
 /// the KPIs that missed their target or whose trajectory falls short of a future one.
-#[component]
-fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
+fn attention(report: &Report, page: &OverviewPage) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let delayed = delayed_subsections(&report);
-    let needs = attention(&report);
+    let delayed = page.delayed.clone();
+    let needs = &page.attention;
     let style = st.route.with_untracked(|r| r.years);
     let subsection_href = move |id: String| st.href(move |r| {
         r.view = View::Explore;
@@ -172,8 +169,8 @@ fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
     let missed: Vec<_> = needs.missed.iter().map(|(k, j)| kpi_item(k, j)).collect();
     let short: Vec<_> = needs.falling_short.iter().map(|(k, j)| kpi_item(k, j)).collect();
     let (n_missed, n_short) = (missed.len(), short.len());
-    let h = headlines(&report);
-    let disagree = disagreements(&report);
+    let h = &page.headlines;
+    let disagree = page.disagreements.clone();
     view! {
         <section class="rd-attention" aria-labelledby="rd-attention-h" data-testid="attention">
             <h3 id="rd-attention-h" class="rd-subhead">"注意が必要なもの"</h3>
@@ -226,9 +223,8 @@ fn Attention(report: std::sync::Arc<Report>) -> impl IntoView {
 
 /// Per pillar, ○/△ of its subsections and the judgements of its KPIs as small bars, each
 /// segment with its number printed (colour is never the only cue).
-#[component]
-fn PillarBars(report: std::sync::Arc<Report>) -> impl IntoView {
-    let o = overview(&report);
+fn pillar_bars(page: &OverviewPage) -> impl IntoView {
+    let o = &page.overview;
     let class = |g: VerdictGroup| match g {
         VerdictGroup::Reached => "rd-seg-ok",
         VerdictGroup::Behind => "rd-seg-ng",
@@ -249,8 +245,7 @@ fn PillarBars(report: std::sync::Arc<Report>) -> impl IntoView {
             <p class="rd-bar-legend">{legend}</p>
         }
     };
-    let rows = o.pillars.iter().map(|p| {
-        let groups = groups_in_pillar(&report, Some(&p.id));
+    let rows = o.pillars.iter().zip(page.pillar_groups.clone()).map(|(p, groups)| {
         let n_kpis: usize = groups.iter().map(|(_, n)| n).sum();
         let kpi_parts: Vec<(String, usize, &'static str)> = groups.into_iter().map(|(g, n)| (g.label_ja().to_string(), n, class(g))).collect();
         let c = &p.counts;

@@ -23,12 +23,15 @@ pub enum Loaded {
     Failed(String),
 }
 
+/// A report's SHA-256 and whether the loaded text is the one it was made from.
+type Verified = (String, Result<Arc<SourceText>, SourceMismatch>);
+
 thread_local! {
     static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// Outlives a mount of the app: the text stays loaded when another report opens.
     static STATE: ArcRwSignal<Loaded> = ArcRwSignal::new(Loaded::Idle);
     /// The text checked against the report that last asked, by that report's SHA-256.
-    static VERIFIED: RefCell<Option<(String, Result<Arc<SourceText>, SourceMismatch>)>> = const { RefCell::new(None) };
+    static VERIFIED: RefCell<Option<Verified>> = const { RefCell::new(None) };
 }
 
 /// Called by the start-up script with a function that returns a promise of the source text's

@@ -5,7 +5,8 @@
 //! they disagree. Every headline sentence (overview, KPI page, print) is written here from the
 //! same judgements as the badges, so a number in a sentence is the number of a list.
 
-use super::achievement::{self, attention, Status, VerdictGroup};
+use super::achievement::{self, attention, Attention, Status, VerdictGroup};
+use super::overview::{delayed_subsections, overview, DelayedSubsection, Overview};
 use super::kpi_view::status_counts;
 use crate::model::{Kpi, Rating, Report};
 
@@ -75,6 +76,7 @@ pub fn subsection_axes(report: &Report, subsection: &str) -> Option<SubsectionAx
     let s = report.subsection(subsection)?;
     let kpis = kpis_of(report, subsection);
     let statuses: Vec<Status> = kpis.iter().map(|k| achievement::overall(report, k)).collect();
+    let counts = Status::ALL.iter().map(|s| (*s, statuses.iter().filter(|x| *x == s).count())).collect();
     let behind = statuses.iter().any(|s| *s == Status::NotAchieved || s.falls_short());
     let all_met = !statuses.is_empty() && statuses.iter().all(|s| matches!(s, Status::Achieved | Status::LevelReached));
     let disagreement = match s.rating {
@@ -82,18 +84,12 @@ pub fn subsection_axes(report: &Report, subsection: &str) -> Option<SubsectionAx
         Some(Rating::Delayed) if all_met => Some(Disagreement::DelayedWithKpisMet),
         _ => None,
     };
-    Some(SubsectionAxes { id: s.id.clone(), printed: super::overview::printed_subsection(report, &s.id), title: s.title.clone(), rating: s.rating, kpis: status_counts(report, kpis), disagreement })
+    Some(SubsectionAxes { id: s.id.clone(), printed: super::overview::printed_subsection(report, &s.id), title: s.title.clone(), rating: s.rating, kpis: counts, disagreement })
 }
 
 /// Every subsection where the two axes disagree, in plan order (a 【再掲】 subsection once).
 pub fn disagreements(report: &Report) -> Vec<SubsectionAxes> {
     report.subsections.iter().filter(|s| !s.relisted).filter_map(|s| subsection_axes(report, &s.id)).filter(|a| a.disagreement.is_some()).collect()
-}
-
-/// The KPIs of a pillar (all with `None`) by group, for the overview's bars.
-pub fn groups_in_pillar(report: &Report, pillar: Option<&str>) -> Vec<(VerdictGroup, usize)> {
-    let counts = status_counts(report, super::kpi_view::kpis_in_pillar(report, pillar));
-    VerdictGroup::ALL.iter().map(|g| (*g, counts.iter().filter(|(s, _)| s.group() == *g).map(|(_, n)| n).sum())).collect()
 }
 
 /// The headline sentences, each with the figures it states.
@@ -117,31 +113,73 @@ pub struct Headlines {
     pub disagreement_heading: String,
 }
 
+/// The headlines of the whole report (the KPI page shows its sentence).
 pub fn headlines(report: &Report) -> Headlines {
-    let counts = status_counts(report, &report.kpis);
-    let n = |pick: &dyn Fn(Status) -> bool| counts.iter().filter(|(s, _)| pick(*s)).map(|(_, n)| n).sum::<usize>();
-    let a = attention(report);
-    let (missed, falling_short) = (a.missed.len(), a.falling_short.len());
-    let reached = n(&|s| s.group() == VerdictGroup::Reached);
-    let unjudged = n(&|s| s.group() == VerdictGroup::Unjudged);
-    let no_target = n(&|s| s.group() == VerdictGroup::NoTarget);
-    let kpis = report.kpis.len();
-    let kpi_sentence = format!(
-        "{}時点の KPI {kpis}指標のうち、目標年度を迎えて未達成は{missed}指標、このままでは目標に届かない見込みは{falling_short}指標、達成・目標水準に到達済み・順調は{reached}指標です。判定できない・目標年度の記載なし・実績の記載なしは{unjudged}指標、目標の記載がない指標は{no_target}指標です。",
-        report.report.label
-    );
-    Headlines {
-        kpis,
-        missed,
-        falling_short,
-        reached,
-        unjudged,
-        no_target,
-        kpi_sentence,
-        missed_heading: format!("▲ 目標年度を迎えて未達成の KPI（{missed}指標）"),
-        falling_short_heading: format!("このままでは目標に届かない見込みの KPI（{falling_short}指標）"),
-        disagreement_heading: format!("進捗評価（○／△）と KPI の判定が食い違う小項目（{}項目）", disagreements(report).len()),
+    Headlines::new(report, &status_counts(report, &report.kpis), &attention(report), disagreements(report).len())
+}
+
+impl Headlines {
+    /// From verdicts already made: `counts` of every KPI, what needs `attention`, and how many
+    /// subsections' two axes disagree.
+    pub fn new(report: &Report, counts: &[(Status, usize)], attention: &Attention, disagreements: usize) -> Headlines {
+        let n = |pick: &dyn Fn(Status) -> bool| counts.iter().filter(|(s, _)| pick(*s)).map(|(_, n)| n).sum::<usize>();
+        let (missed, falling_short) = (attention.missed.len(), attention.falling_short.len());
+        let reached = n(&|s| s.group() == VerdictGroup::Reached);
+        let unjudged = n(&|s| s.group() == VerdictGroup::Unjudged);
+        let no_target = n(&|s| s.group() == VerdictGroup::NoTarget);
+        let kpis = report.kpis.len();
+        let kpi_sentence = format!(
+            "{}時点の KPI {kpis}指標のうち、目標年度を迎えて未達成は{missed}指標、このままでは目標に届かない見込みは{falling_short}指標、達成・目標水準に到達済み・順調は{reached}指標です。判定できない・目標年度の記載なし・実績の記載なしは{unjudged}指標、目標の記載がない指標は{no_target}指標です。",
+            report.report.label
+        );
+        Headlines {
+            kpis,
+            missed,
+            falling_short,
+            reached,
+            unjudged,
+            no_target,
+            kpi_sentence,
+            missed_heading: format!("▲ 目標年度を迎えて未達成の KPI（{missed}指標）"),
+            falling_short_heading: format!("このままでは目標に届かない見込みの KPI（{falling_short}指標）"),
+            disagreement_heading: format!("進捗評価（○／△）と KPI の判定が食い違う小項目（{disagreements}項目）"),
+        }
     }
+}
+
+/// Everything the overview shows, each verdict made once and shared by the sections that state
+/// it (the headline's counts are the lengths of the lists under it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverviewPage<'a> {
+    pub overview: Overview,
+    /// Every KPI by overall verdict.
+    pub kpi_counts: Vec<(Status, usize)>,
+    pub attention: Attention<'a>,
+    pub delayed: Vec<DelayedSubsection>,
+    pub disagreements: Vec<SubsectionAxes>,
+    pub headlines: Headlines,
+    /// The KPIs of each pillar by group, in the order of `overview.pillars`.
+    pub pillar_groups: Vec<Vec<(VerdictGroup, usize)>>,
+}
+
+pub fn overview_page(report: &Report) -> OverviewPage<'_> {
+    let overview = overview(report);
+    let statuses: Vec<(&Kpi, Status)> = report.kpis.iter().map(|k| (k, achievement::overall(report, k))).collect();
+    let count = |pillar: Option<&str>| -> Vec<(Status, usize)> {
+        let of_pillar = |k: &Kpi| pillar.is_none_or(|p| report.initiative(&k.initiative).is_some_and(|i| i.pillar == p));
+        Status::ALL.iter().map(|s| (*s, statuses.iter().filter(|(k, x)| x == s && of_pillar(k)).count())).collect()
+    };
+    let kpi_counts = count(None);
+    let pillar_groups = overview.pillars.iter().map(|p| by_group(&count(Some(&p.id)))).collect();
+    let attention = attention(report);
+    let disagreements = disagreements(report);
+    let headlines = Headlines::new(report, &kpi_counts, &attention, disagreements.len());
+    OverviewPage { delayed: delayed_subsections(report), overview, kpi_counts, attention, disagreements, headlines, pillar_groups }
+}
+
+/// Verdict counts summed by group, every group listed.
+fn by_group(counts: &[(Status, usize)]) -> Vec<(VerdictGroup, usize)> {
+    VerdictGroup::ALL.iter().map(|g| (*g, counts.iter().filter(|(s, _)| s.group() == *g).map(|(_, n)| n).sum())).collect()
 }
 
 #[cfg(test)]
@@ -190,15 +228,32 @@ mod tests {
     #[test]
     fn each_pillars_groups_count_its_kpis_once() {
         let r = report();
-        for p in r.pillars.iter().map(|p| Some(p.id.as_str())).chain([None]) {
-            let groups = groups_in_pillar(&r, p);
-            let kpis = super::super::kpi_view::kpis_in_pillar(&r, p).count();
-            assert_eq!(groups.iter().map(|(_, n)| n).sum::<usize>(), kpis, "{p:?}");
+        let page = overview_page(&r);
+        assert_eq!(page.pillar_groups.len(), r.pillars.len());
+        for (p, groups) in r.pillars.iter().zip(&page.pillar_groups) {
+            let kpis: Vec<&Kpi> = super::super::kpi_view::kpis_in_pillar(&r, Some(&p.id)).collect();
+            assert_eq!(groups.iter().map(|(_, n)| n).sum::<usize>(), kpis.len(), "{}", p.id);
+            // The same counts as judging the pillar's KPIs on their own.
+            assert_eq!(*groups, by_group(&status_counts(&r, kpis)), "{}", p.id);
         }
         // The whole report: the headline's figures, group by group.
-        let h = headlines(&r);
-        let all: Vec<usize> = groups_in_pillar(&r, None).into_iter().map(|(_, n)| n).collect();
+        let h = &page.headlines;
+        let all: Vec<usize> = by_group(&page.kpi_counts).into_iter().map(|(_, n)| n).collect();
         assert_eq!(all, [h.reached, h.missed + h.falling_short, h.unjudged, h.no_target]);
+    }
+
+    #[test]
+    fn the_overview_page_states_what_each_question_answers_alone() {
+        let r = report();
+        let page = overview_page(&r);
+        assert_eq!(page.headlines, headlines(&r));
+        assert_eq!(page.attention, attention(&r));
+        assert_eq!(page.disagreements, disagreements(&r));
+        assert_eq!(page.kpi_counts, status_counts(&r, &r.kpis));
+        assert_eq!(page.delayed, delayed_subsections(&r));
+        assert_eq!(page.overview, overview(&r));
+        // Each heading's number is the length of the list under it.
+        assert_eq!((page.headlines.missed, page.headlines.falling_short), (page.attention.missed.len(), page.attention.falling_short.len()));
     }
 
     #[test]

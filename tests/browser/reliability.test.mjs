@@ -157,3 +157,27 @@ test('a detail chart survives sorting the list behind it', async () => {
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+test('a chart that ECharts refuses to draw says so in its place, and the app goes on', async () => {
+  const kpi = REPORT.kpis.find((k) => new Set(k.series.map((p) => p.fiscal_year).filter((y) => y !== null)).size >= 3);
+  const { page, log } = await open(s.browser, `${s.base}#rd/explore?open=${kpi.initiative}`, { waitFor: '[data-testid="detail"] .rd-chart canvas' });
+  const chart = '[data-testid="detail"] .rd-chart';
+  assert.equal(await page.$('[data-testid="chart-failed"]'), null);
+  // Every instance refuses its next option, as ECharts does with an option it cannot use.
+  await page.$eval(chart, (el) => {
+    const proto = Object.getPrototypeOf(window.__rd.chartsModule().getInstanceByDom(el));
+    proto.setOption = () => { throw new TypeError('test: this option cannot be drawn'); };
+  });
+  // Another year style redraws the chart with a new option.
+  await page.goto(`${s.base}#rd/explore?open=${kpi.initiative}&years=ad`);
+  await page.waitForSelector('[data-testid="detail"] [data-testid="chart-failed"]');
+  assert.match(await text(page, '[data-testid="detail"] [data-testid="chart-failed"]'), /グラフを描けませんでした.*数値は表でご覧ください/);
+  assert.equal(await page.$(`${chart} canvas`), null, 'the broken instance is gone');
+  // Only the console names the error, for whoever mends it; nothing escaped into the page.
+  assert.ok(log.errors.some((e) => e.includes('the chart could not be drawn')), log.errors.join('\n'));
+  assert.ok(!log.errors.some((e) => e.startsWith('TypeError') || e.includes('RuntimeError') || e.includes('panicked')), log.errors.join('\n'));
+  // The app still answers.
+  await page.goto(`${s.base}#rd/overview`);
+  await page.waitForSelector('[data-testid="pillar-table"]');
+  await page.close();
+});
