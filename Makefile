@@ -137,8 +137,13 @@ test-native:
 test-node: node_modules/.installed
 	node --test tests/node/*.test.mjs
 
-test-browser: dist tool-chromium node_modules/.installed
+test-browser: dist build/answer-key.json tool-chromium node_modules/.installed
 	node --test --test-concurrency=1 --test-timeout=600000 --test-force-exit tests/browser/*.test.mjs
+
+# What the query layer says each address the browser tests open shows: their expected figures.
+build/answer-key.json: examples/answer_key.rs $(DATA) $(shell find src -name '*.rs') Cargo.toml Cargo.lock
+	@mkdir -p build
+	cargo run --quiet --example answer_key -- $(DATA) > $@.tmp && mv $@.tmp $@
 
 # Builds a copy of the project under a path with a space and Japanese characters, with a
 # python3 on PATH that fails: the build must need neither clean paths nor Python.

@@ -177,17 +177,8 @@ fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
 }
 
 /// The element id of a facet's select (tests, the bench and labels find the selects by it).
-fn select_id(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Pillar => "rd-f-pillar",
-        Dimension::Section => "rd-f-section",
-        Dimension::Subsection => "rd-f-subsection",
-        Dimension::Department => "rd-f-dept",
-        Dimension::Division => "rd-f-div",
-        Dimension::Rating => "rd-f-rating",
-        Dimension::Kpi => "rd-f-kpi",
-        Dimension::Zencho | Dimension::Relisted | Dimension::Query => "rd-f-other",
-    }
+fn select_id(d: Dimension) -> String {
+    format!("rd-f-{}", d.form_name())
 }
 
 #[component]
@@ -204,7 +195,7 @@ fn FacetSelect(dimension: Dimension, options: Memo<Vec<FacetOption>>, value: Mem
     };
     view! {
         <div class="rd-field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             <select id=id class="rd-select" on:change=on_change prop:value=move || value.get().unwrap_or_default()>
                 <option value="">"すべて"</option>
                 // Keyed by value: a filter change updates the counts in place instead of

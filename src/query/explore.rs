@@ -207,6 +207,23 @@ impl Dimension {
     pub const SELECTS: [Dimension; 7] =
         [Dimension::Pillar, Dimension::Section, Dimension::Subsection, Dimension::Department, Dimension::Division, Dimension::Rating, Dimension::Kpi];
 
+    /// Its name in the form (`rd-f-dept` is the department's select), which tests and the
+    /// bench find it by; the address has shorter keys of its own (`route.rs`).
+    pub fn form_name(self) -> &'static str {
+        match self {
+            Dimension::Pillar => "pillar",
+            Dimension::Section => "section",
+            Dimension::Subsection => "subsection",
+            Dimension::Department => "dept",
+            Dimension::Division => "div",
+            Dimension::Rating => "rating",
+            Dimension::Kpi => "kpi",
+            Dimension::Zencho => "zencho",
+            Dimension::Relisted => "relisted",
+            Dimension::Query => "q",
+        }
+    }
+
     /// The label of a select.
     pub fn label_ja(self) -> &'static str {
         match self {

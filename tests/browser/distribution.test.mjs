@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, REPORT, drawEveryChart, expectedOverview, fmt, launch, nextEdition, open, serveDist, serveRoot, text, isRepeat, scratchDir } from './harness.mjs';
+import { DIST, REPORT, answer, drawEveryChart, expectedOverview, fmt, launch, nextEdition, open, serveDist, serveRoot, text, scratchDir } from './harness.mjs';
 import { readmeCsp, watchCsp } from './host_pages.mjs';
 
 // The policy the webmaster's guide gives (embed/README.md §4).
@@ -37,7 +37,7 @@ test('the hosted build runs under the strict CSP with no violation', async () =>
   await watchCsp(page);
   await page.goto(`${url}#rd/kpi`, { waitUntil: 'load' });
   await page.waitForSelector('.rd-kpi-card');
-  assert.equal(await drawEveryChart(page), REPORT.kpis.filter((k) => k.series.length >= 2).length);
+  assert.equal(await drawEveryChart(page), answer('#rd/kpi').charted.length);
   await page.goto(`${url}#rd/heatmap`, { waitUntil: 'load' });
   await page.waitForSelector('[data-testid="heatmap"]');
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
@@ -105,11 +105,11 @@ test('the offline file starts from file:// with the network off, and filters and
   await page.waitForSelector('[data-stat="initiatives"]', { timeout: 20000 });
   await overviewIsRight(page);
   await page.goto(`${file}#rd/explore?rating=delayed`, { waitUntil: 'load' });
-  const delayed = REPORT.initiatives.filter((i) => !isRepeat(i) && REPORT.subsections.find((s) => s.id === i.subsection).rating === 'delayed').length;
+  const delayed = answer('#rd/explore?rating=delayed').ids.length;
   await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), {}, delayed);
   await page.goto(`${file}#rd/kpi`, { waitUntil: 'load' });
   await page.waitForSelector('.rd-kpi-card');
-  assert.equal(await drawEveryChart(page), REPORT.kpis.filter((k) => k.series.length >= 2).length);
+  assert.equal(await drawEveryChart(page), answer('#rd/kpi').charted.length);
   assert.ok(requests.every((r) => r.startsWith(file.split('#')[0]) || r.startsWith('data:') || r.startsWith('blob:')), requests.join('\n'));
   assert.deepEqual(errors, []);
   await page.close();

@@ -3,31 +3,29 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT, download, open, text, useDashboard, isRepeat } from './harness.mjs';
+import { REPORT, answer, download, open, text, useDashboard } from './harness.mjs';
 
 const s = useDashboard();
 
-const ratingOf = (ini) => REPORT.subsections.find((s) => s.id === ini.subsection).rating;
 const rowIds = (page) => page.$$eval('[data-testid="results"] tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
 const count = (page) => text(page, '[data-testid="result-count"]');
 async function settle(page, expectedCount) {
   await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), { timeout: 5000 }, expectedCount);
 }
 
-test('a department and a rating give exactly the initiatives computed from the JSON', async () => {
+test('a department and a rating give exactly the initiatives the query layer finds', async () => {
   const { page, log } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
-  const want = REPORT.initiatives.filter((i) => !isRepeat(i) && i.departments.includes('総務部') && ratingOf(i) === 'delayed').map((i) => i.id);
+  const { ids: want, universe } = answer('#rd/explore?dept=総務部&rating=delayed');
   assert.ok(want.length > 3);
   await page.select('#rd-f-dept', '総務部');
   await page.select('#rd-f-rating', 'delayed');
   await settle(page, want.length);
   assert.deepEqual(await rowIds(page), want);
-  const universe = REPORT.initiatives.filter((i) => !isRepeat(i)).length;
   assert.equal(await count(page), `${want.length}件 / 全${universe}件`);
   // Facet counts: the rating options count under the department filter alone.
   const options = await page.$$eval('#rd-f-rating option', (os) => os.map((o) => o.textContent));
-  const onTrack = REPORT.initiatives.filter((i) => !isRepeat(i) && i.departments.includes('総務部') && ratingOf(i) === 'on_track').length;
-  assert.ok(options.includes(`○ 順調（${onTrack}）`), options.join(' | '));
+  const onTrack = answer('#rd/explore?dept=総務部&rating=delayed').facets.rating.find((o) => o.value === 'on_track');
+  assert.ok(options.includes(`${onTrack.label}（${onTrack.count}）`), options.join(' | '));
   assert.match(page.url(), /#rd\/explore\?dept=%E7%B7%8F%E5%8B%99%E9%83%A8&rating=delayed/);
   assert.deepEqual(log.errors, []);
   await page.close();
@@ -36,10 +34,7 @@ test('a department and a rating give exactly the initiatives computed from the J
 test('ＩＣＴ and ict find the same initiatives, and the matches are highlighted', async () => {
   const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '#rd-q' });
   const fold = (s) => s.normalize('NFKC').toLowerCase();
-  const want = REPORT.initiatives
-    .filter((i) => !isRepeat(i))
-    .filter((i) => [i.id, i.title, ...i.departments, ...i.divisions, ...i.content, ...i.targets, ...i.status, ...i.challenges, ...i.next_year, i.original_title ?? ''].some((t) => fold(t).includes('ict')))
-    .map((i) => i.id);
+  const want = answer('#rd/explore?q=ict').ids;
   await page.type('#rd-q', 'ＩＣＴ');
   await settle(page, want.length);
   const wide = await rowIds(page);
@@ -57,7 +52,7 @@ test('ＩＣＴ and ict find the same initiatives, and the matches are highlight
 test('a hash restores the view, back and forward work, and bad values show a notice', async () => {
   const hash = '#rd/explore?div=%E4%BA%BA%E4%BA%8B%E8%AA%B2&rating=delayed&sort=title&desc=1&open=II-3-2-4';
   const { page, log } = await open(s.browser, s.base + hash, { waitFor: '[data-testid="detail"]' });
-  const want = REPORT.initiatives.filter((i) => !isRepeat(i) && i.divisions.includes('人事課') && ratingOf(i) === 'delayed');
+  const want = answer('#rd/explore?div=人事課&rating=delayed').ids;
   await settle(page, want.length);
   assert.equal(await page.$eval('[data-testid="detail"]', (d) => d.dataset.id), 'II-3-2-4');
   assert.equal(await page.$eval('#rd-f-div', (s) => s.value), '人事課');
@@ -72,7 +67,7 @@ test('a hash restores the view, back and forward work, and bad values show a not
   assert.equal(await page.$eval('#rd-f-div', (s) => s.value), '人事課');
   // A filter change is a history entry of its own: back gives the list and detail before it,
   // forward the change again, and the address follows each step.
-  const anyRating = REPORT.initiatives.filter((i) => !isRepeat(i) && i.divisions.includes('人事課')).length;
+  const anyRating = answer('#rd/explore?div=人事課').ids.length;
   assert.ok(anyRating > want.length);
   await page.select('#rd-f-rating', '');
   await settle(page, anyRating);
@@ -95,7 +90,8 @@ test('a hash restores the view, back and forward work, and bad values show a not
   await fresh.close();
   const notices = await page.$$eval('[data-testid="notices"] li', (ls) => ls.map((l) => l.textContent));
   assert.equal(notices.length, 3, notices.join(' | '));
-  assert.equal(await count(page), `${REPORT.initiatives.filter((i) => !isRepeat(i)).length}件 / 全${REPORT.initiatives.filter((i) => !isRepeat(i)).length}件`);
+  const all = answer('#rd/explore').ids.length;
+  assert.equal(await count(page), `${all}件 / 全${all}件`);
   assert.deepEqual(log.errors, []);
   await page.close();
 });
@@ -121,11 +117,10 @@ test('detail: blocks as printed, relisted links, previous and next within the re
 });
 
 test('sorting by a column is operable by keyboard, stable, reversible, and sets aria-sort', async () => {
-  // The whole order, computed here: by rating (△ first), ties in plan order; descending
-  // reverses the ratings but keeps ties in plan order (stable), so it is not the list reversed.
-  const rank = { delayed: 0, on_track: 1 };
-  const plan = REPORT.initiatives.filter((i) => !isRepeat(i)).map((i, n) => ({ id: i.id, n, r: rank[ratingOf(i)] ?? 2 }));
-  const order = (dir) => [...plan].sort((a, b) => dir * (a.r - b.r) || a.n - b.n).map((x) => x.id);
+  // The whole order, as the query layer sorts: by rating (△ first), ties in plan order;
+  // descending reverses the ratings but keeps ties in plan order (stable), so it is not the list
+  // reversed.
+  const order = (dir) => answer(dir > 0 ? '#rd/explore?sort=rating' : '#rd/explore?sort=rating&desc=1').ids;
   const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
   const shown = async () => {
     const ids = [];
@@ -164,14 +159,14 @@ test('CSV download holds the filtered rows, UTF-8 with BOM', async () => {
   const { page } = await open(s.browser, `${s.base}#rd/explore?dept=%E6%95%99%E8%82%B2%E5%BA%81`, { waitFor: '[data-testid="results"]' });
   const csv = readFileSync(await download(page, '[data-testid="csv-initiatives"]', '.csv'), 'utf8');
   assert.ok(csv.startsWith('\uFEFF番号,柱,'));
-  const want = REPORT.initiatives.filter((i) => !isRepeat(i) && i.departments.includes('教育庁')).map((i) => i.id);
+  const want = answer('#rd/explore?dept=教育庁').ids;
   const ids = csv.split('\r\n').slice(1).map((l) => l.split(',')[0]).filter((id) => /^I{1,3}-\d+-\d+-\d+$/.test(id));
   assert.deepEqual(ids, want);
   await page.close();
 });
 
 test('paging: to the last initiative, after a sort, and back from a detail opened on page 2', async () => {
-  const all = REPORT.initiatives.filter((i) => !isRepeat(i)).map((i) => i.id);
+  const all = answer('#rd/explore').ids;
   const { page, log } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"]' });
   const pagerText = () => text(page, '.rd-pager span');
   const nextPage = async () => {
@@ -194,9 +189,7 @@ test('paging: to the last initiative, after a sort, and back from a detail opene
   await page.click('button[data-sort="rating"]');
   await page.waitForSelector('th[aria-sort="ascending"] button[data-sort="rating"]');
   assert.match(await pagerText(), /^1〜50件目/);
-  const rank = { delayed: 0, on_track: 1 };
-  const byRating = REPORT.initiatives.filter((i) => !isRepeat(i)).map((i, n) => ({ id: i.id, n, r: rank[ratingOf(i)] ?? 2 }))
-    .sort((a, b) => a.r - b.r || a.n - b.n).map((x) => x.id);
+  const byRating = answer('#rd/explore?sort=rating').ids;
   await nextPage();
   assert.deepEqual(await rowIds(page), byRating.slice(50, 100));
 

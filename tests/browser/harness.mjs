@@ -226,18 +226,32 @@ export function nextEdition(name = 'next.json') {
 /** A row counted elsewhere: a 【再掲】 copy, or an unmarked repeat of another row (`same_as`). */
 export const isRepeat = (i) => i.relisted || i.same_as !== null;
 
-/** Figures computed in JavaScript straight from the JSON, independent of the Rust queries. */
-export function expectedOverview(report = REPORT) {
-  const byPillar = (p) => ({
-    initiatives: report.initiatives.filter((i) => (!p || i.pillar === p) && !isRepeat(i)).length,
-    zencho: report.initiatives.filter((i) => (!p || i.pillar === p) && i.zencho && !isRepeat(i)).length,
-    onTrack: report.subsections.filter((s) => (!p || s.pillar === p) && s.rating === 'on_track').length,
-    delayed: report.subsections.filter((s) => (!p || s.pillar === p) && s.rating === 'delayed').length,
-    kpis: report.kpis.filter((k) => !p || report.initiatives.find((i) => i.id === k.initiative).pillar === p).length,
-  });
+/**
+ * What the query layer says each address shows (`examples/answer_key.rs`, written by
+ * `make build/answer-key.json` before the browser tests). A test compares the screen with these
+ * answers and never computes a figure again in JavaScript; the native tests check the answers
+ * against the report.
+ */
+const ANSWER_KEY = join(ROOT, 'build/answer-key.json');
+let answers = null;
+export function answer(hash) {
+  if (!answers) {
+    if (!existsSync(ANSWER_KEY)) throw new Error(`${ANSWER_KEY} missing: run \`make build/answer-key.json\` (make test does)`);
+    answers = JSON.parse(readFileSync(ANSWER_KEY, 'utf8'));
+  }
+  const key = decodeURIComponent(hash);
+  if (!(key in answers)) throw new Error(`no answer for ${key}: add the address to ADDRESSES in examples/answer_key.rs`);
+  return answers[key];
+}
+
+/** The overview's figures, as the query layer counts them. */
+export function expectedOverview() {
+  const o = answer('#rd/overview');
+  const counts = (c) => ({ initiatives: c.initiatives, zencho: c.zencho, onTrack: c.on_track, delayed: c.delayed, kpis: c.kpis });
   return {
-    total: { ...byPillar(null), relisted: report.initiatives.filter((i) => i.relisted).length, points: report.kpis.reduce((n, k) => n + k.series.length, 0) },
-    pillars: report.pillars.map((p) => ({ id: p.id, ...byPillar(p.id) })),
+    total: { ...counts(o.total), relisted: o.total.relisted, points: o.points },
+    pillars: o.pillars.map((p) => ({ id: p.id, ...counts(p.counts) })),
+    delayedSubsections: o.delayed_subsections,
   };
 }
 

@@ -4,7 +4,7 @@
 // notice gives focus back to what opened it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, REPORT, appStarted, historyStep, isRepeat, open, serveRoot, useDashboard } from './harness.mjs';
+import { DIST, REPORT, answer, appStarted, historyStep, isRepeat, open, serveRoot, useDashboard } from './harness.mjs';
 
 const s = useDashboard();
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -103,8 +103,7 @@ const focused = (page) => page.evaluate(() => {
 
 test('Back from a detail opened far down the list returns to the same place, focus on the row opened', async () => {
   const { page } = await open(s.browser, `${s.base}#rd/explore`, { waitFor: '[data-testid="results"] tbody tr' });
-  const rows = REPORT.initiatives.filter((i) => !isRepeat(i));
-  const id = rows[40].id;
+  const id = answer('#rd/explore').ids[40];
   const y = await scrollToRow(page, id);
   assert.ok(y > 1500, `the row is far down the list (${y} px)`);
   await page.click(`[data-testid="results"] tr[data-id="${id}"] a`);
