@@ -65,8 +65,11 @@ fn without_entries() -> Output {
     normalize(PAGE, &Input { source_name: "page.txt", overrides: None }).expect("the page normalizes")
 }
 
-/// (label, [(kind, value, origin)]) of each KPI of `initiative`.
-fn kpis_of(report: &Report, initiative: &str) -> Vec<(String, Vec<(PointKind, f64, KpiOrigin)>)> {
+/// A figure as these tests compare it.
+type Figure = (PointKind, f64, KpiOrigin);
+
+/// (label, figures) of each KPI of `initiative`.
+fn kpis_of(report: &Report, initiative: &str) -> Vec<(String, Vec<Figure>)> {
     report
         .kpis
         .iter()
