@@ -143,7 +143,7 @@ fn store(name: &str, json: &str) -> Result<(), String> {
         let _ = storage.remove_item(&name_key);
         let reason = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
         match reason.as_str() {
-            "QuotaExceededError" => format!("ブラウザーの一時保存の容量（セッションストレージ）を超えます。ファイルの大きさ {:.1} MB", json.len() as f64 / 1_048_576.0),
+            "QuotaExceededError" => reform::query::open::storage_full(json.len()),
             "" => "ブラウザーが一時保存を拒みました".to_string(),
             other => format!("ブラウザーが一時保存を拒みました：{other}"),
         }

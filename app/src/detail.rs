@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use reform::model::{Initiative, Kpi};
 use reform::query::achievement;
+use reform::query::explore::neighbour;
 use reform::query::search::Query;
 use reform::query::source::Anchor;
 use wasm_bindgen::JsCast;
@@ -39,10 +40,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
         let query = Query::new(&st.route.with_untracked(|r| r.filter.query.clone()));
         let nav_link = move |offset: isize, label: &'static str| {
             move || {
-                let target = rows.with(|r| {
-                    let p = r.iter().position(|&i| i == index)? as isize + offset;
-                    r.get(usize::try_from(p).ok()?).copied()
-                });
+                let target = rows.with(|r| neighbour(r, index, offset));
                 match target.map(|i| st.report().initiatives[i].id.clone()) {
                     Some(target) => {
                         let href = st.href_tracked(|r| r.open = Some(target.clone()));

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use reform::format::group;
 use reform::model::Initiative;
 use reform::query::csv;
-use reform::query::explore::{Dimension, Explored, FacetOption, Filter, Sort, SortKey};
+use reform::query::explore::{Dimension, Explored, FacetOption, Filter, Paging, Sort, SortKey};
 use reform::query::search::Query;
 
 use crate::detail::Detail;
@@ -14,7 +14,6 @@ use crate::download;
 use crate::highlight::highlighted;
 use crate::state::AppState;
 
-const PAGE: usize = 50;
 const DEBOUNCE_MS: u32 = 200;
 
 #[component]
@@ -30,10 +29,7 @@ pub fn ExploreView() -> impl IntoView {
     });
     let universe = Memo::new(move |_| filter.with(|f| st.explorer().universe(f)));
     // The page lives in the route (back from a detail returns to it); past the end, the last.
-    let page = Memo::new(move |_| {
-        let last = rows.with(Vec::len).div_ceil(PAGE).saturating_sub(1);
-        st.route.with(|r| r.page).min(last)
-    });
+    let paging = Memo::new(move |_| Paging::new(rows.with(Vec::len), st.route.with(|r| r.page)));
     let open = Memo::new(move |_| st.route.with(|r| r.open.clone()));
     back_to_row_on_close(open);
     let query = Memo::new(move |_| Query::new(&filter.with(|f| f.query.clone())));
@@ -80,8 +76,8 @@ pub fn ExploreView() -> impl IntoView {
                             </div>
                         }
                     >
-                        <ResultTable rows page sort query />
-                        <Pager rows page />
+                        <ResultTable rows paging sort query />
+                        <Pager paging />
                     </Show>
                 </div>
             </div>
@@ -224,7 +220,7 @@ fn FacetSelect(dimension: Dimension, options: Memo<Vec<FacetOption>>, value: Mem
 }
 
 #[component]
-fn ResultTable(rows: Memo<Vec<usize>>, page: Memo<usize>, sort: Memo<Sort>, query: Memo<Query>) -> impl IntoView {
+fn ResultTable(rows: Memo<Vec<usize>>, paging: Memo<Paging>, sort: Memo<Sort>, query: Memo<Query>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let header = move |key: SortKey| {
         let label = key.label_ja();
@@ -241,8 +237,8 @@ fn ResultTable(rows: Memo<Vec<usize>>, page: Memo<usize>, sort: Memo<Sort>, quer
         }
     };
     let visible = move || {
-        let p = page.get();
-        rows.with(|r| r.iter().skip(p * PAGE).take(PAGE).copied().collect::<Vec<_>>())
+        let range = paging.get().range();
+        rows.with(|r| r[range].to_vec())
     };
     view! {
         <div class="rd-table-wrap">
@@ -300,9 +296,8 @@ fn ResultRow(index: usize, query: Memo<Query>) -> impl IntoView {
 }
 
 #[component]
-fn Pager(rows: Memo<Vec<usize>>, page: Memo<usize>) -> impl IntoView {
+fn Pager(paging: Memo<Paging>) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let pages = move || rows.with(Vec::len).div_ceil(PAGE);
     let go = move |to: usize| {
         st.navigate(|r| r.page = to);
         // The new page starts at the top of the list, not where the pager was.
@@ -310,18 +305,15 @@ fn Pager(rows: Memo<Vec<usize>>, page: Memo<usize>) -> impl IntoView {
             el.scroll_into_view();
         }
     };
-    // A named closure: a `>` written inside a `view!` attribute would end the tag there.
-    let on_last_page = move || page.get() + 1 >= pages();
+    let (previous_label, next_label) = Paging::buttons_ja();
     view! {
-        <Show when=move || { pages() > 1 }>
+        <Show when=move || paging.with(|p| p.pages > 1)>
             <nav class="rd-pager" aria-label="ページ送り">
-                <button type="button" class="rd-button" data-testid="prev-page" prop:disabled=move || page.get() == 0 on:click=move |_| go(page.get_untracked().saturating_sub(1))>"前の50件"</button>
-                <span>{move || {
-                    let total = rows.with(Vec::len);
-                    let from = page.get() * PAGE + 1;
-                    format!("{}〜{}件目（全{}件）", from, (from + PAGE - 1).min(total), total)
-                }}</span>
-                <button type="button" class="rd-button" data-testid="next-page" prop:disabled=on_last_page on:click=move |_| go(page.get_untracked() + 1)>"次の50件"</button>
+                <button type="button" class="rd-button" data-testid="prev-page" prop:disabled=move || paging.with(|p| p.page == 0)
+                    on:click=move |_| go(paging.with_untracked(|p| p.page.saturating_sub(1)))>{previous_label.clone()}</button>
+                <span>{move || paging.with(Paging::label_ja)}</span>
+                <button type="button" class="rd-button" data-testid="next-page" prop:disabled=move || paging.with(Paging::is_last)
+                    on:click=move |_| go(paging.with_untracked(|p| p.page + 1))>{next_label.clone()}</button>
             </nav>
         </Show>
     }

@@ -1,7 +1,6 @@
 //! How to read the dashboard, and where its wording comes from.
 
 use leptos::prelude::*;
-use reform::format::{fiscal_year, with_unit, YearStyle};
 use reform::query::achievement::Status;
 use reform::query::kpi_view::worked_example;
 
@@ -13,18 +12,7 @@ pub fn HelpView() -> impl IntoView {
     let report = st.report();
     let meta = &report.report;
     let coverage = reform::query::overview::coverage_ja(&report);
-    let worked = worked_example(&report).map(|w| {
-        let y = |(year, _): (i32, f64)| fiscal_year(year, YearStyle::Era);
-        let v = |(_, value): (i32, f64)| with_unit(value, &w.unit);
-        let pct = |r: f64| format!("{:+.1}％", r * 100.0);
-        view! {
-            <p data-testid="worked-example">"例（この報告書から）：「"{w.kpi.clone()}"」は、"
-                {format!("{}の{}から{}の{}へ。年平均の伸びは {} です。", y(w.base), v(w.base), y(w.latest), v(w.latest), pct(w.observed))}
-                {format!("{}の目標{}に届くには年 {} の伸びが必要なので、R = {} ÷ {} = {:.2}、判定は「{}」です。",
-                    y(w.target), v(w.target), pct(w.required), pct(w.observed), pct(w.required), w.ratio, w.status.label_ja())}
-            </p>
-        }
-    });
+    let worked = worked_example(&report).map(|w| view! { <p data-testid="worked-example">"例（この報告書から）："{w.sentence_ja()}</p> });
     view! {
         <section class="rd-help-page" aria-labelledby="rd-help-h">
             <h2 id="rd-help-h">"使い方とデータについて"</h2>

@@ -2,6 +2,9 @@
 //! horizontal line for targets without a year. Colours are colour-blind safe (blue and orange)
 //! and decal patterns tell the series apart without colour. A saved image (「PNG で保存」) is the
 //! same chart with its caption drawn in: the KPI, its judgement, the report's year and the source.
+//!
+//! The figures, the axis end and the label sides come from `reform::query::kpi_view::ChartData`;
+//! the only arithmetic here is layout in pixels (margins, caption height from its line count).
 
 use charming::component::{Aria, Axis, Decal, Grid, Legend, Title};
 use charming::element::font_settings::FontWeight;

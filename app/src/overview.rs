@@ -8,7 +8,7 @@ use reform::query::kpi_sentences::versus_ja;
 use reform::query::overview::Counts;
 use reform::query::route::View;
 use reform::query::achievement::VerdictGroup;
-use reform::query::verdicts::{overview_page, OverviewPage};
+use reform::query::verdicts::{delayed_heading, groups_heading, overview_page, OverviewPage};
 use reform::query::source::Anchor;
 
 use crate::kpi_parts::{ColumnHeads, StatusCounts};
@@ -168,13 +168,13 @@ fn attention(report: &Report, page: &OverviewPage) -> impl IntoView {
     };
     let missed: Vec<_> = needs.missed.iter().map(|(k, j)| kpi_item(k, j)).collect();
     let short: Vec<_> = needs.falling_short.iter().map(|(k, j)| kpi_item(k, j)).collect();
-    let (n_missed, n_short) = (missed.len(), short.len());
+    let (none_missed, none_short) = (missed.is_empty(), short.is_empty());
     let h = &page.headlines;
     let disagree = page.disagreements.clone();
     view! {
         <section class="rd-attention" aria-labelledby="rd-attention-h" data-testid="attention">
             <h3 id="rd-attention-h" class="rd-subhead">"注意が必要なもの"</h3>
-            <h4>{format!("△ 遅れ・課題ありの小項目（{}項目）", delayed.len())}</h4>
+            <h4>{delayed_heading(&delayed)}</h4>
             {(delayed.is_empty()).then(|| view! { <p>"遅れ・課題ありと評価された小項目はありません。"</p> })}
             <ul class="rd-att-list" data-testid="attention-delayed">
                 {delayed.into_iter().map(|d| {
@@ -196,11 +196,11 @@ fn attention(report: &Report, page: &OverviewPage) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <h4>{h.missed_heading.clone()}</h4>
-            {(n_missed == 0).then(|| view! { <p>"目標年度を迎えて未達成の KPI はありません。"</p> })}
+            {none_missed.then(|| view! { <p>"目標年度を迎えて未達成の KPI はありません。"</p> })}
             <ul class="rd-att-list" data-testid="attention-missed">{missed}</ul>
             <h4>{h.falling_short_heading.clone()}</h4>
             <p class="rd-help">"目標年度が先の KPI は、これまでの伸びと目標までに必要な伸びを比べて判定しています（判定の方法は「使い方」）。"</p>
-            {(n_short == 0).then(|| view! { <p>"該当する KPI はありません。"</p> })}
+            {none_short.then(|| view! { <p>"該当する KPI はありません。"</p> })}
             <ul class="rd-att-list" data-testid="attention-short">{short}</ul>
             <h4>{h.disagreement_heading.clone()}</h4>
             <p class="rd-help">"○／△ は報告書の各部局による取組の評価、KPI の判定は数値の結果です。両者の向きが違う小項目を挙げます。"</p>
@@ -246,7 +246,7 @@ fn pillar_bars(page: &OverviewPage) -> impl IntoView {
         }
     };
     let rows = o.pillars.iter().zip(page.pillar_groups.clone()).map(|(p, groups)| {
-        let n_kpis: usize = groups.iter().map(|(_, n)| n).sum();
+        let heading = groups_heading(&groups);
         let kpi_parts: Vec<(String, usize, &'static str)> = groups.into_iter().map(|(g, n)| (g.label_ja().to_string(), n, class(g))).collect();
         let c = &p.counts;
         view! {
@@ -254,7 +254,7 @@ fn pillar_bars(page: &OverviewPage) -> impl IntoView {
                 <p class="rd-pillar-name">{p.label.clone()}</p>
                 <p class="rd-bar-label">"小項目の進捗"</p>
                 {bar(vec![("○ 順調".into(), c.on_track, "rd-seg-ok"), ("△ 遅れ・課題あり".into(), c.delayed, "rd-seg-ng"), ("記載なし".into(), c.unrated, "rd-seg-none")])}
-                <p class="rd-bar-label">{format!("KPI の判定（{}指標）", n_kpis)}</p>
+                <p class="rd-bar-label">{heading}</p>
                 {bar(kpi_parts)}
             </div>
         }

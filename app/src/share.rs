@@ -78,7 +78,7 @@ pub fn ShareDialog() -> impl IntoView {
 }
 
 /// Height of what the iframe shows (the view tabs and the view; embed mode hides the title and
-/// footer), as laid out now.
+/// footer), as laid out now: a sum of rendered boxes, which only the browser knows.
 fn embedded_height() -> f64 {
     let document = gloo::utils::document();
     [".rd-nav", ".rd-main"]

@@ -553,6 +553,52 @@ fn status_rank(s: Option<Status>) -> u8 {
     s.map_or(u8::MAX, Status::severity)
 }
 
+/// Rows per page of the explorer's list.
+pub const PAGE_SIZE: usize = 50;
+
+/// One page of a list of `total` rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    /// From 0; a page asked for beyond the end is the last one.
+    pub page: usize,
+    pub pages: usize,
+    pub total: usize,
+}
+
+impl Paging {
+    pub fn new(total: usize, asked: usize) -> Paging {
+        let pages = total.div_ceil(PAGE_SIZE);
+        Paging { page: asked.min(pages.saturating_sub(1)), pages, total }
+    }
+
+    /// The positions of its rows in the list.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        let start = (self.page * PAGE_SIZE).min(self.total);
+        start..(start + PAGE_SIZE).min(self.total)
+    }
+
+    pub fn is_last(&self) -> bool {
+        self.page + 1 >= self.pages
+    }
+
+    /// 「51〜100件目（全103件）」.
+    pub fn label_ja(&self) -> String {
+        let r = self.range();
+        format!("{}〜{}件目（全{}件）", r.start + 1, r.end, self.total)
+    }
+
+    /// 「前の50件」 and 「次の50件」.
+    pub fn buttons_ja() -> (String, String) {
+        (format!("前の{PAGE_SIZE}件"), format!("次の{PAGE_SIZE}件"))
+    }
+}
+
+/// The row `offset` places from `row` in the list `rows` (the detail's 前へ／次へ), if any.
+pub fn neighbour(rows: &[usize], row: usize, offset: isize) -> Option<usize> {
+    let at = rows.iter().position(|&i| i == row)?;
+    rows.get(at.checked_add_signed(offset)?).copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -801,5 +847,33 @@ mod tests {
         let first = e.kpi_status(rows[0]).expect("the report has judged KPIs");
         let worst = rows.iter().filter_map(|&i| e.kpi_status(i)).map(Status::severity).min();
         assert_eq!(Some(first.severity()), worst, "the most serious judgement first: {first:?}");
+    }
+
+    #[test]
+    fn every_row_is_on_exactly_one_page_and_a_page_past_the_end_is_the_last() {
+        let r = report();
+        let e = Explorer::new(r.clone());
+        let rows = e.filter(&Filter::default());
+        let first = Paging::new(rows.len(), 0);
+        assert_eq!(first.pages, rows.len().div_ceil(PAGE_SIZE));
+        let seen: Vec<usize> = (0..first.pages).flat_map(|p| Paging::new(rows.len(), p).range()).collect();
+        assert_eq!(seen, (0..rows.len()).collect::<Vec<_>>());
+        let beyond = Paging::new(rows.len(), 99);
+        assert_eq!(beyond.page, first.pages - 1);
+        assert!(beyond.is_last() && !first.is_last());
+        // 103 initiatives: the last page holds the 101st to the 103rd.
+        assert_eq!(beyond.label_ja(), format!("{}〜{}件目（全{}件）", (first.pages - 1) * PAGE_SIZE + 1, rows.len(), rows.len()));
+        assert_eq!(Paging::new(0, 0).range(), 0..0);
+        assert_eq!(Paging::buttons_ja().1, "次の50件");
+    }
+
+    #[test]
+    fn neighbours_are_found_in_the_list_as_sorted() {
+        let rows = [7, 3, 9];
+        assert_eq!(neighbour(&rows, 3, -1), Some(7));
+        assert_eq!(neighbour(&rows, 3, 1), Some(9));
+        assert_eq!(neighbour(&rows, 7, -1), None);
+        assert_eq!(neighbour(&rows, 9, 1), None);
+        assert_eq!(neighbour(&rows, 5, 1), None, "a row not in the list has no neighbours");
     }
 }

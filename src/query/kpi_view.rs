@@ -234,6 +234,31 @@ pub fn worked_example(report: &Report) -> Option<WorkedExample> {
     })
 }
 
+impl WorkedExample {
+    /// The help page's sentence: the figures, the two growth rates and R, and the verdict.
+    pub fn sentence_ja(&self) -> String {
+        let y = |(year, _): (i32, f64)| crate::format::fiscal_year(year, YearStyle::Era);
+        let v = |(_, value): (i32, f64)| crate::format::with_unit(value, &self.unit);
+        let pct = |r: f64| format!("{:+.1}％", r * 100.0);
+        format!(
+            "「{}」は、{}の{}から{}の{}へ。年平均の伸びは {} です。{}の目標{}に届くには年 {} の伸びが必要なので、R = {} ÷ {} = {:.2}、判定は「{}」です。",
+            self.kpi,
+            y(self.base),
+            v(self.base),
+            y(self.latest),
+            v(self.latest),
+            pct(self.observed),
+            y(self.target),
+            v(self.target),
+            pct(self.required),
+            pct(self.observed),
+            pct(self.required),
+            self.ratio,
+            self.status.label_ja()
+        )
+    }
+}
+
 /// How many KPIs are in each overall status.
 pub fn status_counts<'a>(report: &Report, kpis: impl IntoIterator<Item = &'a Kpi>) -> Vec<(Status, usize)> {
     let statuses: Vec<Status> = kpis.into_iter().map(|k| achievement::overall(report, k)).collect();
@@ -437,6 +462,12 @@ mod tests {
         assert!((w.observed / w.required - w.ratio).abs() < 1e-9, "{w:?}");
         assert_eq!(w.status, achievement::category(w.ratio));
         assert!(w.base.0 < w.latest.0 && w.latest.0 < w.target.0, "{w:?}");
+        // The sentence states those figures: the rates in per cent to one place, R to two.
+        let sentence = w.sentence_ja();
+        let pct = |r: f64| format!("{:+.1}％", r * 100.0);
+        assert!(sentence.starts_with(&format!("「{}」は、", w.kpi)), "{sentence}");
+        assert!(sentence.contains(&format!("R = {} ÷ {} = {:.2}、判定は「{}」です。", pct(w.observed), pct(w.required), w.ratio, w.status.label_ja())), "{sentence}");
+        assert!(sentence.contains(&crate::format::with_unit(w.target.1, &w.unit)), "{sentence}");
     }
 
     #[test]

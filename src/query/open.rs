@@ -44,6 +44,11 @@ pub fn back_button(back_to: &str) -> String {
     format!("{back_to}に戻す")
 }
 
+/// Why a report of `bytes` was not kept: the session storage is full.
+pub fn storage_full(bytes: usize) -> String {
+    format!("ブラウザーの一時保存の容量（セッションストレージ）を超えます。ファイルの大きさ {:.1} MB", bytes as f64 / 1_048_576.0)
+}
+
 /// Said under the banner when the browser would not keep the opened report for the session
 /// (`why`: its reason, such as a full storage).
 pub fn not_kept(why: &str) -> String {
@@ -82,5 +87,6 @@ mod tests {
         assert_eq!(opened_banner("next.json", ""), "開いた報告書を表示中：next.json");
         assert_eq!(back_button(&format!("組み込みの報告書（{}）", r.report.label)), format!("組み込みの報告書（{}）に戻す", r.report.label));
         assert!(not_kept("QuotaExceededError。").contains("（QuotaExceededError）"));
+        assert!(storage_full(3 * 1_048_576 + 104_858).ends_with("ファイルの大きさ 3.1 MB"));
     }
 }

@@ -113,6 +113,16 @@ pub struct Headlines {
     pub disagreement_heading: String,
 }
 
+/// 「△ 遅れ・課題ありの小項目（n項目）」: the overview's list of △ subsections.
+pub fn delayed_heading(delayed: &[DelayedSubsection]) -> String {
+    format!("{}の小項目（{}項目）", Rating::Delayed.display_ja(), delayed.len())
+}
+
+/// 「KPI の判定（n指標）」 over a pillar's bar of verdict groups.
+pub fn groups_heading(groups: &[(VerdictGroup, usize)]) -> String {
+    format!("KPI の判定（{}指標）", groups.iter().map(|(_, n)| n).sum::<usize>())
+}
+
 /// The headlines of the whole report (the KPI page shows its sentence).
 pub fn headlines(report: &Report) -> Headlines {
     Headlines::new(report, &status_counts(report, &report.kpis), &attention(report), disagreements(report).len())
@@ -223,6 +233,8 @@ mod tests {
         assert_eq!(numbers(&h.missed_heading), [h.missed]);
         assert_eq!(numbers(&h.falling_short_heading), [h.falling_short]);
         assert_eq!(numbers(&h.disagreement_heading), [disagreements(&r).len()]);
+        let delayed = delayed_subsections(&r);
+        assert_eq!(delayed_heading(&delayed), format!("△ 遅れ・課題ありの小項目（{}項目）", delayed.len()));
     }
 
     #[test]
@@ -240,6 +252,7 @@ mod tests {
         let h = &page.headlines;
         let all: Vec<usize> = by_group(&page.kpi_counts).into_iter().map(|(_, n)| n).collect();
         assert_eq!(all, [h.reached, h.missed + h.falling_short, h.unjudged, h.no_target]);
+        assert_eq!(numbers(&groups_heading(&by_group(&page.kpi_counts))), [r.kpis.len()]);
     }
 
     #[test]
