@@ -1,0 +1,139 @@
+//! The codebook: every field of every table (Japanese label, ASCII name, type, unit, whether it
+//! may be empty) and every code, as two tables and as one page for people.
+
+use super::{Code, Column, Field, FieldType, ForeignKey, Table, TableMeta, Value, LIST_SEPARATOR};
+use crate::model::Report;
+
+pub const MARKDOWN_FILE_NAME: &str = "codebook.md";
+
+/// A rule of the Digital Agency's 「行政データにおける機械可読性に関するルール」 that does not
+/// fit a column of these tables, and why. The check accepts a finding of `rule` on `column` of
+/// `file` and nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleNotApplicable {
+    pub file: &'static str,
+    pub column: &'static str,
+    pub rule: &'static str,
+    pub reason_ja: &'static str,
+}
+
+/// The only rules that do not apply, each to one column.
+pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[RuleNotApplicable {
+    file: "initiative_texts.csv",
+    column: "text",
+    rule: "L1-07",
+    reason_ja: "この列は報告書の文そのもの（1項目が1つの文または箇条書きの1項目）。読点（、）が2つ以上ある文を 1セル1データのルールは列挙とみなすが 文を読点で分けると文でなくなる。列挙ではなく文であり 句読点を書き換えずに載せる。",
+}];
+
+const FIELDS: TableMeta = TableMeta {
+    name: "codebook",
+    title_ja: "項目定義",
+    description_ja: "公開する表の列ごとに1行。",
+    primary_key: &["table_name", "field_name"],
+    foreign_keys: &[],
+};
+
+const CODES: TableMeta = TableMeta {
+    name: "codes",
+    title_ja: "コード表",
+    description_ja: "コードで書く列の値ごとに1行。",
+    primary_key: &["table_name", "field_name", "code"],
+    foreign_keys: &[ForeignKey { fields: &["table_name", "field_name"], table: "codebook", reference: &["table_name", "field_name"] }],
+};
+
+pub struct FieldRow<'a> {
+    table: &'a str,
+    field: &'a Field,
+}
+
+pub struct CodeRow<'a> {
+    table: &'a str,
+    field: &'a str,
+    code: &'a Code,
+}
+
+fn field_columns<'a>() -> Vec<Column<FieldRow<'a>>> {
+    vec![
+        Column { name: "table_name", label_ja: "表", kind: FieldType::String, unit: "", description_ja: "表の名前（ファイル名から .csv を除いたもの）", required: true, codes: None, value: |r| Value::text(r.table) },
+        Column { name: "field_name", label_ja: "列名", kind: FieldType::String, unit: "", description_ja: "列の名前（ASCII）", required: true, codes: None, value: |r| Value::text(&r.field.name) },
+        Column { name: "label_ja", label_ja: "項目名", kind: FieldType::String, unit: "", description_ja: "列の日本語の名前（画面からのダウンロードの見出し）", required: true, codes: None, value: |r| Value::text(&r.field.label_ja) },
+        Column { name: "field_type", label_ja: "型", kind: FieldType::String, unit: "", description_ja: "Table Schema の型", required: true, codes: Some(type_codes), value: |r| Value::text(r.field.kind.key()) },
+        Column { name: "unit", label_ja: "単位", kind: FieldType::String, unit: "", description_ja: "値の単位。単位が別の列にあるときや単位がないときは空欄", required: false, codes: None, value: |r| Value::text(&r.field.unit) },
+        Column { name: "required", label_ja: "必須", kind: FieldType::Boolean, unit: "", description_ja: "すべての行に値があれば true", required: true, codes: None, value: |r| Value::Boolean(r.field.required) },
+        Column { name: "coded", label_ja: "コード", kind: FieldType::Boolean, unit: "", description_ja: "値がコード表（codes.csv）のコードなら true", required: true, codes: None, value: |r| Value::Boolean(!r.field.codes.is_empty()) },
+        Column { name: "description_ja", label_ja: "説明", kind: FieldType::String, unit: "", description_ja: "列の意味", required: true, codes: None, value: |r| Value::text(&r.field.description_ja) },
+    ]
+}
+
+fn code_columns<'a>() -> Vec<Column<CodeRow<'a>>> {
+    vec![
+        Column { name: "table_name", label_ja: "表", kind: FieldType::String, unit: "", description_ja: "表の名前", required: true, codes: None, value: |r| Value::text(r.table) },
+        Column { name: "field_name", label_ja: "列名", kind: FieldType::String, unit: "", description_ja: "列の名前", required: true, codes: None, value: |r| Value::text(r.field) },
+        Column { name: "code", label_ja: "コード", kind: FieldType::String, unit: "", description_ja: "列に書かれる値", required: true, codes: None, value: |r| Value::text(&r.code.code) },
+        Column { name: "label_ja", label_ja: "意味", kind: FieldType::String, unit: "", description_ja: "コードの意味", required: true, codes: None, value: |r| Value::text(&r.code.label_ja) },
+        Column { name: "mark", label_ja: "記号", kind: FieldType::String, unit: "", description_ja: "報告書やダッシュボードがこのコードに使う記号。なければ空欄", required: false, codes: None, value: |r| Value::text(&r.code.mark) },
+    ]
+}
+
+fn type_codes() -> Vec<Code> {
+    [FieldType::String, FieldType::Integer, FieldType::Number, FieldType::Boolean].iter().map(|t| Code::new(t.key(), t.label_ja(), "")).collect()
+}
+
+/// The codebook's two tables, for `tables` (the data tables) and themselves.
+pub(super) fn tables(tables: &[Table]) -> Vec<Table> {
+    let own: Vec<(&str, Vec<Field>)> =
+        vec![(FIELDS.name, field_columns().iter().map(Column::field).collect()), (CODES.name, code_columns().iter().map(Column::field).collect())];
+    let all: Vec<(&str, &[Field])> = tables.iter().map(|t| (t.meta.name, t.fields.as_slice())).chain(own.iter().map(|(n, f)| (*n, f.as_slice()))).collect();
+    let fields = all.iter().flat_map(|(table, fields)| fields.iter().map(move |field| FieldRow { table, field }));
+    let codes = all.iter().flat_map(|(table, fields)| fields.iter().flat_map(move |f| f.codes.iter().map(move |code| CodeRow { table, field: &f.name, code })));
+    vec![Table::build(FIELDS, &field_columns(), fields), Table::build(CODES, &code_columns(), codes)]
+}
+
+/// `codebook.md`: the same definitions for people, with how the files are written.
+pub fn markdown(report: &Report, tables: &[Table]) -> String {
+    let meta = &report.report;
+    let mut out = format!("# {} 公開データの項目定義\n\n", meta.title);
+    out.push_str(&format!(
+        "報告書（{}、{}年度）から作った表です。出典テキスト `{}` の SHA-256 は `{}` です。\n\n",
+        meta.label, meta.fiscal_year, meta.source.name, meta.source.sha256
+    ));
+    out.push_str("## 書き方\n\n");
+    out.push_str("- 文字コードは UTF-8（BOM 付き）、改行は CRLF、1行に1件（縦長の形）。見出しは ASCII の列名です。\n");
+    out.push_str("- 値がないセル（報告書に書かれていない、または当てはまらない）は空欄です。0 とは区別します。\n");
+    out.push_str("- 数値は単位を付けず桁区切りなしで書き、単位は別の列（`unit`）か、この表の「単位」にあります。\n");
+    out.push_str("- 年度は西暦（会計年度の始まる年、令和5年度 = 2023）。和暦は `fiscal_year_wareki` に略記（`R5`）で添えます。\n");
+    out.push_str("- 真偽値は `true` / `false` です。\n");
+    out.push_str(&format!(
+        "- 一つのセルに名前を並べる列（`initiatives.csv` の `departments`、`divisions`）は区切り文字 `{LIST_SEPARATOR}` でつなぎます。同じ内容の縦長の形が `organisations.csv` です。\n"
+    ));
+    out.push_str("- 文の中の改行（PDF の折り返し）はつなぎ、全角スペースや続く空白は半角スペース1つにしました。セルの中に改行はありません。\n");
+    out.push_str("- 再掲の行（`relisted` が true）と、同じ行の再度の掲載（`same_as` がある行）は、件数を数えるときに除きます。\n\n");
+    out.push_str("## 機械可読性のルールについて\n\n");
+    out.push_str("デジタル庁「行政データにおける機械可読性に関するルール」の判定で、当てはまらないものは次のとおりです。ほかのルールの指摘はありません。\n\n");
+    out.push_str("| ファイル | 列 | ルール | 理由 |\n|---|---|---|---|\n");
+    for n in RULES_NOT_APPLICABLE {
+        out.push_str(&format!("| {} | `{}` | {} | {} |\n", n.file, n.column, n.rule, n.reason_ja));
+    }
+    out.push('\n');
+    for t in tables {
+        out.push_str(&format!("## {}（`{}`）\n\n{}\n\n", t.meta.title_ja, t.file_name(), t.meta.description_ja));
+        out.push_str(&format!("主キー: {}\n\n", t.meta.primary_key.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join("、")));
+        out.push_str("| 列名 | 項目名 | 型 | 単位 | 必須 | 説明 |\n|---|---|---|---|---|---|\n");
+        for f in &t.fields {
+            let required = if f.required { "○" } else { "" };
+            out.push_str(&format!("| `{}` | {} | {} | {} | {} | {} |\n", f.name, f.label_ja, f.kind.key(), f.unit, required, f.description_ja));
+        }
+        for f in t.fields.iter().filter(|f| !f.codes.is_empty()) {
+            out.push_str(&format!("\n`{}` のコード:\n\n| コード | 意味 | 記号 |\n|---|---|---|\n", f.name));
+            for c in &f.codes {
+                out.push_str(&format!("| `{}` | {} | {} |\n", c.code, c.label_ja, c.mark));
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str("## KPI の判定の規則\n\n| コード | 判定 | 規則 |\n|---|---|---|\n");
+    for s in crate::query::achievement::Status::ALL {
+        out.push_str(&format!("| `{}` | {} {} | {} |\n", s.key(), s.mark(), s.label_ja(), s.rule_ja()));
+    }
+    out
+}
