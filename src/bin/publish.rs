@@ -4,7 +4,7 @@
 //! and `codebook.md`, as `reform::query::opendata::publish` makes them. `--downloads DIR` also
 //! writes the views' downloads of the whole report (Japanese headers), for checking them.
 //! `--rules-not-applicable` prints the machine-readability rules the codebook says do not apply,
-//! one `FILE<TAB>COLUMN<TAB>RULE` a line, and exits.
+//! one `FILE<TAB>RULE<TAB>COLUMN` a line, and exits.
 //! Exit status: 0 done, 2 the report cannot be read or a file cannot be written.
 
 use std::path::{Path, PathBuf};
@@ -54,14 +54,15 @@ fn write_all(dir: &Path, files: &[opendata::PublishedTable]) -> Result<(), Strin
     Ok(())
 }
 
-/// The two downloads of the views, for the whole report.
+/// The views' downloads, for the whole report, named as the published tables whose columns they
+/// use (so the rules that do not apply to a table are those of its download).
 fn downloads(report: &Report) -> Vec<opendata::PublishedTable> {
     let rows: Vec<_> = report.initiatives.iter().collect();
     let kpis: Vec<_> = report.kpis.iter().collect();
     vec![
-        opendata::PublishedTable { file_name: "initiatives-download.csv".into(), text: csv::initiatives_csv(report, &rows) },
-        opendata::PublishedTable { file_name: "initiative-texts-download.csv".into(), text: csv::initiative_texts_csv(report, &rows) },
-        opendata::PublishedTable { file_name: "kpis-download.csv".into(), text: csv::kpis_csv(report, &kpis) },
+        opendata::PublishedTable { file_name: "initiatives.csv".into(), text: csv::initiatives_csv(report, &rows) },
+        opendata::PublishedTable { file_name: "initiative_texts.csv".into(), text: csv::initiative_texts_csv(report, &rows) },
+        opendata::PublishedTable { file_name: "kpi_points.csv".into(), text: csv::kpis_csv(report, &kpis) },
     ]
 }
 
@@ -80,7 +81,7 @@ fn main() -> ExitCode {
     match parse_args() {
         Ok(Command::RulesNotApplicable) => {
             for n in opendata::codebook::RULES_NOT_APPLICABLE {
-                println!("{}\t{}\t{}", n.file, n.column, n.rule);
+                println!("{}\t{}\t{}", n.file, n.rule, n.column.unwrap_or("-"));
             }
             ExitCode::SUCCESS
         }

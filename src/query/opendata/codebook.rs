@@ -1,29 +1,47 @@
 //! The codebook: every field of every table (Japanese label, ASCII name, type, unit, whether it
 //! may be empty) and every code, as two tables and as one page for people.
 
-use super::{Code, Column, Field, FieldType, ForeignKey, Table, TableMeta, Value, LIST_SEPARATOR};
+use super::{Code, CodeList, Column, Field, FieldType, Table, TableMeta, Value, LIST_SEPARATOR};
 use crate::model::Report;
 
 pub const MARKDOWN_FILE_NAME: &str = "codebook.md";
 
 /// A rule of the Digital Agency's 「行政データにおける機械可読性に関するルール」 that does not
-/// fit a column of these tables, and why. The check accepts a finding of `rule` on `column` of
-/// `file` and nothing else.
+/// fit a table (or one column of it), and why. The open-data check accepts a finding of `rule`
+/// on `file` (the published table and the views' download of the same columns) and nothing else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleNotApplicable {
     pub file: &'static str,
-    pub column: &'static str,
+    /// The column the rule's finding is about; `None` for the whole table.
+    pub column: Option<&'static str>,
     pub rule: &'static str,
     pub reason_ja: &'static str,
 }
 
-/// The only rules that do not apply, each to one column.
-pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[RuleNotApplicable {
-    file: "initiative_texts.csv",
-    column: "text",
-    rule: "L1-07",
-    reason_ja: "この列は報告書の文そのもの（1項目が1つの文または箇条書きの1項目）。読点（、）が2つ以上ある文を 1セル1データのルールは列挙とみなすが 文を読点で分けると文でなくなる。列挙ではなく文であり 句読点を書き換えずに載せる。",
-}];
+const PROSE_NOT_A_LIST: &str = "この列は報告書の文や題名そのもの。読点（、）が2つ以上あるか中黒（・）が2つ以上ある値をルールは列挙とみなすが これは列挙ではなく1つの文（題名）であり 句読点を書き換えずに載せる。ほかの列にはこの指摘はない。";
+const ONE_HEADER_ROW: &str = "見出しは1行目だけ（datapackage.json の表の定義のとおり）。判定ツールは 3桁以上の数がほとんどない行を見出しの続きとみなすため 文字の多いこの表の最初の数行を見出しと読む。";
+
+/// The only rules that do not apply, each with its reason.
+pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[
+    RuleNotApplicable { file: "initiative_texts.csv", column: Some("text"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
+    RuleNotApplicable { file: "initiatives.csv", column: Some("title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
+    RuleNotApplicable { file: "subsections.csv", column: Some("subsection_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
+    RuleNotApplicable { file: "initiatives.csv", column: None, rule: "L3-01", reason_ja: ONE_HEADER_ROW },
+    RuleNotApplicable { file: "subsections.csv", column: None, rule: "L3-01", reason_ja: ONE_HEADER_ROW },
+    RuleNotApplicable { file: "kpi_points.csv", column: None, rule: "L3-01", reason_ja: ONE_HEADER_ROW },
+    RuleNotApplicable {
+        file: "kpis_rs.csv",
+        column: None,
+        rule: "L3-09",
+        reason_ja: "RSシステムの目標・実績の欄に合わせて年度を列にした参考の表（横持ち）。同じ値の縦持ちの表が kpi_points.csv。",
+    },
+    RuleNotApplicable {
+        file: "kpis_rs.csv",
+        column: None,
+        rule: "L3-04",
+        reason_ja: "年度の列の単位は KPI ごとに違い 各行の unit の列にある。列の見出しには書けない。",
+    },
+];
 
 const FIELDS: TableMeta = TableMeta {
     name: "codebook",
@@ -37,8 +55,8 @@ const CODES: TableMeta = TableMeta {
     name: "codes",
     title_ja: "コード表",
     description_ja: "コードで書く列の値ごとに1行。",
-    primary_key: &["table_name", "field_name", "code"],
-    foreign_keys: &[ForeignKey { fields: &["table_name", "field_name"], table: "codebook", reference: &["table_name", "field_name"] }],
+    primary_key: &["code_list", "code"],
+    foreign_keys: &[],
 };
 
 pub struct FieldRow<'a> {
@@ -47,8 +65,7 @@ pub struct FieldRow<'a> {
 }
 
 pub struct CodeRow<'a> {
-    table: &'a str,
-    field: &'a str,
+    list: &'a str,
     code: &'a Code,
 }
 
@@ -57,18 +74,17 @@ fn field_columns<'a>() -> Vec<Column<FieldRow<'a>>> {
         Column { name: "table_name", label_ja: "表", kind: FieldType::String, unit: "", description_ja: "表の名前（ファイル名から .csv を除いたもの）", required: true, codes: None, value: |r| Value::text(r.table) },
         Column { name: "field_name", label_ja: "列名", kind: FieldType::String, unit: "", description_ja: "列の名前（ASCII）", required: true, codes: None, value: |r| Value::text(&r.field.name) },
         Column { name: "label_ja", label_ja: "項目名", kind: FieldType::String, unit: "", description_ja: "列の日本語の名前（画面からのダウンロードの見出し）", required: true, codes: None, value: |r| Value::text(&r.field.label_ja) },
-        Column { name: "field_type", label_ja: "型", kind: FieldType::String, unit: "", description_ja: "Table Schema の型", required: true, codes: Some(type_codes), value: |r| Value::text(r.field.kind.key()) },
+        Column { name: "field_type", label_ja: "型", kind: FieldType::String, unit: "", description_ja: "Table Schema の型", required: true, codes: Some(CodeList { name: "field_type", codes: type_codes }), value: |r| Value::text(r.field.kind.key()) },
         Column { name: "unit", label_ja: "単位", kind: FieldType::String, unit: "", description_ja: "値の単位。単位が別の列にあるときや単位がないときは空欄", required: false, codes: None, value: |r| Value::text(&r.field.unit) },
         Column { name: "required", label_ja: "必須", kind: FieldType::Boolean, unit: "", description_ja: "すべての行に値があれば true", required: true, codes: None, value: |r| Value::Boolean(r.field.required) },
-        Column { name: "coded", label_ja: "コード", kind: FieldType::Boolean, unit: "", description_ja: "値がコード表（codes.csv）のコードなら true", required: true, codes: None, value: |r| Value::Boolean(!r.field.codes.is_empty()) },
+        Column { name: "code_list", label_ja: "コード表", kind: FieldType::String, unit: "", description_ja: "値がコードのとき codes.csv のコード表の名前。コードでなければ空欄", required: false, codes: None, value: |r| Value::opt_text(r.field.code_list) },
         Column { name: "description_ja", label_ja: "説明", kind: FieldType::String, unit: "", description_ja: "列の意味", required: true, codes: None, value: |r| Value::text(&r.field.description_ja) },
     ]
 }
 
 fn code_columns<'a>() -> Vec<Column<CodeRow<'a>>> {
     vec![
-        Column { name: "table_name", label_ja: "表", kind: FieldType::String, unit: "", description_ja: "表の名前", required: true, codes: None, value: |r| Value::text(r.table) },
-        Column { name: "field_name", label_ja: "列名", kind: FieldType::String, unit: "", description_ja: "列の名前", required: true, codes: None, value: |r| Value::text(r.field) },
+        Column { name: "code_list", label_ja: "コード表", kind: FieldType::String, unit: "", description_ja: "コード表の名前（codebook.csv の code_list）", required: true, codes: None, value: |r| Value::text(r.list) },
         Column { name: "code", label_ja: "コード", kind: FieldType::String, unit: "", description_ja: "列に書かれる値", required: true, codes: None, value: |r| Value::text(&r.code.code) },
         Column { name: "label_ja", label_ja: "意味", kind: FieldType::String, unit: "", description_ja: "コードの意味", required: true, codes: None, value: |r| Value::text(&r.code.label_ja) },
         Column { name: "mark", label_ja: "記号", kind: FieldType::String, unit: "", description_ja: "報告書やダッシュボードがこのコードに使う記号。なければ空欄", required: false, codes: None, value: |r| Value::text(&r.code.mark) },
@@ -85,7 +101,13 @@ pub(super) fn tables(tables: &[Table]) -> Vec<Table> {
         vec![(FIELDS.name, field_columns().iter().map(Column::field).collect()), (CODES.name, code_columns().iter().map(Column::field).collect())];
     let all: Vec<(&str, &[Field])> = tables.iter().map(|t| (t.meta.name, t.fields.as_slice())).chain(own.iter().map(|(n, f)| (*n, f.as_slice()))).collect();
     let fields = all.iter().flat_map(|(table, fields)| fields.iter().map(move |field| FieldRow { table, field }));
-    let codes = all.iter().flat_map(|(table, fields)| fields.iter().flat_map(move |f| f.codes.iter().map(move |code| CodeRow { table, field: &f.name, code })));
+    let mut lists: Vec<(&str, &[Code])> = Vec::new();
+    for f in all.iter().flat_map(|(_, fields)| fields.iter()) {
+        if let Some(name) = f.code_list.filter(|n| !lists.iter().any(|(l, _)| l == n)) {
+            lists.push((name, &f.codes));
+        }
+    }
+    let codes = lists.iter().flat_map(|(list, codes)| codes.iter().map(move |code| CodeRow { list, code }));
     vec![Table::build(FIELDS, &field_columns(), fields), Table::build(CODES, &code_columns(), codes)]
 }
 
@@ -112,7 +134,8 @@ pub fn markdown(report: &Report, tables: &[Table]) -> String {
     out.push_str("デジタル庁「行政データにおける機械可読性に関するルール」の判定で、当てはまらないものは次のとおりです。ほかのルールの指摘はありません。\n\n");
     out.push_str("| ファイル | 列 | ルール | 理由 |\n|---|---|---|---|\n");
     for n in RULES_NOT_APPLICABLE {
-        out.push_str(&format!("| {} | `{}` | {} | {} |\n", n.file, n.column, n.rule, n.reason_ja));
+        let column = n.column.map_or("（表全体）".to_string(), |c| format!("`{c}`"));
+        out.push_str(&format!("| {} | {column} | {} | {} |\n", n.file, n.rule, n.reason_ja));
     }
     out.push('\n');
     for t in tables {
@@ -124,7 +147,7 @@ pub fn markdown(report: &Report, tables: &[Table]) -> String {
             out.push_str(&format!("| `{}` | {} | {} | {} | {} | {} |\n", f.name, f.label_ja, f.kind.key(), f.unit, required, f.description_ja));
         }
         for f in t.fields.iter().filter(|f| !f.codes.is_empty()) {
-            out.push_str(&format!("\n`{}` のコード:\n\n| コード | 意味 | 記号 |\n|---|---|---|\n", f.name));
+            out.push_str(&format!("\n`{}` のコード（コード表 `{}`）:\n\n| コード | 意味 | 記号 |\n|---|---|---|\n", f.name, f.code_list.unwrap_or_default()));
             for c in &f.codes {
                 out.push_str(&format!("| `{}` | {} | {} |\n", c.code, c.label_ja, c.mark));
             }

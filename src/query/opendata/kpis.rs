@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Code, Column, Field, FieldType, ForeignKey, Table, TableMeta, Value};
+use super::{Code, CodeList, Column, Field, FieldType, ForeignKey, Table, TableMeta, Value};
 use crate::fiscal::era_short;
 use crate::model::{ActualStatus, Aggregate, Comparator, Direction, Kpi, KpiOrigin, KpiPoint, PointKind, Report};
 use crate::query::achievement::{self, Judgement, Method, Reason, Status};
@@ -60,8 +60,8 @@ fn point_kind_codes() -> Vec<Code> {
     vec![
         Code::new("target", "目標", ""),
         Code::new("actual", "実績", ""),
-        Code::new("estimate", "実績（見込）", ""),
-        Code::new("preliminary", "実績（速報値）", ""),
+        Code::new("estimate", "実績見込", ""),
+        Code::new("preliminary", "実績速報値", ""),
         Code::new("budget", "予算・計画（判定しない）", ""),
     ]
 }
@@ -161,10 +161,10 @@ fn kpi_columns<'a>() -> Vec<Column<KpiRow<'a>>> {
         Column { name: "initiative_id", label_ja: "取組番号", kind: FieldType::String, unit: "", description_ja: "KPI を掲げた取組の行（再掲の行ではなく元の行）", required: true, codes: None, value: |r| Value::text(&r.kpi.initiative) },
         Column { name: "label", label_ja: "指標", kind: FieldType::String, unit: "", description_ja: "指標の名前（報告書のまま）", required: true, codes: None, value: |r| Value::text(&r.kpi.label) },
         Column { name: "unit", label_ja: "単位", kind: FieldType::String, unit: "", description_ja: "値の単位（報告書のまま。百分率は ％）", required: false, codes: None, value: |r| Value::text(&r.kpi.unit) },
-        Column { name: "direction", label_ja: "改善の方向", kind: FieldType::String, unit: "", description_ja: "どちらが良いか。目標が示さないときは空欄", required: false, codes: Some(direction_codes), value: |r| Value::opt_text(r.kpi.direction.map(direction_key)) },
-        Column { name: "status", label_ja: "判定", kind: FieldType::String, unit: "", description_ja: "KPI をまとめた判定のコード（kpi_judgements.csv の is_headline の行）", required: true, codes: Some(status_codes), value: |r| Value::text(r.status.key()) },
+        Column { name: "direction", label_ja: "改善の方向", kind: FieldType::String, unit: "", description_ja: "どちらが良いか。目標が示さないときは空欄", required: false, codes: Some(CodeList { name: "direction", codes: direction_codes }), value: |r| Value::opt_text(r.kpi.direction.map(direction_key)) },
+        Column { name: "status", label_ja: "判定", kind: FieldType::String, unit: "", description_ja: "KPI をまとめた判定のコード（kpi_judgements.csv の is_headline の行）", required: true, codes: Some(CodeList { name: "status", codes: status_codes }), value: |r| Value::text(r.status.key()) },
         Column { name: "point_count", label_ja: "値の数", kind: FieldType::Integer, unit: "件", description_ja: "kpi_points.csv の行数", required: true, codes: None, value: |r| Value::count(r.kpi.series.len()) },
-        Column { name: "origin", label_ja: "読み取り", kind: FieldType::String, unit: "", description_ja: "KPI をどう得たか", required: true, codes: Some(origin_codes), value: |r| Value::text(origin_key(r.kpi.origin)) },
+        Column { name: "origin", label_ja: "読み取り", kind: FieldType::String, unit: "", description_ja: "KPI をどう得たか", required: true, codes: Some(CodeList { name: "origin", codes: origin_codes }), value: |r| Value::text(origin_key(r.kpi.origin)) },
     ]
 }
 
@@ -174,7 +174,7 @@ const POINTS: TableMeta = TableMeta {
     name: "kpi_points",
     title_ja: "KPI の値",
     description_ja: "報告書に書かれた KPI の値ごとに1行。値は単位を除いた数。",
-    primary_key: &["kpi_id", "point_order"],
+    primary_key: &["kpi_id", "point_number"],
     foreign_keys: &[
         ForeignKey { fields: &["kpi_id"], table: "kpis", reference: &["kpi_id"] },
         ForeignKey { fields: &["initiative_id"], table: "initiatives", reference: &["initiative_id"] },
@@ -205,25 +205,25 @@ pub fn points<'a>(report: &'a Report, kpis: impl IntoIterator<Item = &'a Kpi>) -
 pub fn point_columns<'a>() -> Vec<Column<PointRow<'a>>> {
     vec![
         Column { name: "kpi_id", label_ja: "KPI番号", kind: FieldType::String, unit: "", description_ja: "KPI", required: true, codes: None, value: |r| Value::text(&r.kpi.id) },
-        Column { name: "point_order", label_ja: "値の順", kind: FieldType::Integer, unit: "", description_ja: "KPI の中での順（1から）", required: true, codes: None, value: |r| Value::count(r.order) },
+        Column { name: "point_number", label_ja: "値の番号", kind: FieldType::Integer, unit: "", description_ja: "KPI の中での順（1から）", required: true, codes: None, value: |r| Value::count(r.order) },
         Column { name: "initiative_id", label_ja: "取組番号", kind: FieldType::String, unit: "", description_ja: "KPI を掲げた取組の行", required: true, codes: None, value: |r| Value::text(&r.kpi.initiative) },
         Column { name: "label", label_ja: "指標", kind: FieldType::String, unit: "", description_ja: "指標の名前", required: true, codes: None, value: |r| Value::text(&r.kpi.label) },
         Column { name: "unit", label_ja: "単位", kind: FieldType::String, unit: "", description_ja: "value の単位", required: false, codes: None, value: |r| Value::text(&r.kpi.unit) },
-        Column { name: "direction", label_ja: "改善の方向", kind: FieldType::String, unit: "", description_ja: "どちらが良いか。目標が示さないときは空欄", required: false, codes: Some(direction_codes), value: |r| Value::opt_text(r.kpi.direction.map(direction_key)) },
-        Column { name: "kpi_status", label_ja: "判定", kind: FieldType::String, unit: "", description_ja: "KPI をまとめた判定のコード（kpis.csv の status と同じ）", required: true, codes: Some(status_codes), value: |r| Value::text(achievement::overall(r.report, r.kpi).key()) },
-        Column { name: "kind", label_ja: "区分", kind: FieldType::String, unit: "", description_ja: "目標か実績（見込 速報値を含む）か予算・計画か", required: true, codes: Some(point_kind_codes), value: |r| Value::text(point_kind_key(r.point)) },
+        Column { name: "direction", label_ja: "改善の方向", kind: FieldType::String, unit: "", description_ja: "どちらが良いか。目標が示さないときは空欄", required: false, codes: Some(CodeList { name: "direction", codes: direction_codes }), value: |r| Value::opt_text(r.kpi.direction.map(direction_key)) },
+        Column { name: "kpi_status", label_ja: "判定", kind: FieldType::String, unit: "", description_ja: "KPI をまとめた判定のコード（kpis.csv の status と同じ）", required: true, codes: Some(CodeList { name: "status", codes: status_codes }), value: |r| Value::text(achievement::overall(r.report, r.kpi).key()) },
+        Column { name: "kind", label_ja: "区分", kind: FieldType::String, unit: "", description_ja: "目標か実績（見込 速報値を含む）か予算・計画か", required: true, codes: Some(CodeList { name: "point_kind", codes: point_kind_codes }), value: |r| Value::text(point_kind_key(r.point)) },
         Column { name: "fiscal_year", label_ja: "年度", kind: FieldType::Integer, unit: "年度", description_ja: "会計年度の始まる西暦年（令和5年度は2023）。年度のない目標と毎年度の目標と平均は空欄", required: false, codes: None, value: |r| Value::opt_int(r.point.fiscal_year) },
         Column { name: "fiscal_year_wareki", label_ja: "年度（和暦）", kind: FieldType::String, unit: "", description_ja: "同じ年度の和暦の略記（R5 は令和5年度）", required: false, codes: None, value: |r| Value::opt_text(r.point.fiscal_year.map(era_short)) },
         Column { name: "value", label_ja: "値", kind: FieldType::Number, unit: "", description_ja: "値（単位は unit の列。桁区切りなし。負の値は - を付ける）", required: true, codes: None, value: |r| Value::Number(r.point.value) },
-        Column { name: "comparator", label_ja: "目標の比べ方", kind: FieldType::String, unit: "", description_ja: "目標の値に添えられた語（以上 以下など）のコード。なければ空欄", required: false, codes: Some(comparator_codes), value: |r| Value::opt_text(r.point.comparator.map(comparator_key)) },
+        Column { name: "comparator", label_ja: "目標の比べ方", kind: FieldType::String, unit: "", description_ja: "目標の値に添えられた語（以上 以下など）のコード。なければ空欄", required: false, codes: Some(CodeList { name: "comparator", codes: comparator_codes }), value: |r| Value::opt_text(r.point.comparator.map(comparator_key)) },
         Column { name: "upper", label_ja: "目標の上限", kind: FieldType::Number, unit: "", description_ja: "範囲で示された目標の上限（下限は value）", required: false, codes: None, value: |r| Value::opt_number(r.point.upper) },
-        Column { name: "aggregate", label_ja: "目標の集計", kind: FieldType::String, unit: "", description_ja: "期間にわたる目標の集計方法のコード", required: false, codes: Some(aggregate_codes), value: |r| Value::opt_text(r.point.aggregate.map(aggregate_key)) },
+        Column { name: "aggregate", label_ja: "目標の集計", kind: FieldType::String, unit: "", description_ja: "期間にわたる目標の集計方法のコード", required: false, codes: Some(CodeList { name: "aggregate", codes: aggregate_codes }), value: |r| Value::opt_text(r.point.aggregate.map(aggregate_key)) },
         Column { name: "span_first_year", label_ja: "期間の最初の年度", kind: FieldType::Integer, unit: "年度", description_ja: "目標や平均が対象とする期間の最初の年度（西暦）", required: false, codes: None, value: |r| Value::opt_int(r.point.span.and_then(|s| s[0])) },
         Column { name: "span_last_year", label_ja: "期間の最後の年度", kind: FieldType::Integer, unit: "年度", description_ja: "同じ期間の最後の年度（西暦）", required: false, codes: None, value: |r| Value::opt_int(r.point.span.and_then(|s| s[1])) },
         Column { name: "alternative_kpi", label_ja: "又はの相手のKPI", kind: FieldType::String, unit: "", description_ja: "「又は」で結ばれた目標のもう一方の KPI 番号", required: false, codes: None, value: |r| Value::opt_text(r.point.alternative.as_deref()) },
-        Column { name: "origin", label_ja: "読み取り", kind: FieldType::String, unit: "", description_ja: "値をどう得たか", required: true, codes: Some(origin_codes), value: |r| Value::text(origin_key(r.point.origin)) },
-        Column { name: "source_line", label_ja: "出典行", kind: FieldType::Integer, unit: "行", description_ja: "値が書かれた出典テキストの行番号（1から数える）", required: true, codes: None, value: |r| Value::Integer(r.point.line.into()) },
-        Column { name: "source_page", label_ja: "掲載ページ", kind: FieldType::Integer, unit: "ページ", description_ja: "その行の印刷されたページ番号", required: false, codes: None, value: |r| Value::opt_int(r.report.report.source.page_of(r.point.line)) },
+        Column { name: "origin", label_ja: "読み取り", kind: FieldType::String, unit: "", description_ja: "値をどう得たか", required: true, codes: Some(CodeList { name: "origin", codes: origin_codes }), value: |r| Value::text(origin_key(r.point.origin)) },
+        Column { name: "source_line_number", label_ja: "出典の行番号", kind: FieldType::Integer, unit: "行", description_ja: "値が書かれた出典テキストの行番号（1から数える）", required: true, codes: None, value: |r| Value::Integer(r.point.line.into()) },
+        Column { name: "source_page_number", label_ja: "掲載ページ番号", kind: FieldType::Integer, unit: "ページ", description_ja: "その行の印刷されたページ番号", required: false, codes: None, value: |r| Value::opt_int(r.report.report.source.page_of(r.point.line)) },
     ]
 }
 
@@ -233,7 +233,7 @@ const JUDGEMENTS: TableMeta = TableMeta {
     name: "kpi_judgements",
     title_ja: "KPI の判定",
     description_ja: "KPI の目標ごとに1行。判定 その規則 使った値。規則の説明は codebook.md。",
-    primary_key: &["kpi_id", "target_order"],
+    primary_key: &["kpi_id", "target_number"],
     foreign_keys: &[ForeignKey { fields: &["kpi_id"], table: "kpis", reference: &["kpi_id"] }],
 };
 
@@ -264,14 +264,14 @@ fn judgements(report: &Report) -> Table {
 fn judgement_columns<'a>() -> Vec<Column<JudgementRow<'a>>> {
     vec![
         Column { name: "kpi_id", label_ja: "KPI番号", kind: FieldType::String, unit: "", description_ja: "KPI", required: true, codes: None, value: |r| Value::text(&r.kpi.id) },
-        Column { name: "target_order", label_ja: "目標の順", kind: FieldType::Integer, unit: "", description_ja: "KPI の目標の順（1から）", required: true, codes: None, value: |r| Value::count(r.order) },
-        Column { name: "status", label_ja: "判定", kind: FieldType::String, unit: "", description_ja: "この目標の判定のコード", required: true, codes: Some(status_codes), value: |r| Value::text(r.judgement.status.key()) },
+        Column { name: "target_number", label_ja: "目標の番号", kind: FieldType::Integer, unit: "", description_ja: "KPI の目標の順（1から）", required: true, codes: None, value: |r| Value::count(r.order) },
+        Column { name: "status", label_ja: "判定", kind: FieldType::String, unit: "", description_ja: "この目標の判定のコード", required: true, codes: Some(CodeList { name: "status", codes: status_codes }), value: |r| Value::text(r.judgement.status.key()) },
         Column { name: "is_headline", label_ja: "KPIの判定", kind: FieldType::Boolean, unit: "", description_ja: "KPI をまとめた判定（kpis.csv の status）がこの目標のものなら true", required: true, codes: None, value: |r| Value::Boolean(r.headline) },
-        Column { name: "reason", label_ja: "判定できない理由", kind: FieldType::String, unit: "", description_ja: "判定できないときの理由のコード", required: false, codes: Some(reason_codes), value: |r| Value::opt_text(r.judgement.reason.map(reason_key)) },
-        Column { name: "method", label_ja: "比べ方", kind: FieldType::String, unit: "", description_ja: "実績と目標の比べ方のコード", required: true, codes: Some(method_codes), value: |r| Value::text(method_key(r.judgement.method)) },
+        Column { name: "reason", label_ja: "判定できない理由", kind: FieldType::String, unit: "", description_ja: "判定できないときの理由のコード", required: false, codes: Some(CodeList { name: "reason", codes: reason_codes }), value: |r| Value::opt_text(r.judgement.reason.map(reason_key)) },
+        Column { name: "method", label_ja: "比べ方", kind: FieldType::String, unit: "", description_ja: "実績と目標の比べ方のコード", required: true, codes: Some(CodeList { name: "method", codes: method_codes }), value: |r| Value::text(method_key(r.judgement.method)) },
         Column { name: "target_fiscal_year", label_ja: "目標年度", kind: FieldType::Integer, unit: "年度", description_ja: "目標の年度（西暦）。書かれていなければ空欄", required: false, codes: None, value: |r| Value::opt_int(r.judgement.target.fiscal_year) },
         Column { name: "target_value", label_ja: "目標値", kind: FieldType::Number, unit: "", description_ja: "目標の値（単位は kpis.csv の unit）", required: true, codes: None, value: |r| Value::Number(r.judgement.target.value) },
-        Column { name: "comparator", label_ja: "目標の比べ方", kind: FieldType::String, unit: "", description_ja: "目標に添えられた語のコード", required: false, codes: Some(comparator_codes), value: |r| Value::opt_text(r.judgement.target.comparator.map(comparator_key)) },
+        Column { name: "comparator", label_ja: "目標の比べ方", kind: FieldType::String, unit: "", description_ja: "目標に添えられた語のコード", required: false, codes: Some(CodeList { name: "comparator", codes: comparator_codes }), value: |r| Value::opt_text(r.judgement.target.comparator.map(comparator_key)) },
         Column { name: "targets_from_kpi", label_ja: "目標を借りたKPI", kind: FieldType::String, unit: "", description_ja: "この KPI に目標がなく 同じ指標の KPI の目標で判定したときのその KPI 番号", required: false, codes: None, value: |r| Value::opt_text(r.judgement.targets_from.map(|k| k.id.as_str())) },
         Column { name: "actual_fiscal_year", label_ja: "実績の年度", kind: FieldType::Integer, unit: "年度", description_ja: "判定に使った実績の年度（西暦）", required: false, codes: None, value: |r| Value::opt_int(r.judgement.actual.and_then(|a| a.fiscal_year)) },
         Column { name: "actual_value", label_ja: "実績値", kind: FieldType::Number, unit: "", description_ja: "判定に使った実績の値", required: false, codes: None, value: |r| Value::opt_number(r.judgement.actual.map(|a| a.value)) },
@@ -282,9 +282,9 @@ fn judgement_columns<'a>() -> Vec<Column<JudgementRow<'a>>> {
         Column { name: "base_fiscal_year", label_ja: "基準の年度", kind: FieldType::Integer, unit: "年度", description_ja: "R を測った最初の実績の年度（西暦）", required: false, codes: None, value: |r| Value::opt_int(r.judgement.base.and_then(|b| b.fiscal_year)) },
         Column { name: "base_value", label_ja: "基準値", kind: FieldType::Number, unit: "", description_ja: "その最初の実績の値", required: false, codes: None, value: |r| Value::opt_number(r.judgement.base.map(|b| b.value)) },
         Column { name: "either_kpi", label_ja: "又はの相手のKPI", kind: FieldType::String, unit: "", description_ja: "「又は」の目標のもう一方の KPI 番号", required: false, codes: None, value: |r| Value::opt_text(r.judgement.either.as_ref().map(|e| e.other.as_str())) },
-        Column { name: "either_status", label_ja: "又はの相手の判定", kind: FieldType::String, unit: "", description_ja: "そのもう一方の判定のコード", required: false, codes: Some(status_codes), value: |r| Value::opt_text(r.judgement.either.as_ref().map(|e| e.other_status.key())) },
-        Column { name: "target_source_line", label_ja: "目標の出典行", kind: FieldType::Integer, unit: "行", description_ja: "目標の値が書かれた出典テキストの行番号", required: true, codes: None, value: |r| Value::Integer(r.judgement.target.line.into()) },
-        Column { name: "actual_source_line", label_ja: "実績の出典行", kind: FieldType::Integer, unit: "行", description_ja: "実績の値が書かれた出典テキストの行番号", required: false, codes: None, value: |r| Value::opt_int(r.judgement.actual.map(|a| a.line)) },
+        Column { name: "either_status", label_ja: "又はの相手の判定", kind: FieldType::String, unit: "", description_ja: "そのもう一方の判定のコード", required: false, codes: Some(CodeList { name: "status", codes: status_codes }), value: |r| Value::opt_text(r.judgement.either.as_ref().map(|e| e.other_status.key())) },
+        Column { name: "target_source_line_number", label_ja: "目標の出典の行番号", kind: FieldType::Integer, unit: "行", description_ja: "目標の値が書かれた出典テキストの行番号", required: true, codes: None, value: |r| Value::Integer(r.judgement.target.line.into()) },
+        Column { name: "actual_source_line_number", label_ja: "実績の出典の行番号", kind: FieldType::Integer, unit: "行", description_ja: "実績の値が書かれた出典テキストの行番号", required: false, codes: None, value: |r| Value::opt_int(r.judgement.actual.map(|a| a.line)) },
     ]
 }
 
@@ -309,8 +309,8 @@ fn rs_columns<'a>() -> Vec<Column<RsRow<'a>>> {
         Column { name: "initiative_id", label_ja: "取組番号", kind: FieldType::String, unit: "", description_ja: "KPI を掲げた取組の行", required: true, codes: None, value: |r| Value::text(&r.kpi.initiative) },
         Column { name: "label", label_ja: "成果指標", kind: FieldType::String, unit: "", description_ja: "指標の名前", required: true, codes: None, value: |r| Value::text(&r.kpi.label) },
         Column { name: "unit", label_ja: "単位", kind: FieldType::String, unit: "", description_ja: "値の単位", required: false, codes: None, value: |r| Value::text(&r.kpi.unit) },
-        Column { name: "improvement", label_ja: "改善の方向", kind: FieldType::String, unit: "", description_ja: "上向き（増加が良い）か下向き（減少が良い）か", required: false, codes: Some(improvement_codes), value: |r| Value::opt_text(r.kpi.direction.map(improvement_key)) },
-        Column { name: "row_kind", label_ja: "区分", kind: FieldType::String, unit: "", description_ja: "目標の行か実績の行か", required: true, codes: Some(rs_kind_codes), value: |r| Value::text(rs_kind_key(r.kind)) },
+        Column { name: "improvement", label_ja: "改善の方向", kind: FieldType::String, unit: "", description_ja: "上向き（増加が良い）か下向き（減少が良い）か", required: false, codes: Some(CodeList { name: "improvement", codes: improvement_codes }), value: |r| Value::opt_text(r.kpi.direction.map(improvement_key)) },
+        Column { name: "row_kind", label_ja: "区分", kind: FieldType::String, unit: "", description_ja: "目標の行か実績の行か", required: true, codes: Some(CodeList { name: "rs_kind", codes: rs_kind_codes }), value: |r| Value::text(rs_kind_key(r.kind)) },
     ]
 }
 
@@ -360,6 +360,7 @@ fn rs_layout(report: &Report) -> Table {
             unit: String::new(),
             description_ja: format!("{y}年度（{}）の値（単位は unit の列）", era_short(y)),
             required: false,
+            code_list: None,
             codes: Vec::new(),
         });
     }

@@ -99,8 +99,13 @@ impl Value {
     }
 }
 
-/// The codes a column may hold, each with its Japanese label.
-pub type Codes = fn() -> Vec<Code>;
+/// The codes a column may hold, each with its Japanese label, under a name that columns with
+/// the same codes share (`status`).
+#[derive(Debug, Clone, Copy)]
+pub struct CodeList {
+    pub name: &'static str,
+    pub codes: fn() -> Vec<Code>,
+}
 
 /// One allowed value of a coded column.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,7 +135,7 @@ pub struct Column<R> {
     pub description_ja: &'static str,
     /// Every row has a value.
     pub required: bool,
-    pub codes: Option<Codes>,
+    pub codes: Option<CodeList>,
     pub value: fn(&R) -> Value,
 }
 
@@ -144,6 +149,8 @@ pub struct Field {
     pub unit: String,
     pub description_ja: String,
     pub required: bool,
+    /// The name of its code list, when its values are codes.
+    pub code_list: Option<&'static str>,
     pub codes: Vec<Code>,
 }
 
@@ -156,7 +163,8 @@ impl<R> Column<R> {
             unit: self.unit.into(),
             description_ja: self.description_ja.into(),
             required: self.required,
-            codes: self.codes.map(|c| c()).unwrap_or_default(),
+            code_list: self.codes.map(|c| c.name),
+            codes: self.codes.map(|c| (c.codes)()).unwrap_or_default(),
         }
     }
 }
