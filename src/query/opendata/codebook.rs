@@ -25,6 +25,9 @@ const ONE_HEADER_ROW: &str = "見出しは1行目だけ（datapackage.json の�
 pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[
     RuleNotApplicable { file: "initiative_texts.csv", column: Some("text"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
     RuleNotApplicable { file: "initiatives.csv", column: Some("title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
+    RuleNotApplicable { file: "initiatives.csv", column: Some("section_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
+    RuleNotApplicable { file: "initiatives.csv", column: Some("subsection_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
+    RuleNotApplicable { file: "subsections.csv", column: Some("section_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
     RuleNotApplicable { file: "subsections.csv", column: Some("subsection_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
     RuleNotApplicable { file: "initiatives.csv", column: None, rule: "L3-01", reason_ja: ONE_HEADER_ROW },
     RuleNotApplicable { file: "subsections.csv", column: None, rule: "L3-01", reason_ja: ONE_HEADER_ROW },
