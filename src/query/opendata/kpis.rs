@@ -366,7 +366,7 @@ fn rs_layout(report: &Report) -> Table {
     }
     for (cells, r) in table.rows.iter_mut().zip(&rows) {
         for &y in &years {
-            let last = r.kpi.series.iter().filter(|p| p.kind == r.kind && p.fiscal_year == Some(y)).last();
+            let last = r.kpi.series.iter().rfind(|p| p.kind == r.kind && p.fiscal_year == Some(y));
             cells.push(Value::opt_number(last.map(|p| p.value)));
         }
     }
