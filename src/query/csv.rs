@@ -37,10 +37,10 @@ mod tests {
         assert!(csv.starts_with("\u{feff}取組番号,柱番号,柱,"), "{csv}");
         assert_eq!(csv.matches("\r\n").count(), 2, "header and one row");
         assert!(csv.contains("\r\nII-3-2-4,II,行政のデジタル改革と働き方改革,"), "{csv}");
-        assert!(csv.contains(",・時間外勤務月45時間超の職員数（年間延べ人数）の削減,"), "{csv}");
         // Text items one per row, none with a line break inside.
         let texts = initiative_texts_csv(&r, &rows);
-        assert!(texts.contains("\r\nII-3-2-4,主な取組内容,1,・出退勤システムにより"), "{texts}");
+        assert!(texts.contains("\r\nII-3-2-4,主な取組内容,1,・時間外勤務月45時間超の職員数（年間延べ人数）の削減,1394,1448\r\n"), "{texts}");
+        assert!(texts.contains("\r\nII-3-2-4,目標,1,令和元年度比10％減（950名→855名）,"), "{texts}");
         assert_eq!(texts.matches('\n').count(), texts.matches("\r\n").count());
         assert!(!texts.contains('\u{3000}'));
         // A figure and its unit in separate columns, the year in 西暦 with its 和暦 beside.

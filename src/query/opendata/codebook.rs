@@ -129,18 +129,20 @@ pub fn markdown(report: &Report, tables: &[Table]) -> String {
     out.push_str("- 年度は西暦（会計年度の始まる年、令和5年度 = 2023）。和暦は `fiscal_year_wareki` に略記（`R5`）で添えます。\n");
     out.push_str("- 真偽値は `true` / `false` です。\n");
     out.push_str(&format!(
-        "- 一つのセルに名前を並べる列（`initiatives.csv` の `departments`、`divisions`）は区切り文字 `{LIST_SEPARATOR}` でつなぎます。同じ内容の縦長の形が `organisations.csv` です。\n"
+        "- 一つのセルに名前を並べる列（`initiatives.csv` の `departments`、`divisions`）は区切り文字 `{LIST_SEPARATOR}` でつなぎます。同じ内容の縦長の形が `initiative_organisations.csv`（組は `organisations.csv`）です。\n"
     ));
     out.push_str("- 文の中の改行（PDF の折り返し）はつなぎ、全角スペースや続く空白は半角スペース1つにしました。セルの中に改行はありません。\n");
     out.push_str("- 再掲の行（`relisted` が true）と、同じ行の再度の掲載（`same_as` がある行）は、件数を数えるときに除きます。\n\n");
     out.push_str("## 機械可読性のルールについて\n\n");
-    out.push_str("デジタル庁「行政データにおける機械可読性に関するルール」の判定で、当てはまらないものは次のとおりです。ほかのルールの指摘はありません。\n\n");
+    out.push_str("デジタル庁「行政データにおける機械可読性に関するルール」の判定で、当てはまらないものは次のとおりです（画面からの CSV ダウンロードは同じ列を日本語の見出しで出すため、同じ表と同じです）。ほかのルールの指摘はありません。\n\n");
     out.push_str("| ファイル | 列 | ルール | 理由 |\n|---|---|---|---|\n");
     for n in RULES_NOT_APPLICABLE {
         let column = n.column.map_or("（表全体）".to_string(), |c| format!("`{c}`"));
         out.push_str(&format!("| {} | {column} | {} | {} |\n", n.file, n.rule, n.reason_ja));
     }
-    out.push('\n');
+    out.push_str("\n判定ツールが自動では判定しないルール：L1-09（空欄と 0 の区別）は値がないセルを空欄とし 0 と書かないことで満たします。");
+    out.push_str("L3-02（コード表）はこの `codes.csv`、L3-08（メタデータ）は `datapackage.json` とこの項目定義です。");
+    out.push_str("L3-03（特殊な記号）：進捗状況（○／△）や判定は記号でなくコードで書き、記号はコード表の `mark` に載せます（報告書の文の中の ・ ※ 【】 は印刷のまま）。L3-07（年度をまたぐ書式の一致）は翌年度版と比べるときに確かめます。\n\n");
     for t in tables {
         out.push_str(&format!("## {}（`{}`）\n\n{}\n\n", t.meta.title_ja, t.file_name(), t.meta.description_ja));
         out.push_str(&format!("主キー: {}\n\n", t.meta.primary_key.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join("、")));

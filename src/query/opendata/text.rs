@@ -1,7 +1,8 @@
 //! How text is written in every table: one line, no full-width or repeated spaces.
 
 /// Joins the names of a list in one cell (the departments of a row, its divisions): a character
-/// no name in the report holds. The tidy form of the same lists is `organisations.csv`.
+/// no name in the report holds. The tidy form of the same lists is
+/// `initiative_organisations.csv`.
 pub const LIST_SEPARATOR: &str = "|";
 
 /// `text` on one line: every run of whitespace (line ends, tabs, the full-width space U+3000
