@@ -126,7 +126,12 @@ pub fn markdown(report: &Report, tables: &[Table]) -> String {
     out.push_str("- 文字コードは UTF-8（BOM 付き）、改行は CRLF、1行に1件（縦長の形）。見出しは ASCII の列名です。\n");
     out.push_str("- 値がないセル（報告書に書かれていない、または当てはまらない）は空欄です。0 とは区別します。\n");
     out.push_str("- 数値は単位を付けず桁区切りなしで書き、単位は別の列（`unit`）か、この表の「単位」にあります。\n");
-    out.push_str("- 年度は西暦（会計年度の始まる年、令和5年度 = 2023）。和暦は `fiscal_year_wareki` に略記（`R5`）で添えます。\n");
+    out.push_str(&format!(
+        "- 年度は西暦（会計年度の始まる年、{} = {}）。和暦は `fiscal_year_wareki` に略記（`{}`）で添えます。\n",
+        meta.label,
+        meta.fiscal_year,
+        crate::fiscal::era_short(meta.fiscal_year)
+    ));
     out.push_str("- 真偽値は `true` / `false` です。\n");
     out.push_str(&format!(
         "- 一つのセルに名前を並べる列（`initiatives.csv` の `departments`、`divisions`）は区切り文字 `{LIST_SEPARATOR}` でつなぎます。同じ内容の縦長の形が `initiative_organisations.csv`（組は `organisations.csv`）です。\n"
