@@ -2,7 +2,7 @@
 #   make serve   build, then serve the dashboard on http://127.0.0.1:$(PORT)/
 #   make test    every test: Rust (normalizer, model, queries) and browser tests in headless Chromium
 # Also: make dev (debug build with reload, for people who change the app), make data
-# (regenerate data/initiatives.json), make dist, make bench, make tools.
+# (regenerate data/initiatives.json), make dist, make opendata-check, make bench, make tools.
 # Prerequisites: rustup, Node >= 20 with npm, and root or sudo for Debian's browsers and fonts.
 # Paths are relative or quoted: the checkout may sit under a path with spaces or Japanese.
 
@@ -23,7 +23,7 @@ OVERRIDES := data/overrides.json
 DATA := data/initiatives.json
 APP_SOURCES := $(shell find app/src src -name '*.rs') app/build.rs app/Cargo.toml Cargo.toml Cargo.lock index.html Trunk.toml public/style.css $(DATA)
 
-.PHONY: help serve dev screenshots test test-native test-node test-browser test-any-path data fixtures dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
+.PHONY: help serve dev screenshots test test-native test-node test-browser test-any-path opendata-check data fixtures dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
 
 help:
 	@echo "make serve   build and serve the dashboard on http://127.0.0.1:$(PORT)/"
@@ -32,6 +32,7 @@ help:
 	@echo "make data    regenerate $(DATA) from $(SOURCE) and $(OVERRIDES)"
 	@echo "make fixtures  regenerate the next-edition test fixtures in tests/fixtures/"
 	@echo "make dist    build dist/web (hosted)"
+	@echo "make opendata-check  write the published tables to dist/web/data and check them (machine-readability rules, Frictionless)"
 	@echo "make bench   measure speed and size (medians) and write BENCHMARKS.md"
 	@echo "make screenshots  PNGs of every view at 390, 768 and 1280 px in build/screenshots/"
 	@echo "make tools   install what the build needs (wasm target, trunk, wasm-bindgen, npm packages, Chromium)"
@@ -109,6 +110,7 @@ dist/web/index.html: $(APP_SOURCES) $(ECHARTS) $(SOURCE_GZ) scripts/package.mjs 
 	trunk build --release --offline
 	cargo run --quiet -p reform-app --bin prerender --no-default-features --features ssr -- dist/web/index.html
 	node scripts/package.mjs
+	cargo run --release --quiet --bin publish -- $(DATA) -o dist/web/data
 
 serve: dist
 	node scripts/serve.mjs dist/web $(PORT)
@@ -149,6 +151,18 @@ build/answer-key.json: examples/answer_key.rs $(DATA) $(shell find src -name '*.
 # python3 on PATH that fails: the build must need neither clean paths nor Python.
 test-any-path: | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	bash scripts/check-any-path.sh
+
+# ---- open data -----------------------------------------------------------------------------
+
+# The published tables (dist/web/data) and the views' downloads of the whole report
+# (build/downloads), checked against the Digital Agency's machine-readability rules and the data
+# package against the Frictionless validator; fails on a finding the codebook does not explain.
+# The checkers sit beside the clone; their set-up (PyPI, once) runs when they are missing.
+CHECKER := ../shared/opendata-checker
+opendata-check:
+	cargo run --release --quiet --bin publish -- $(DATA) -o dist/web/data --downloads build/downloads
+	@"$(CHECKER)/mrcheck.sh" --help >/dev/null 2>&1 && "$(CHECKER)/frictionless.sh" --version >/dev/null 2>&1 || "$(CHECKER)/setup.sh"
+	bash scripts/opendata-check.sh "$(CHECKER)" dist/web/data build/downloads
 
 # ---- bench ---------------------------------------------------------------------------------
 

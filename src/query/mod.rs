@@ -10,6 +10,7 @@ pub mod heatmap;
 pub mod kpi_sentences;
 pub mod kpi_view;
 pub mod open;
+pub mod opendata;
 pub mod print;
 pub mod route;
 pub mod search;

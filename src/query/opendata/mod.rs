@@ -1,0 +1,330 @@
+//! The published tables (open data): the report as tidy tables, one record per line, with the
+//! data package and the codebook that describe them.
+//!
+//! Each column is defined once ([`Column`]: ASCII name, Japanese label, type, unit, codes and the
+//! function that reads its value), and every output is made from those definitions: the CSV
+//! files of the data package (ASCII headers), the people-facing downloads of the views
+//! (Japanese headers, `query::csv`), `datapackage.json` and the codebook. Pure functions with
+//! no I/O, so the offline dashboard can make the same bytes in the browser ([`publish`]).
+
+pub mod codebook;
+pub mod datapackage;
+pub mod initiatives;
+pub mod kpis;
+mod text;
+
+pub use text::{clean_text, LIST_SEPARATOR};
+
+use crate::model::Report;
+
+/// A column's type, as the data package's Table Schema names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+impl FieldType {
+    /// The Table Schema type.
+    pub fn key(self) -> &'static str {
+        match self {
+            FieldType::String => "string",
+            FieldType::Integer => "integer",
+            FieldType::Number => "number",
+            FieldType::Boolean => "boolean",
+        }
+    }
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            FieldType::String => "文字列",
+            FieldType::Integer => "整数",
+            FieldType::Number => "数値",
+            FieldType::Boolean => "真偽値（true または false）",
+        }
+    }
+}
+
+/// One cell's value before it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Integer(i64),
+    Number(f64),
+    Boolean(bool),
+    /// Not printed in the report, or not applicable: an empty cell (the data package's
+    /// `missingValues`).
+    Missing,
+}
+
+impl Value {
+    /// Text, or [`Value::Missing`] when empty.
+    pub fn text(s: impl Into<String>) -> Value {
+        let s = s.into();
+        if s.is_empty() {
+            Value::Missing
+        } else {
+            Value::Text(s)
+        }
+    }
+
+    pub fn opt_text(s: Option<impl Into<String>>) -> Value {
+        s.map_or(Value::Missing, Value::text)
+    }
+
+    pub fn opt_int(n: Option<impl Into<i64>>) -> Value {
+        n.map_or(Value::Missing, |n| Value::Integer(n.into()))
+    }
+
+    pub fn opt_number(n: Option<f64>) -> Value {
+        n.map_or(Value::Missing, Value::Number)
+    }
+
+    pub fn count(n: usize) -> Value {
+        Value::Integer(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// The field as written in the data package: numbers in their shortest exact form
+    /// without grouping, booleans as `true`/`false`, missing as nothing.
+    pub fn plain(&self) -> String {
+        match self {
+            Value::Text(s) => s.clone(),
+            Value::Integer(n) => n.to_string(),
+            Value::Number(n) => format!("{n}"),
+            Value::Boolean(b) => b.to_string(),
+            Value::Missing => String::new(),
+        }
+    }
+}
+
+/// The codes a column may hold, each with its Japanese label, under a name that columns with
+/// the same codes share (`status`).
+#[derive(Debug, Clone, Copy)]
+pub struct CodeList {
+    pub name: &'static str,
+    pub codes: fn() -> Vec<Code>,
+}
+
+/// One allowed value of a coded column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    pub code: String,
+    pub label_ja: String,
+    /// The mark the report or the dashboard prints for it (`○`, `△`), if any.
+    pub mark: String,
+}
+
+impl Code {
+    pub fn new(code: &str, label_ja: &str, mark: &str) -> Code {
+        Code { code: code.into(), label_ja: label_ja.into(), mark: mark.into() }
+    }
+}
+
+/// One column of a table over rows of type `R`: everything the data package, the codebook and
+/// the downloads need to know about it.
+pub struct Column<R> {
+    /// ASCII name in the data package.
+    pub name: &'static str,
+    /// Header of the people-facing downloads and label in the codebook.
+    pub label_ja: &'static str,
+    pub kind: FieldType,
+    /// Unit of a figure (`年度`); empty where the unit is another column or there is none.
+    pub unit: &'static str,
+    pub description_ja: &'static str,
+    /// Every row has a value.
+    pub required: bool,
+    pub codes: Option<CodeList>,
+    pub value: fn(&R) -> Value,
+}
+
+/// A column's description without its value function: what the codebook and the data package
+/// say about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub label_ja: String,
+    pub kind: FieldType,
+    pub unit: String,
+    pub description_ja: String,
+    pub required: bool,
+    /// The name of its code list, when its values are codes.
+    pub code_list: Option<&'static str>,
+    pub codes: Vec<Code>,
+}
+
+impl<R> Column<R> {
+    pub fn field(&self) -> Field {
+        Field {
+            name: self.name.into(),
+            label_ja: self.label_ja.into(),
+            kind: self.kind,
+            unit: self.unit.into(),
+            description_ja: self.description_ja.into(),
+            required: self.required,
+            code_list: self.codes.map(|c| c.name),
+            codes: self.codes.map(|c| (c.codes)()).unwrap_or_default(),
+        }
+    }
+}
+
+/// A reference from this table's `fields` to `table`'s `reference` (its primary key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForeignKey {
+    pub fields: &'static [&'static str],
+    pub table: &'static str,
+    pub reference: &'static [&'static str],
+}
+
+/// What a table is, apart from its columns and rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableMeta {
+    /// The file stem and the data package's resource name (`kpi_points`).
+    pub name: &'static str,
+    pub title_ja: &'static str,
+    pub description_ja: &'static str,
+    pub primary_key: &'static [&'static str],
+    pub foreign_keys: &'static [ForeignKey],
+}
+
+/// A table: its fields and its rows of values, in field order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub meta: TableMeta,
+    pub fields: Vec<Field>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+/// Who reads a CSV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// The data package: ASCII headers, values as they are.
+    Machine,
+    /// Downloads from the views, opened in Excel: Japanese headers, and text that Excel would
+    /// run as a formula neutralised with a leading `'` (the OWASP CSV-injection rule).
+    Spreadsheet,
+}
+
+/// The byte-order mark Excel needs to read UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+impl Table {
+    /// Evaluates `columns` over `rows`. Every text goes through [`clean_text`], so no cell
+    /// of any table has a line break or a full-width space.
+    pub fn build<R>(meta: TableMeta, columns: &[Column<R>], rows: impl IntoIterator<Item = R>) -> Table {
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                columns
+                    .iter()
+                    .map(|c| match (c.value)(&r) {
+                        Value::Text(s) => Value::text(clean_text(&s)),
+                        v => v,
+                    })
+                    .collect()
+            })
+            .collect();
+        Table { meta, fields: columns.iter().map(Column::field).collect(), rows }
+    }
+
+    /// The index of the field `name`.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+
+    /// Every value of the field `name`, in row order.
+    pub fn values(&self, name: &str) -> Vec<&Value> {
+        let Some(i) = self.column(name) else { return Vec::new() };
+        self.rows.iter().map(|r| &r[i]).collect()
+    }
+
+    pub fn file_name(&self) -> String {
+        format!("{}.csv", self.meta.name)
+    }
+
+    /// The table as CSV: UTF-8 with BOM, CRLF line ends, a field quoted where it holds a comma,
+    /// a quote or a line end (RFC 4180).
+    pub fn csv(&self, audience: Audience) -> String {
+        let mut out = String::from(BOM);
+        let header: Vec<String> = self
+            .fields
+            .iter()
+            .map(|f| match audience {
+                Audience::Machine => f.name.clone(),
+                Audience::Spreadsheet => f.label_ja.clone(),
+            })
+            .collect();
+        push_line(&mut out, header.iter().map(|h| quote(h)));
+        for row in &self.rows {
+            push_line(&mut out, row.iter().zip(&self.fields).map(|(v, f)| cell(&f.for_audience(v, audience), audience)));
+        }
+        out
+    }
+}
+
+impl Field {
+    /// `v` as `audience` reads it: people read a code's Japanese label and はい/いいえ for a
+    /// boolean; machines the code and `true`/`false`.
+    pub fn for_audience(&self, v: &Value, audience: Audience) -> Value {
+        match (audience, v) {
+            (Audience::Machine, _) => v.clone(),
+            (Audience::Spreadsheet, Value::Text(code)) => match self.codes.iter().find(|c| &c.code == code) {
+                Some(c) => Value::Text(c.label_ja.clone()),
+                None => v.clone(),
+            },
+            (Audience::Spreadsheet, Value::Boolean(b)) => Value::Text(if *b { "はい" } else { "いいえ" }.into()),
+            _ => v.clone(),
+        }
+    }
+}
+
+fn push_line(out: &mut String, cells: impl Iterator<Item = String>) {
+    out.push_str(&cells.collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+}
+
+pub(crate) fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One field of a CSV line for `audience`.
+pub(crate) fn cell(v: &Value, audience: Audience) -> String {
+    match (v, audience) {
+        (Value::Text(s), Audience::Spreadsheet) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => quote(&format!("'{s}")),
+        _ => quote(&v.plain()),
+    }
+}
+
+/// A file of the data package, ready to write or to offer for download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishedTable {
+    pub file_name: String,
+    pub text: String,
+}
+
+/// Every table of the data package, in the order the data package lists them.
+pub fn tables(report: &Report) -> Vec<Table> {
+    let mut out = initiatives::tables(report);
+    out.extend(kpis::tables(report));
+    out.extend(codebook::tables(&out));
+    out
+}
+
+/// Every file of the data package: the tables as CSV, `datapackage.json` and `codebook.md`.
+pub fn publish(report: &Report) -> Vec<PublishedTable> {
+    let tables = tables(report);
+    let mut out: Vec<PublishedTable> =
+        tables.iter().map(|t| PublishedTable { file_name: t.file_name(), text: t.csv(Audience::Machine) }).collect();
+    let package = datapackage::datapackage(report, &tables, &out);
+    out.push(PublishedTable { file_name: datapackage::FILE_NAME.into(), text: package });
+    out.push(PublishedTable { file_name: codebook::MARKDOWN_FILE_NAME.into(), text: codebook::markdown(report, &tables) });
+    out
+}
+
+#[cfg(test)]
+mod tests;
