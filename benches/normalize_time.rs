@@ -40,10 +40,15 @@ fn main() {
     let t10 = time(&ten, 7, &without);
     let t100 = time(&hundred, 5, &without);
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!("| normalize, real file (7,550 lines), with overrides | {:.1} ms | < 20 ms | median of 15 |", ms(one));
-    println!("| normalize, real file, no overrides | {:.1} ms | | median of 15 |", ms(one_plain));
-    println!("| normalize, file ×10 | {:.1} ms | | median of 7 |", ms(t10));
-    println!("| normalize, file ×100 (755,000 lines) | {:.1} ms | < 2,000 ms | median of 5; ×100 / ×1 = {:.0} (linear = 100) |", ms(t100), ms(t100) / ms(one_plain));
+    println!("| normalize, real file (7,550 lines), with overrides | {:.1} ms | < 20 ms | {} | median of 15 |", ms(one), met(ms(one) < 20.0));
+    println!("| normalize, real file, no overrides | {:.1} ms | | | median of 15 |", ms(one_plain));
+    println!("| normalize, file ×10 | {:.1} ms | | | median of 7 |", ms(t10));
+    println!(
+        "| normalize, file ×100 (755,000 lines) | {:.1} ms | < 2,000 ms | {} | median of 5; ×100 / ×1 = {:.0} (linear = 100) |",
+        ms(t100),
+        met(ms(t100) < 2000.0),
+        ms(t100) / ms(one_plain)
+    );
     // How much of the data needs the reviewed overrides: the share of KPI figures the parser reads
     // alone, on this year's report and on the two next editions made from it (tests/fixtures).
     let editions = [
@@ -57,9 +62,19 @@ fn main() {
         let stale = out.overrides.iter().filter(|o| o.state == OutcomeState::Stale).count();
         let adapted = out.overrides.iter().filter(|o| o.state == OutcomeState::Adapted).count();
         println!(
-            "| KPI figures from the parser alone, {name} | {alone} of {total} ({:.1}%) | ≥ 85% | no override placed, cited or merged them; overrides: {adapted} adapted, {stale} stale of {} |",
+            "| KPI figures from the parser alone, {name} | {alone} of {total} ({:.1}%) | ≥ 85% | {} | no override placed, cited or merged them; overrides: {adapted} adapted, {stale} stale of {} |",
             alone as f64 / total as f64 * 100.0,
+            met(alone * 100 >= total * 85),
             out.overrides.len()
         );
+    }
+}
+
+/// The table's "goal met" cell: a missed goal stands out.
+fn met(yes: bool) -> &'static str {
+    if yes {
+        "yes"
+    } else {
+        "**missed**"
     }
 }
