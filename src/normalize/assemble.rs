@@ -365,6 +365,7 @@ fn build_initiatives(
                 achieved_marks: Vec::new(),
                 kpis: Vec::new(),
                 source,
+                key: None, carried_over_from: None,
                 id,
             }
         })
