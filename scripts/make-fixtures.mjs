@@ -328,7 +328,7 @@ function editionR7() {
   e.breakPage(10, 'I-3-1', 3);
   // Rows the comparison of editions must still recognise: renumbered, title edited, moved.
   e.renumberRow('III-1-1', 5, 8);
-  e.editTitle('III-5-1', 4, '直し', '直し・改善');
+  e.editTitle('III-5-1', 4, '直し', '直し及び多様化');
   e.moveRow('I-2-4', 1, 'I-2-3', 4, 5);
   return e.finish({ label: '令和7年度', fiscal_year: 2025, missing_pages: [8, 9, 14, 15, 16], removed_by_page: ['I-3-4-1', 'I-3-4-2', 'I-3-4-3', 'I-3-4-4'] });
 }

@@ -129,15 +129,19 @@ mod tests {
 
     #[test]
     fn rows_of_one_title_and_other_departments_get_different_keys() {
-        let r = report();
+        let mut r = report();
+        assign(&mut r);
         let telework: Vec<&Initiative> = r.initiatives.iter().filter(|i| i.title == "テレワークの推進" && !i.is_repeat()).collect();
         assert_eq!(telework.len(), 2);
         assert_ne!(telework[0].key, telework[1].key);
+        // Told apart by their departments, not by their order: no suffix.
+        assert!(telework.iter().all(|i| i.key.as_deref().is_some_and(|k| k.len() == KEY_LENGTH)), "{telework:?}");
     }
 
     #[test]
     fn repeats_share_their_originals_key() {
-        let r = report();
+        let mut r = report();
+        assign(&mut r);
         let repeats: Vec<&Initiative> = r.initiatives.iter().filter(|i| original_of(i).is_some()).collect();
         assert!(!repeats.is_empty());
         for i in repeats {

@@ -364,6 +364,38 @@ mod tests {
     }
 
     #[test]
+    fn the_same_title_elsewhere_wins_over_an_alike_title_here() {
+        let older = committed_report();
+        let mut newer = older.clone();
+        let at = newer.initiatives.iter().position(|i| i.id == "I-2-4-1").unwrap();
+        let mut alike = newer.initiatives[at].clone();
+        let row = &mut newer.initiatives[at];
+        (row.id, row.subsection, row.section, row.number) = ("I-2-3-5".into(), "I-2-3".into(), "I-2".into(), 5);
+        alike.id = "I-2-4-9".into();
+        alike.number = 9;
+        alike.title.push_str("の推進");
+        newer.initiatives.push(alike);
+        let m = match_editions(&older, &newer, &EditionMatches::default());
+        assert_eq!(m.of_older("I-2-4-1").map(|x| (x.newer.as_str(), x.reasons.clone())), Some(("I-2-3-5", vec![Reason::Moved])));
+        assert_eq!(m.new_initiatives, ["I-2-4-9"]);
+    }
+
+    #[test]
+    fn kpis_pair_by_label_and_unit_whatever_their_order() {
+        let older = committed_report();
+        let mut newer = older.clone();
+        let staff: Vec<usize> = (0..newer.kpis.len()).filter(|&k| newer.kpis[k].initiative == "I-3-2-1").collect();
+        assert!(staff.len() >= 2 && newer.kpis[staff[0]].unit == newer.kpis[staff[1]].unit);
+        newer.kpis.swap(staff[0], staff[1]);
+        let m = match_editions(&older, &newer, &EditionMatches::default());
+        for x in &m.kpis {
+            let (a, b) = (older.kpi(&x.older).unwrap(), newer.kpi(&x.newer).unwrap());
+            assert_eq!((&a.label, &a.unit), (&b.label, &b.unit));
+        }
+        assert_eq!(m.kpis.len(), older.kpis.len());
+    }
+
+    #[test]
     fn pins_and_breaks_override_the_titles_and_unknown_titles_are_reported() {
         let older = committed_report();
         let mut newer = older.clone();
