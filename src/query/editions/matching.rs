@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::similarity::{title_similarity, SIMILAR_TITLE, SIMILAR_TITLE_ELSEWHERE};
 use crate::edition_matches::{comparable_title, EditionMatches, TitlePair};
-use crate::model::{Initiative, Report};
+use crate::model::{Initiative, Report, Subsection};
 
 keyed! {
     /// Why a match is not exact. A match with no reason is the same row, printed the same way.
@@ -156,12 +156,14 @@ pub fn match_editions(older: &Report, newer: &Report, reviewed: &EditionMatches)
     out
 }
 
+type SubsectionPass<'a> = dyn Fn(&Subsection, &Subsection) -> bool + 'a;
+
 fn match_subsections(older: &Report, newer: &Report, out: &mut Matching) {
     let mut taken_older = HashSet::new();
     let mut taken_newer = HashSet::new();
     let same_title = |a: &str, b: &str| comparable_title(a) == comparable_title(b);
     // By id where the title agrees or looks alike; then by title alone (renumbered).
-    let passes: [&dyn Fn(&crate::model::Subsection, &crate::model::Subsection) -> bool; 2] = [
+    let passes: [&SubsectionPass<'_>; 2] = [
         &|a, b| a.id == b.id && title_similarity(&a.title, &b.title) >= SIMILAR_TITLE,
         &|a, b| a.relisted == b.relisted && same_title(&a.title, &b.title),
     ];
