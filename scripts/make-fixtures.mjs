@@ -133,17 +133,18 @@ class Edition {
   }
   /** Rewrites one line of the title of row `number` of `sub` (every printing). */
   editTitle(sub, number, from, to) {
-    const spans = rowSpans(this.lines, sub, number);
-    let title = '';
-    for (const [a] of spans) {
+    const titles = new Set();
+    for (const [a] of rowSpans(this.lines, sub, number)) {
       let i = a + 1;
       while (i < this.lines.length && this.lines[i].text !== from && this.lines[i].text.trim() !== '') i++;
       if (this.lines[i]?.text !== from) throw new Error(`no title line ${from} in row ${sub}-${number}`);
       this.lines[i] = { ...this.lines[i], text: to };
-      title = [];
-      for (let j = a + 1; this.lines[j].text.trim() !== ''; j++) title.push(this.lines[j].text);
-      title = title.join('');
+      const lines = [];
+      for (let j = a + 1; this.lines[j].text.trim() !== ''; j++) lines.push(this.lines[j].text);
+      titles.add(lines.join(''));
     }
+    if (titles.size !== 1) throw new Error(`row ${sub}-${number} prints ${titles.size} titles`);
+    const [title] = titles;
     this.lines = reannotate(this.lines);
     this.note('title_edited', { initiative: `${sub}-${number}`, title });
   }

@@ -28,6 +28,19 @@ pub struct EditionMatches {
     pub breaks: Vec<TitlePair>,
 }
 
+impl EditionMatches {
+    /// The `edition_matches` section of an overrides file, without the rest (which only the
+    /// normalizer reads): for a reader built without it. A file without the section has none.
+    pub fn from_overrides_json(json: &str) -> Result<EditionMatches, String> {
+        #[derive(Deserialize)]
+        struct Section {
+            #[serde(default)]
+            edition_matches: EditionMatches,
+        }
+        serde_json::from_str::<Section>(json).map(|s| s.edition_matches).map_err(|e| format!("overrides: edition_matches: {e}"))
+    }
+}
+
 /// An initiative of the older edition and one of the newer, each named by its printed title
 /// (compared as [`comparable_title`]).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -63,5 +76,14 @@ mod tests {
         assert!(m.breaks.is_empty());
         assert!(serde_json::from_str::<EditionMatches>(r#"{"pin":[{"older_title":"A","newer_title":"B"}]}"#).is_err(), "a pin needs its reason");
         assert!(serde_json::from_str::<EditionMatches>(r#"{"pins":[]}"#).is_err());
+    }
+
+    #[test]
+    fn the_section_is_read_from_the_whole_overrides_file() {
+        let m = EditionMatches::from_overrides_json(include_str!("../data/overrides.json")).expect("reads");
+        assert_eq!(m, EditionMatches::default());
+        assert_eq!(EditionMatches::from_overrides_json(r#"{"tables": []}"#), Ok(EditionMatches::default()));
+        let e = EditionMatches::from_overrides_json(r#"{"edition_matches": {"pin": [{"older_title": "A"}]}}"#).unwrap_err();
+        assert!(e.starts_with("overrides: edition_matches: missing field `newer_title` at line 1"), "{e}");
     }
 }

@@ -64,8 +64,9 @@ pub fn carry_over<'a>(report: &mut Report, previous: &Report, pairs: impl IntoIt
             if key.is_some() {
                 i.key.clone_from(key);
             }
+            // Two rows carrying one key (a repeat last year, a row of its own now): the first keeps it.
             if !i.is_repeat() {
-                used.extend(i.key.clone());
+                i.key = i.key.take().map(|k| unique(k, &mut used));
             }
         }
     }
@@ -164,5 +165,18 @@ mod tests {
         assert_eq!(r.initiatives[0].carried_over_from.as_deref(), Some(a.as_str()));
         assert_eq!(r.initiatives[1].key, Some(format!("{old_key}-2")), "{b} is another row");
         assert_eq!(r.initiatives[1].carried_over_from, None);
+    }
+
+    #[test]
+    fn two_rows_carrying_one_key_keep_it_once() {
+        // Last year the second row was a repeat of the first (one key); now both are rows of their own.
+        let mut previous = report();
+        previous.initiatives[1].key = previous.initiatives[0].key.clone();
+        let mut r = report();
+        let (a, b) = (r.initiatives[0].id.clone(), r.initiatives[1].id.clone());
+        carry_over(&mut r, &previous, [(a.as_str(), a.as_str()), (b.as_str(), b.as_str())]);
+        let key = previous.initiatives[0].key.clone().unwrap();
+        assert_eq!(r.initiatives[0].key.as_deref(), Some(key.as_str()));
+        assert_eq!(r.initiatives[1].key, Some(format!("{key}-2")));
     }
 }

@@ -3,7 +3,8 @@
 //! functions over two [`Report`](crate::model::Report)s, older first.
 //!
 //! ```ignore
-//! let matching = match_editions(&older, &newer, &overrides.edition_matches);
+//! let reviewed = EditionMatches::from_overrides_json(overrides_text)?;
+//! let matching = match_editions(&older, &newer, &reviewed);
 //! let changes = changes(&older, &newer, &matching);
 //! ```
 
