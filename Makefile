@@ -80,12 +80,13 @@ data:
 	cargo run --release --bin normalize -- $(SOURCE) --overrides $(OVERRIDES) -o $(DATA)
 
 # Next editions made from this report with known changes (scripts/make-fixtures.mjs), and their
-# JSON as the normalizer reads them with this year's overrides (tests/editions.rs checks both).
+# JSON as the normalizer reads them with this year's overrides (tests/editions.rs checks both),
+# each matched to the edition before it (keys carried over).
 FIXTURES := tests/fixtures/edition-r6 tests/fixtures/edition-r7
 fixtures:
 	node scripts/make-fixtures.mjs
 	cargo build --release --quiet --bin normalize
-	for f in $(FIXTURES); do target/release/normalize $$f.txt --overrides $(OVERRIDES) -o $$f.json 2>/dev/null; done
+	previous=$(DATA); for f in $(FIXTURES); do target/release/normalize $$f.txt --overrides $(OVERRIDES) --previous $$previous -o $$f.json 2>/dev/null; previous=$$f.json; done
 
 # ---- build ---------------------------------------------------------------------------------
 

@@ -6,8 +6,9 @@
 //
 // No other edition of the report is available, so these stand in for the real ones: the same
 // pages with the changes a real next report brings (another year in the headings, ratings turned,
-// rows ended and added, a division renamed, new and changed figures, a changed target, a page
-// left out, pages renumbered or broken differently).
+// rows ended and added, a division renamed, new, changed and revised figures, a changed target, a
+// page left out, pages renumbered or broken differently, a row renumbered, one moved to another
+// subsection and one whose title was edited).
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -123,6 +124,43 @@ class Edition {
     for (const [, end] of spans.reverse()) this.lines.splice(end, 0, ...row);
     this.lines = reannotate(this.lines);
     this.note('initiative_added', { initiative: `${sub}-${number}`, title: title.join('') });
+  }
+  /** Prints row `number` of `sub` as row `to` (every printing): the same row, renumbered. */
+  renumberRow(sub, number, to) {
+    for (const [a] of rowSpans(this.lines, sub, number)) this.lines[a] = { ...this.lines[a], text: String(to) };
+    this.lines = reannotate(this.lines);
+    this.note('initiative_renumbered', { from: `${sub}-${number}`, to: `${sub}-${to}` });
+  }
+  /** Rewrites one line of the title of row `number` of `sub` (every printing). */
+  editTitle(sub, number, from, to) {
+    const titles = new Set();
+    for (const [a] of rowSpans(this.lines, sub, number)) {
+      let i = a + 1;
+      while (i < this.lines.length && this.lines[i].text !== from && this.lines[i].text.trim() !== '') i++;
+      if (this.lines[i]?.text !== from) throw new Error(`no title line ${from} in row ${sub}-${number}`);
+      this.lines[i] = { ...this.lines[i], text: to };
+      const lines = [];
+      for (let j = a + 1; this.lines[j].text.trim() !== ''; j++) lines.push(this.lines[j].text);
+      titles.add(lines.join(''));
+    }
+    if (titles.size !== 1) throw new Error(`row ${sub}-${number} prints ${titles.size} titles`);
+    const [title] = titles;
+    this.lines = reannotate(this.lines);
+    this.note('title_edited', { initiative: `${sub}-${number}`, title });
+  }
+  /** Moves row `number` of `sub` (printed once) to subsection `toSub` as row `to`, after its row `after`. */
+  moveRow(sub, number, toSub, after, to) {
+    const spans = rowSpans(this.lines, sub, number);
+    if (spans.length !== 1) throw new Error(`row ${sub}-${number} is printed ${spans.length} times`);
+    const [[a, b]] = spans;
+    const row = plain(['', String(to), ...this.lines.slice(a + 1, b).map((l) => l.text)]);
+    this.lines.splice(a, b - a);
+    this.lines = reannotate(this.lines);
+    const targets = rowSpans(this.lines, toSub, after);
+    const [, end] = targets[targets.length - 1];
+    this.lines.splice(end, 0, ...row);
+    this.lines = reannotate(this.lines);
+    this.note('initiative_moved', { from: `${sub}-${number}`, to: `${toSub}-${to}` });
   }
   /** Replaces one printed line (every printing of it) and records the figures it now prints. */
   editLine(from, to, expect) {
@@ -254,6 +292,11 @@ function editionR6() {
   e.note('target_changed', { initiative: 'I-3-3-3', from: 180000, to: 200000 });
   e.removePage(7);
   e.renumber(20, 1);
+  // A figure of an earlier year printed again with another value: revised, not new.
+  e.editLine('R5.4 4,063 331', 'R5.4 4,063 333', {
+    initiative: 'I-3-2-1', label: '職員数（教育庁）', old: 331, points: [{ kind: 'actual', fiscal_year: 2023, value: 333 }],
+  });
+  e.note('figure_revised', { initiative: 'I-3-2-1', label: '職員数（教育庁）', fiscal_year: 2023, from: 331, to: 333 });
   return e.finish({ label: '令和6年度', fiscal_year: 2024, missing_pages: [7, 8, 9, 14, 15, 20], removed_by_page: ['I-2-5-1'] });
 }
 
@@ -284,6 +327,10 @@ function editionR7() {
   // Pages after 10 move on by one, and page 10 breaks in two: its second half becomes page 11.
   e.renumber(11, 1);
   e.breakPage(10, 'I-3-1', 3);
+  // Rows the comparison of editions must still recognise: renumbered, title edited, moved.
+  e.renumberRow('III-1-1', 5, 8);
+  e.editTitle('III-5-1', 4, '直し', '直し及び多様化');
+  e.moveRow('I-2-4', 1, 'I-2-3', 4, 5);
   return e.finish({ label: '令和7年度', fiscal_year: 2025, missing_pages: [8, 9, 14, 15, 16], removed_by_page: ['I-3-4-1', 'I-3-4-2', 'I-3-4-3', 'I-3-4-4'] });
 }
 

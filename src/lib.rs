@@ -6,6 +6,7 @@
 #[macro_use]
 mod keyed;
 
+pub mod edition_matches;
 pub mod fiscal;
 pub mod format;
 pub mod load;

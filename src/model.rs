@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 /// 2.0.0: target qualifiers and actual status on KPI points, paired organisations,
 /// `same_as` for unmarked repeats, and the coverage of the source text.
 /// 2.1.0: `report.source.page_spans`, where each printed page sits in the source text.
-pub const SCHEMA_VERSION: &str = "2.2.0";
+/// 2.2.0: `plan` points and `derived` figures.
+/// 2.3.0: an initiative's `key` across editions and `carried_over_from`.
+pub const SCHEMA_VERSION: &str = "2.3.0";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -178,6 +180,16 @@ pub struct Occurrence {
 pub struct Initiative {
     /// `II-2-2-5` = pillar-section-subsection-number.
     pub id: String,
+    /// Names the initiative across editions, whatever its number or subsection: carried over from
+    /// the previous edition where the row was matched, else made from its title (`data/SCHEMA.md`).
+    /// The printings of one row (【再掲】 copies, `same_as` repeats) share it. Optional: a 2.2 file
+    /// has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The row's id in the previous edition, where the normalizer was given that edition and
+    /// matched the row (`normalize --previous`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_over_from: Option<String>,
     pub pillar: String,
     pub section: String,
     pub subsection: String,

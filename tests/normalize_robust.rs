@@ -174,3 +174,32 @@ fn cli_strict_fails_on_warnings_and_prints_them_with_lines() {
     let (code, _, _) = cli(&[path, "--strict"]);
     assert_eq!(code, 1);
 }
+
+/// `--previous`: a previous edition that cannot be read stops the run with its file and JSON path;
+/// a pin naming a title neither edition prints is named with its place and fails `--strict`.
+#[test]
+fn cli_previous_edition_errors_and_unknown_pins_are_clear() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let text = format!("{root}/tests/fixtures/edition-r6.txt");
+    let previous = format!("{root}/data/initiatives.json");
+    let bad = temp("previous.json", br#"{"schema_version": "2.3.0", "report": 5}"#);
+    let (code, stdout, stderr) = cli(&[&text, "--previous", &bad]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("previous.json") && stderr.contains("report"), "{stderr}");
+
+    let mut overrides: Value = serde_json::from_str(include_str!("../data/overrides.json")).unwrap();
+    overrides["edition_matches"]["pin"] = serde_json::json!([{"older_title": "存在しない取組", "newer_title": "行政手続の案内窓口の一元化", "why": "test"}]);
+    let overrides = temp("overrides.json", overrides.to_string().as_bytes());
+    let (code, stdout, stderr) = cli(&[&text, "--overrides", &overrides, "--previous", &previous]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"carried_over_from\": \"I-1-1-1\""));
+    assert!(stderr.lines().any(|l| l.starts_with("overrides.json: edition_matches.pin[0]: no initiative titled 「存在しない取組」 in the older edition")), "{stderr}");
+    // Under --strict the unknown title counts as one more warning.
+    let warnings = |overrides: &str| {
+        let (code, _, stderr) = cli(&[&text, "--overrides", overrides, "--previous", &previous, "--strict"]);
+        assert_eq!(code, 1);
+        stderr.lines().find_map(|l| l.strip_prefix("normalize: ")?.strip_suffix(" warnings (--strict)")?.parse::<usize>().ok()).expect("a count")
+    };
+    assert_eq!(warnings(&overrides), warnings(&format!("{root}/data/overrides.json")) + 1);
+}

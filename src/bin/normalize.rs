@@ -1,6 +1,8 @@
-//! `normalize INPUT.txt [-o OUT.json] [--overrides FILE] [--strict]`
+//! `normalize INPUT.txt [-o OUT.json] [--overrides FILE] [--previous OLDER.json] [--strict]`
 //!
-//! Reads the text extracted from the report PDF and writes `initiatives.json`.
+//! Reads the text extracted from the report PDF and writes `initiatives.json`. Given the previous
+//! edition's JSON, each initiative matched to one of it keeps that one's `key` and records its id
+//! (`carried_over_from`); the overrides' `edition_matches` pin or break matches.
 //! Warnings go to stderr, one per line, as `FILE:LINE: field: message`.
 //! Exit status: 0 done, 1 warnings under `--strict`, 2 the input or overrides cannot be used.
 
@@ -8,14 +10,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use reform::normalize::overrides::OutcomeState;
-use reform::normalize::{normalize_bytes, overrides, parser_alone, Input};
+use reform::normalize::{keys, normalize_bytes, overrides, parser_alone, Input};
+use reform::query::editions::match_editions;
+use reform::Report;
 
-const USAGE: &str = "usage: normalize INPUT.txt [-o OUT.json] [--overrides OVERRIDES.json] [--strict]";
+const USAGE: &str = "usage: normalize INPUT.txt [-o OUT.json] [--overrides OVERRIDES.json] [--previous OLDER.json] [--strict]";
 
 struct Args {
     input: PathBuf,
     output: Option<PathBuf>,
     overrides: Option<PathBuf>,
+    previous: Option<PathBuf>,
     strict: bool,
 }
 
@@ -23,12 +28,14 @@ fn parse_args() -> Result<Args, String> {
     let mut input = None;
     let mut output = None;
     let mut overrides = None;
+    let mut previous = None;
     let mut strict = false;
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("-o" | "--output") => output = Some(args.next().ok_or("-o needs a file name")?.into()),
             Some("--overrides") => overrides = Some(args.next().ok_or("--overrides needs a file name")?.into()),
+            Some("--previous") => previous = Some(args.next().ok_or("--previous needs a file name")?.into()),
             Some("--strict") => strict = true,
             Some("-h" | "--help") => return Err(String::new()),
             Some(s) if s.starts_with('-') => return Err(format!("unknown option {s}")),
@@ -36,7 +43,7 @@ fn parse_args() -> Result<Args, String> {
             _ => return Err("only one INPUT file".into()),
         }
     }
-    Ok(Args { input: input.ok_or("no INPUT file given")?, output, overrides, strict })
+    Ok(Args { input: input.ok_or("no INPUT file given")?, output, overrides, previous, strict })
 }
 
 fn file_name(p: &Path) -> String {
@@ -54,9 +61,30 @@ fn run(args: &Args) -> Result<usize, String> {
     };
     let name = file_name(&args.input);
     let input = Input { source_name: &name, overrides: loaded_overrides.as_ref().map(|(n, o)| (n.as_str(), o)) };
-    let out = normalize_bytes(&bytes, &input).map_err(|e| format!("{}: {e}", args.input.display()))?;
+    let mut out = normalize_bytes(&bytes, &input).map_err(|e| format!("{}: {e}", args.input.display()))?;
     for w in &out.warnings {
         eprintln!("{name}:{}: {}: {}", w.line, w.field, w.message);
+    }
+    let mut problems = 0;
+    if let Some(path) = &args.previous {
+        let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let previous = Report::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
+        let reviewed = loaded_overrides.as_ref().map(|(_, o)| o.edition_matches.clone()).unwrap_or_default();
+        let matching = match_editions(&previous, &out.report, &reviewed);
+        for p in &matching.problems {
+            eprintln!("{}: {}", loaded_overrides.as_ref().map_or("overrides", |(n, _)| n.as_str()), p.message());
+        }
+        problems = matching.problems.len();
+        keys::carry_over(&mut out.report, &previous, matching.initiatives.iter().map(|m| (m.newer.as_str(), m.older.as_str())));
+        eprintln!(
+            "note: {} of {} initiatives matched in {} ({} not exactly), {} new, {} ended",
+            matching.initiatives.len(),
+            out.report.initiatives.len(),
+            file_name(path),
+            matching.inexact().count(),
+            matching.new_initiatives.len(),
+            matching.ended_initiatives.len()
+        );
     }
     if let Some(info) = &out.report.report.overrides {
         let count = |state| out.overrides.iter().filter(|o| o.state == state).count();
@@ -81,7 +109,7 @@ fn run(args: &Args) -> Result<usize, String> {
         Some(path) => std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?,
         None => print!("{json}"),
     }
-    Ok(out.warnings.len())
+    Ok(out.warnings.len() + problems)
 }
 
 fn main() -> ExitCode {

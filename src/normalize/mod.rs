@@ -7,7 +7,8 @@
 //! 3. [`assemble`] merges repeated pages and rows, orders by the plan, links relisted copies and
 //!    unmarked repeats; [`pairing`] pairs divisions with departments; [`coverage`] records gaps;
 //! 4. [`kpi`] reads figures from the cells, [`qualifiers`] what is printed around them,
-//!    [`tables`] the tables printed outside the rows; [`overrides`] applies the judgement calls.
+//!    [`tables`] the tables printed outside the rows; [`overrides`] applies the judgement calls;
+//! 5. [`keys`] gives every initiative the key that names it across editions.
 
 mod assemble;
 mod blocks;
@@ -15,6 +16,7 @@ mod coverage;
 pub mod diag;
 mod document;
 mod kpi;
+pub mod keys;
 mod lines;
 mod orgs;
 pub mod overrides;
@@ -75,7 +77,8 @@ pub fn normalize(text: &str, input: &Input) -> Result<Output, NormalizeError> {
     }
     let source = assemble::SourceInfo { name: input.source_name, sha256, lines: &source_lines };
     let mut outcomes = Vec::new();
-    let report = assemble::assemble(doc, &source, input.overrides, &mut warnings, &mut outcomes)?;
+    let mut report = assemble::assemble(doc, &source, input.overrides, &mut warnings, &mut outcomes)?;
+    keys::assign(&mut report);
     warnings.sort_by_key(|w| w.line);
     Ok(Output { report, warnings, overrides: outcomes })
 }

@@ -40,6 +40,10 @@ pub struct Overrides {
     /// reviewed, so the normalizer does not warn that no KPI holds them.
     #[serde(default)]
     pub not_kpis: Vec<NotKpi>,
+    /// Matches across editions a reviewer pinned or broke, keyed by titles: used when the
+    /// normalizer is given the previous edition, and by the comparison of editions.
+    #[serde(default)]
+    pub edition_matches: crate::edition_matches::EditionMatches,
 }
 
 /// A figure a reviewer found to be no KPI, keyed by the words around it on its line.

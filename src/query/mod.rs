@@ -5,6 +5,7 @@ pub mod overview;
 pub mod achievement;
 pub mod calculation;
 pub mod csv;
+pub mod editions;
 pub mod explore;
 pub mod heatmap;
 pub mod kpi_sentences;

@@ -163,6 +163,9 @@ pub(super) fn build_initiatives(
                 achieved_marks: Vec::new(),
                 kpis: Vec::new(),
                 source,
+                // Given once the whole report is known (`keys.rs`).
+                key: None,
+                carried_over_from: None,
                 id,
             }
         })
