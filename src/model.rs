@@ -466,6 +466,14 @@ impl Pillar {
 }
 
 impl Report {
+    /// The report as `data/initiatives.json` holds it: pretty-printed for review, with a final
+    /// line end. The normalizer writes it so and the dashboard offers it so.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a report always serialises: every key is a string");
+        json.push('\n');
+        json
+    }
+
     pub fn initiative(&self, id: &str) -> Option<&Initiative> {
         self.initiatives.iter().find(|i| i.id == id)
     }

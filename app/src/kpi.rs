@@ -32,6 +32,15 @@ pub fn KpiView() -> impl IntoView {
         pillar.with(|p| kpi_list(&report, p.as_deref(), status.get(), order.get()).into_iter().map(|(k, s)| (Arc::new(k.clone()), s)).collect::<Vec<_>>())
     });
     let empty_report = report.kpis.is_empty();
+    let save_error = RwSignal::new(None::<String>);
+    // The KPIs this page lists, in its order, one row per figure.
+    let export = move |_| {
+        let report = st.report();
+        let shown = list.get_untracked();
+        let kpis: Vec<&Kpi> = shown.iter().map(|(k, _)| k.as_ref()).collect();
+        let content = reform::query::csv::kpis_csv(&report, &kpis);
+        save_error.set(crate::download::save("KPI一覧.csv", "text/csv;charset=utf-8", &content).err());
+    };
     view! {
         <section class="rd-kpis" aria-labelledby="rd-kpi-h">
             <h2 id="rd-kpi-h">"数値目標・実績（KPI）"</h2>
@@ -86,6 +95,10 @@ pub fn KpiView() -> impl IntoView {
                 {move || status.get().map(|s| format!("{}：", s.display_ja())).unwrap_or_default()}
                 {move || format!("{}指標を表示", list.with(Vec::len))}
             </p>
+            <p class="rd-actions">
+                <button type="button" class="rd-button" on:click=export data-testid="csv-kpi-page">"この一覧をCSVで保存"</button>
+            </p>
+            {move || save_error.get().map(|e| view! { <p class="rd-notice" role="alert">{format!("保存できませんでした：{e}")}</p> })}
             <div class="rd-kpi-grid">
                 <For each=move || list.get() key=|(k, _)| k.id.clone() let:item>
                     <KpiCard kpi=item.0 status=item.1 style />

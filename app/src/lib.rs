@@ -22,6 +22,7 @@ mod kpi;
 mod kpi_chart;
 mod kpi_parts;
 mod named_report;
+mod open_data;
 mod open_report;
 pub mod overview;
 mod share;

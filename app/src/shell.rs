@@ -141,6 +141,7 @@ fn Dashboard(opened: Option<data::Opened>) -> impl IntoView {
                     View::Explore => view! { <ExploreView /> }.into_any(),
                     View::Heatmap => view! { <HeatmapView /> }.into_any(),
                     View::Kpi => view! { <KpiView /> }.into_any(),
+                    View::Data => view! { <crate::open_data::DataView /> }.into_any(),
                     View::Help => view! { <HelpView /> }.into_any(),
                 }}
             </main>

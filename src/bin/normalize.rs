@@ -103,8 +103,7 @@ fn run(args: &Args) -> Result<usize, String> {
     }
     let (alone, total) = parser_alone(&out.report);
     eprintln!("note: the parser alone read {alone} of {total} KPI figures");
-    let mut json = serde_json::to_string_pretty(&out.report).map_err(|e| e.to_string())?;
-    json.push('\n');
+    let json = out.report.to_json();
     match &args.output {
         Some(path) => std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))?,
         None => print!("{json}"),

@@ -19,6 +19,7 @@ keyed! {
         Explore => "explore", "取組一覧";
         Heatmap => "heatmap", "進捗ヒートマップ";
         Kpi => "kpi", "数値目標（KPI）";
+        Data => "data", "データ";
         Help => "help", "使い方";
     }
 }

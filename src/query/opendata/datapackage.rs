@@ -10,7 +10,7 @@ use crate::source_text::sha256_hex;
 pub const FILE_NAME: &str = "datapackage.json";
 
 /// The licence of the tables. The figures are the prefecture's; the tables add no rights.
-const LICENSE: (&str, &str, &str) = ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0");
+pub const LICENSE: (&str, &str, &str) = ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0");
 
 /// The package's name: lower-case ASCII, with the report's year.
 pub fn package_name(report: &Report) -> String {

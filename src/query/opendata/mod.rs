@@ -11,6 +11,7 @@ pub mod codebook;
 pub mod datapackage;
 pub mod initiatives;
 pub mod kpis;
+pub mod offers;
 mod text;
 
 pub use text::{clean_text, LIST_SEPARATOR};
@@ -315,7 +316,13 @@ pub fn tables(report: &Report) -> Vec<Table> {
     out
 }
 
-/// Every file of the data package: the tables as CSV, `datapackage.json` and `codebook.md`.
+/// The report's JSON Schema, published beside the report for developers.
+pub const REPORT_SCHEMA: &str = include_str!("../../../data/initiatives.schema.json");
+pub const REPORT_FILE_NAME: &str = "initiatives.json";
+pub const REPORT_SCHEMA_FILE_NAME: &str = "initiatives.schema.json";
+
+/// Every file of the data package: the tables as CSV, `datapackage.json` and `codebook.md`;
+/// then, for developers, the report itself and its JSON Schema.
 pub fn publish(report: &Report) -> Vec<PublishedTable> {
     let tables = tables(report);
     let mut out: Vec<PublishedTable> =
@@ -323,6 +330,8 @@ pub fn publish(report: &Report) -> Vec<PublishedTable> {
     let package = datapackage::datapackage(report, &tables, &out);
     out.push(PublishedTable { file_name: datapackage::FILE_NAME.into(), text: package });
     out.push(PublishedTable { file_name: codebook::MARKDOWN_FILE_NAME.into(), text: codebook::markdown(report, &tables) });
+    out.push(PublishedTable { file_name: REPORT_FILE_NAME.into(), text: report.to_json() });
+    out.push(PublishedTable { file_name: REPORT_SCHEMA_FILE_NAME.into(), text: REPORT_SCHEMA.into() });
     out
 }
 
