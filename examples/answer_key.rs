@@ -70,7 +70,7 @@ fn answer(report: &Report, explorer: &Explorer, route: &Route) -> Value {
         View::Explore => explore(report, explorer, route),
         View::Heatmap => heat(report, route),
         View::Kpi => kpis(report, route),
-        View::Help => Value::Null,
+        View::Data | View::Help => Value::Null,
     }
 }
 
