@@ -92,7 +92,7 @@ fn block_codes() -> Vec<Code> {
 const SUBSECTIONS: TableMeta = TableMeta {
     name: "subsections",
     title_ja: "小項目と進捗状況",
-    description_ja: "小項目ごとに1行。報告書の進捗状況（○/△）と その小項目の KPI の判定の内訳を並べる。",
+    description_ja: "小項目ごとに1行。報告書の進捗状況（○/△）とその小項目の KPI の判定の内訳を並べる。",
     primary_key: &["subsection_id"],
     foreign_keys: &[],
 };
@@ -127,7 +127,7 @@ pub fn subsection_columns<'a>() -> Vec<Column<SubsectionRow<'a>>> {
         Column { name: "rating", label_ja: "進捗状況", kind: FieldType::String, unit: "", description_ja: "報告書の進捗状況の記号をコードで表したもの。記載がなければ空欄", required: false, codes: Some(CodeList { name: "rating", codes: rating_codes }), value: |r| Value::opt_text(r.sub.rating.map(|x| x.key())) },
         Column { name: "kpi_count", label_ja: "KPI数", kind: FieldType::Integer, unit: "指標", description_ja: "小項目の取組の KPI の数（再掲の行の KPI は元の行の KPI として1回数える）", required: true, codes: None, value: |r| Value::count(r.axes.kpis.iter().map(|(_, n)| n).sum()) },
         Column { name: "kpis_reached", label_ja: "KPI数（目標に届いたか順調）", kind: FieldType::Integer, unit: "指標", description_ja: "判定が達成または目標水準に到達済みまたは順調の KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Reached) },
-        Column { name: "kpis_behind", label_ja: "KPI数（未達成・遅れ）", kind: FieldType::Integer, unit: "指標", description_ja: "判定が未達成か 目標への推移が足りない KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Behind) },
+        Column { name: "kpis_behind", label_ja: "KPI数（未達成・遅れ）", kind: FieldType::Integer, unit: "指標", description_ja: "判定が未達成か、目標への推移が足りない KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Behind) },
         Column { name: "kpis_unjudged", label_ja: "KPI数（判定できない）", kind: FieldType::Integer, unit: "指標", description_ja: "目標年度や実績の記載がなく判定できない KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Unjudged) },
         Column { name: "kpis_no_target", label_ja: "KPI数（目標なし）", kind: FieldType::Integer, unit: "指標", description_ja: "数値目標の記載がなく実績だけの KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::NoTarget) },
         Column { name: "disagreement", label_ja: "進捗状況とKPIの食い違い", kind: FieldType::String, unit: "", description_ja: "進捗状況と KPI の判定が逆を指すときのコード。食い違いがなければ空欄", required: false, codes: Some(CodeList { name: "disagreement", codes: disagreement_codes }), value: |r| Value::opt_text(r.axes.disagreement.map(disagreement_key)) },
@@ -174,7 +174,7 @@ pub fn initiative_columns<'a>() -> Vec<Column<InitiativeRow<'a>>> {
         Column { name: "zencho", label_ja: "全庁", kind: FieldType::Boolean, unit: "", description_ja: "全庁の欄に○があれば true", required: true, codes: None, value: |r| Value::Boolean(r.ini.zencho) },
         Column { name: "relisted", label_ja: "再掲", kind: FieldType::Boolean, unit: "", description_ja: "【再掲】の行（または再掲の小項目の行）なら true。件数を数えるときは除く", required: true, codes: None, value: |r| Value::Boolean(r.ini.relisted) },
         Column { name: "relisted_from", label_ja: "再掲元の取組番号", kind: FieldType::String, unit: "", description_ja: "再掲の行の元の行の取組番号。見つからなければ空欄", required: false, codes: None, value: |r| Value::opt_text(r.ini.relisted_from.as_deref()) },
-        Column { name: "same_as", label_ja: "同一の取組番号", kind: FieldType::String, unit: "", description_ja: "【再掲】の印なしに同じ行が先に掲げられているとき その最初の行の取組番号", required: false, codes: None, value: |r| Value::opt_text(r.ini.same_as.as_deref()) },
+        Column { name: "same_as", label_ja: "同一の取組番号", kind: FieldType::String, unit: "", description_ja: "【再掲】の印なしに同じ行が先に掲げられているとき、その最初の行の取組番号", required: false, codes: None, value: |r| Value::opt_text(r.ini.same_as.as_deref()) },
         Column { name: "rating", label_ja: "進捗状況", kind: FieldType::String, unit: "", description_ja: "行の小項目の進捗状況のコード（subsections.csv と同じ）", required: false, codes: Some(CodeList { name: "rating", codes: rating_codes }), value: |r| Value::opt_text(r.report.subsection(&r.ini.subsection).and_then(|s| s.rating).map(|x| x.key())) },
         Column { name: "kpi_count", label_ja: "KPI数", kind: FieldType::Integer, unit: "指標", description_ja: "この行の KPI の数（再掲の行は元の行の KPI を数える）", required: true, codes: None, value: |r| Value::count(r.ini.kpis.len()) },
         Column { name: "source_page_number", label_ja: "掲載ページ番号", kind: FieldType::Integer, unit: "ページ", description_ja: "最初に掲げられたページ番号。ページの見出しが抽出できなかったときは空欄", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().and_then(|s| s.page)) },
@@ -222,7 +222,7 @@ const ORGANISATIONS: TableMeta = TableMeta {
 const INITIATIVE_ORGANISATIONS: TableMeta = TableMeta {
     name: "initiative_organisations",
     title_ja: "取組の部局等と担当課",
-    description_ja: "取組の行ごとに その部局等と担当課の組を1行ずつ（印刷順）。",
+    description_ja: "取組の行ごとにその部局等と担当課の組を1行ずつ（印刷順）。",
     primary_key: &["initiative_id", "pair_number"],
     foreign_keys: &[
         ForeignKey { fields: &["initiative_id"], table: "initiatives", reference: &["initiative_id"] },
@@ -306,7 +306,7 @@ fn initiative_organisation_columns<'a>() -> Vec<Column<InitiativeOrganisationRow
 const TEXTS: TableMeta = TableMeta {
     name: "initiative_texts",
     title_ja: "取組の記載内容",
-    description_ja: "取組の行の欄（取組内容 目標 取組状況 課題 次年度の取組 達成済の表示）の項目ごとに1行。箇条書きの記号（・ ※ 【】）は本文に残す。",
+    description_ja: "取組の行の欄（取組内容／目標／取組状況／課題／次年度の取組／達成済の表示）の項目ごとに1行。箇条書きの記号（・ ※ 【】）は本文に残す。",
     primary_key: &["initiative_id", "block", "item_number"],
     foreign_keys: &[ForeignKey { fields: &["initiative_id"], table: "initiatives", reference: &["initiative_id"] }],
 };
@@ -332,7 +332,7 @@ fn text_columns<'a>() -> Vec<Column<TextRow<'a>>> {
         Column { name: "initiative_id", label_ja: "取組番号", kind: FieldType::String, unit: "", description_ja: "取組の行", required: true, codes: None, value: |r| Value::text(&r.ini.id) },
         Column { name: "block", label_ja: "欄", kind: FieldType::String, unit: "", description_ja: "項目が書かれた欄のコード", required: true, codes: Some(CodeList { name: "block", codes: block_codes }), value: |r| Value::text(r.block.key()) },
         Column { name: "item_number", label_ja: "項目の番号", kind: FieldType::Integer, unit: "", description_ja: "欄の中での印刷順（1から）", required: true, codes: None, value: |r| Value::count(r.order) },
-        Column { name: "text", label_ja: "記載内容", kind: FieldType::String, unit: "", description_ja: "項目の文。PDF の折り返しはつなぎ 余白の空白は半角スペース1つにした", required: true, codes: None, value: |r| Value::text(r.text) },
+        Column { name: "text", label_ja: "記載内容", kind: FieldType::String, unit: "", description_ja: "項目の文。PDF の折り返しはつなぎ、余白の空白は半角スペース1つにした", required: true, codes: None, value: |r| Value::text(r.text) },
         Column { name: "row_first_line_number", label_ja: "行の最初の出典行番号", kind: FieldType::Integer, unit: "行", description_ja: "項目を含む取組の行が出典テキストで始まる行番号（最初の掲載箇所）", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().map(|s| s.first_line)) },
         Column { name: "row_last_line_number", label_ja: "行の最後の出典行番号", kind: FieldType::Integer, unit: "行", description_ja: "その行が終わる行番号", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().map(|s| s.last_line)) },
     ]

@@ -211,11 +211,11 @@ pub fn point_columns<'a>() -> Vec<Column<PointRow<'a>>> {
         Column { name: "unit", label_ja: "単位", kind: FieldType::String, unit: "", description_ja: "value の単位", required: false, codes: None, value: |r| Value::text(&r.kpi.unit) },
         Column { name: "direction", label_ja: "改善の方向", kind: FieldType::String, unit: "", description_ja: "どちらが良いか。目標が示さないときは空欄", required: false, codes: Some(CodeList { name: "direction", codes: direction_codes }), value: |r| Value::opt_text(r.kpi.direction.map(direction_key)) },
         Column { name: "kpi_status", label_ja: "判定", kind: FieldType::String, unit: "", description_ja: "KPI をまとめた判定のコード（kpis.csv の status と同じ）", required: true, codes: Some(CodeList { name: "status", codes: status_codes }), value: |r| Value::text(achievement::overall(r.report, r.kpi).key()) },
-        Column { name: "kind", label_ja: "区分", kind: FieldType::String, unit: "", description_ja: "目標か実績（見込 速報値を含む）か予算・計画か", required: true, codes: Some(CodeList { name: "point_kind", codes: point_kind_codes }), value: |r| Value::text(point_kind_key(r.point)) },
+        Column { name: "kind", label_ja: "区分", kind: FieldType::String, unit: "", description_ja: "目標か実績（見込や速報値を含む）か予算・計画か", required: true, codes: Some(CodeList { name: "point_kind", codes: point_kind_codes }), value: |r| Value::text(point_kind_key(r.point)) },
         Column { name: "fiscal_year", label_ja: "年度", kind: FieldType::Integer, unit: "年度", description_ja: "会計年度（4月から翌年3月）の始まる西暦年。年度のない目標と毎年度の目標と平均は空欄", required: false, codes: None, value: |r| Value::opt_int(r.point.fiscal_year) },
         Column { name: "fiscal_year_wareki", label_ja: "年度（和暦）", kind: FieldType::String, unit: "", description_ja: "同じ年度の和暦の略記（元号の頭文字と年。R は令和）", required: false, codes: None, value: |r| Value::opt_text(r.point.fiscal_year.map(era_short)) },
         Column { name: "value", label_ja: "値", kind: FieldType::Number, unit: "", description_ja: "値（単位は unit の列。桁区切りなし。負の値は - を付ける）", required: true, codes: None, value: |r| Value::Number(r.point.value) },
-        Column { name: "comparator", label_ja: "目標の比べ方", kind: FieldType::String, unit: "", description_ja: "目標の値に添えられた語（以上 以下など）のコード。なければ空欄", required: false, codes: Some(CodeList { name: "comparator", codes: comparator_codes }), value: |r| Value::opt_text(r.point.comparator.map(comparator_key)) },
+        Column { name: "comparator", label_ja: "目標の比べ方", kind: FieldType::String, unit: "", description_ja: "目標の値に添えられた語（以上や以下など）のコード。なければ空欄", required: false, codes: Some(CodeList { name: "comparator", codes: comparator_codes }), value: |r| Value::opt_text(r.point.comparator.map(comparator_key)) },
         Column { name: "upper", label_ja: "目標の上限", kind: FieldType::Number, unit: "", description_ja: "範囲で示された目標の上限（下限は value）", required: false, codes: None, value: |r| Value::opt_number(r.point.upper) },
         Column { name: "aggregate", label_ja: "目標の集計", kind: FieldType::String, unit: "", description_ja: "期間にわたる目標の集計方法のコード", required: false, codes: Some(CodeList { name: "aggregate", codes: aggregate_codes }), value: |r| Value::opt_text(r.point.aggregate.map(aggregate_key)) },
         Column { name: "span_first_year", label_ja: "期間の最初の年度", kind: FieldType::Integer, unit: "年度", description_ja: "目標や平均が対象とする期間の最初の年度（西暦）", required: false, codes: None, value: |r| Value::opt_int(r.point.span.and_then(|s| s[0])) },
@@ -232,7 +232,7 @@ pub fn point_columns<'a>() -> Vec<Column<PointRow<'a>>> {
 const JUDGEMENTS: TableMeta = TableMeta {
     name: "kpi_judgements",
     title_ja: "KPI の判定",
-    description_ja: "KPI の目標ごとに1行。判定 その規則 使った値。規則の説明は codebook.md。",
+    description_ja: "KPI の目標ごとに1行。判定とその規則と判定に使った値。規則の説明は codebook.md にある。",
     primary_key: &["kpi_id", "target_number"],
     foreign_keys: &[ForeignKey { fields: &["kpi_id"], table: "kpis", reference: &["kpi_id"] }],
 };
@@ -272,13 +272,13 @@ fn judgement_columns<'a>() -> Vec<Column<JudgementRow<'a>>> {
         Column { name: "target_fiscal_year", label_ja: "目標年度", kind: FieldType::Integer, unit: "年度", description_ja: "目標の年度（西暦）。書かれていなければ空欄", required: false, codes: None, value: |r| Value::opt_int(r.judgement.target.fiscal_year) },
         Column { name: "target_value", label_ja: "目標値", kind: FieldType::Number, unit: "", description_ja: "目標の値（単位は kpis.csv の unit）", required: true, codes: None, value: |r| Value::Number(r.judgement.target.value) },
         Column { name: "comparator", label_ja: "目標の比べ方", kind: FieldType::String, unit: "", description_ja: "目標に添えられた語のコード", required: false, codes: Some(CodeList { name: "comparator", codes: comparator_codes }), value: |r| Value::opt_text(r.judgement.target.comparator.map(comparator_key)) },
-        Column { name: "targets_from_kpi", label_ja: "目標を借りたKPI", kind: FieldType::String, unit: "", description_ja: "この KPI に目標がなく 同じ指標の KPI の目標で判定したときのその KPI 番号", required: false, codes: None, value: |r| Value::opt_text(r.judgement.targets_from.map(|k| k.id.as_str())) },
+        Column { name: "targets_from_kpi", label_ja: "目標を借りたKPI", kind: FieldType::String, unit: "", description_ja: "この KPI に目標がなく、同じ指標の KPI の目標で判定したときのその KPI 番号", required: false, codes: None, value: |r| Value::opt_text(r.judgement.targets_from.map(|k| k.id.as_str())) },
         Column { name: "actual_fiscal_year", label_ja: "実績の年度", kind: FieldType::Integer, unit: "年度", description_ja: "判定に使った実績の年度（西暦）", required: false, codes: None, value: |r| Value::opt_int(r.judgement.actual.and_then(|a| a.fiscal_year)) },
         Column { name: "actual_value", label_ja: "実績値", kind: FieldType::Number, unit: "", description_ja: "判定に使った実績の値", required: false, codes: None, value: |r| Value::opt_number(r.judgement.actual.map(|a| a.value)) },
         Column { name: "observed_value", label_ja: "比べた値", kind: FieldType::Number, unit: "", description_ja: "目標と比べた値（平均や合計の目標ではその平均や合計）", required: false, codes: None, value: |r| Value::opt_number(r.judgement.observed) },
         Column { name: "gap", label_ja: "目標との差", kind: FieldType::Number, unit: "", description_ja: "比べた値から目標値を引いた差（単位は kpis.csv の unit）", required: false, codes: None, value: |r| Value::opt_number(r.judgement.gap.map(|g| g.difference)) },
         Column { name: "percent_of_target", label_ja: "目標に対する割合", kind: FieldType::Number, unit: "%", description_ja: "目標に対する達成の割合。100 以上なら目標を満たす向き", required: false, codes: None, value: |r| Value::opt_number(r.judgement.percent) },
-        Column { name: "ratio", label_ja: "R", kind: FieldType::Number, unit: "", description_ja: "先の目標について 実際の伸びを必要な伸びで割った値 R", required: false, codes: None, value: |r| Value::opt_number(r.judgement.ratio) },
+        Column { name: "ratio", label_ja: "R", kind: FieldType::Number, unit: "", description_ja: "先の目標について、実際の伸びを必要な伸びで割った値 R", required: false, codes: None, value: |r| Value::opt_number(r.judgement.ratio) },
         Column { name: "base_fiscal_year", label_ja: "基準の年度", kind: FieldType::Integer, unit: "年度", description_ja: "R を測った最初の実績の年度（西暦）", required: false, codes: None, value: |r| Value::opt_int(r.judgement.base.and_then(|b| b.fiscal_year)) },
         Column { name: "base_value", label_ja: "基準値", kind: FieldType::Number, unit: "", description_ja: "その最初の実績の値", required: false, codes: None, value: |r| Value::opt_number(r.judgement.base.map(|b| b.value)) },
         Column { name: "either_kpi", label_ja: "又はの相手のKPI", kind: FieldType::String, unit: "", description_ja: "「又は」の目標のもう一方の KPI 番号", required: false, codes: None, value: |r| Value::opt_text(r.judgement.either.as_ref().map(|e| e.other.as_str())) },
@@ -333,7 +333,7 @@ fn rs_kind_key(k: PointKind) -> &'static str {
 }
 
 fn rs_kind_codes() -> Vec<Code> {
-    vec![Code::new("target", "目標値", ""), Code::new("actual", "実績値（見込 速報値を含む）", "")]
+    vec![Code::new("target", "目標値", ""), Code::new("actual", "実績値（見込や速報値を含む）", "")]
 }
 
 /// The name of the column of fiscal year `y`.
