@@ -404,3 +404,42 @@ fn the_share_that_got_worse_counts_the_turned_ratings() {
         assert!(kpis.iter().all(|d| d.share().is_some_and(|s| (0.0..=1.0).contains(&s))));
     }
 }
+
+/// The overview's 「前年度からの変化」 states the change list: each list as long as its kind,
+/// ratings worse first, every new row and moved figure leading to the newer edition's initiative.
+#[test]
+fn the_overview_summary_states_the_change_list() {
+    for (older, newer) in pairs() {
+        let (_, c) = compare(older, newer);
+        let sum = summary(&older.report, &newer.report, &c);
+        let list = |key: &str| sum.lists.iter().find(|l| l.key == key).unwrap_or_else(|| panic!("no list {key}"));
+        assert!(sum.compared_ja.starts_with(&older.report.report.label) && sum.compared_ja.contains(&newer.report.report.label), "{}", sum.compared_ja);
+        let ratings = list("ratings");
+        assert_eq!(ratings.items.iter().map(|i| i.subsection.clone().unwrap()).collect::<Vec<_>>(), c.ratings.iter().map(|r| r.subsection.clone()).collect::<Vec<_>>());
+        assert!(ratings.heading.ends_with(&format!("（{}項目）", c.ratings.len())), "{}", ratings.heading);
+        // ○→△ before anything else, each said with the marks and the words.
+        let first_better = ratings.items.iter().position(|i| i.tone != Tone::Worse).unwrap_or(ratings.items.len());
+        assert!(ratings.items[first_better..].iter().all(|i| i.tone != Tone::Worse), "{} → {}: worse first", older.name, newer.name);
+        for (item, change) in ratings.items.iter().zip(&c.ratings) {
+            if change.is_worse() {
+                assert!(item.detail.starts_with("○ 順調 → △ 遅れ・課題あり"), "{}", item.detail);
+            }
+        }
+        // New rows lead to themselves; ended rows lead nowhere in the newer edition.
+        assert_eq!(list("new").items.iter().map(|i| i.initiative.clone().unwrap()).collect::<Vec<_>>(), c.new_initiatives.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
+        assert!(list("ended").items.iter().all(|i| i.initiative.is_none()));
+        assert_eq!(list("ended").items.len(), c.ended_initiatives.len());
+        for (item, m) in list("actuals").items.iter().zip(&c.moved_actuals) {
+            assert!(newer.report.initiative(item.initiative.as_deref().unwrap()).is_some(), "{}", item.title);
+            assert!(item.detail.contains(&m.change_label) && item.detail.contains(m.heading.label_ja()), "{}", item.detail);
+        }
+        assert_eq!(list("targets").items.len(), c.target_changes.len());
+        assert_eq!(list("revised").items.len(), c.revised_figures.len());
+    }
+    // r5 → r6: the construction turned I-1-1 to △; it is named first.
+    let e = editions();
+    let (_, c) = compare(&e[0], &e[1]);
+    let sum = summary(&e[0].report, &e[1].report, &c);
+    assert_eq!(sum.lists[0].items[0].subsection.as_deref(), Some("I-1-1"));
+    assert!(sum.lists[0].items[0].title.starts_with("Ⅰ-1-(1) "), "{}", sum.lists[0].items[0].title);
+}

@@ -1,0 +1,160 @@
+//! 「前年度からの変化」: the change list as the overview states it, first what got worse, every
+//! item with where it leads (the newer edition's initiative or subsection) and its figures in
+//! words.
+
+use super::changes::{Changes, Figure, Heading};
+use crate::model::{Rating, Report};
+use crate::query::overview::printed_subsection;
+
+/// Whether an item is a change for the worse, for the better, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Worse,
+    Better,
+    Neutral,
+}
+
+/// One line of a list: a subsection, an initiative or a KPI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeItem {
+    /// The newer edition's initiative whose detail shows it, if the newer edition prints it.
+    pub initiative: Option<String>,
+    /// The newer edition's subsection it belongs to (a rating change).
+    pub subsection: Option<String>,
+    pub title: String,
+    pub detail: String,
+    pub tone: Tone,
+}
+
+/// One kind of change, with its heading and count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeList {
+    /// A key for tests and styles: `ratings`, `new`, `ended`, `actuals`, `targets`, `revised`.
+    pub key: &'static str,
+    /// 「進捗状況が変わった小項目（2項目）」.
+    pub heading: String,
+    pub items: Vec<ChangeItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeSummary {
+    /// 「令和5年度の報告書と比べた、令和6年度の報告書の変化です。」
+    pub compared_ja: String,
+    /// Every kind, in order of importance; an empty kind says so under its heading.
+    pub lists: Vec<ChangeList>,
+}
+
+fn rating_ja(r: Option<Rating>) -> String {
+    r.map_or_else(|| "記載なし".to_string(), Rating::display_ja)
+}
+
+fn figure_ja(f: &Figure) -> String {
+    match &f.period {
+        Some(period) => format!("{}（{period}）", f.text),
+        None => f.text.clone(),
+    }
+}
+
+fn departments_ja(departments: &[String]) -> String {
+    if departments.is_empty() {
+        "担当の記載なし".into()
+    } else {
+        format!("担当：{}", departments.join("、"))
+    }
+}
+
+/// The change list of `older` → `newer` as the overview says it.
+pub fn summary(older: &Report, newer: &Report, changes: &Changes) -> ChangeSummary {
+    let ratings = changes
+        .ratings
+        .iter()
+        .map(|c| ChangeItem {
+            initiative: None,
+            subsection: Some(c.subsection.clone()),
+            title: format!("{} {}", printed_subsection(newer, &c.subsection), c.title),
+            detail: format!("{} → {}　{}", rating_ja(c.from), rating_ja(c.to), departments_ja(&c.departments)),
+            tone: if c.is_worse() {
+                Tone::Worse
+            } else if c.is_better() {
+                Tone::Better
+            } else {
+                Tone::Neutral
+            },
+        })
+        .collect::<Vec<_>>();
+    let rows = |list: &[super::changes::InitiativeChange], in_newer: bool, gap_note: &str| -> Vec<ChangeItem> {
+        list.iter()
+            .map(|c| ChangeItem {
+                initiative: in_newer.then(|| c.id.clone()),
+                subsection: None,
+                title: format!("{} {}", c.id, c.title),
+                detail: if c.on_missing_page { format!("{}　{gap_note}", departments_ja(&c.departments)) } else { departments_ja(&c.departments) },
+                tone: Tone::Neutral,
+            })
+            .collect()
+    };
+    let new = rows(&changes.new_initiatives, true, "前年度のテキストで欠けていたページに載っていた可能性があります");
+    let ended = rows(&changes.ended_initiatives, false, "このテキストで欠けているページに載っている可能性があります");
+    let actuals = changes
+        .moved_actuals
+        .iter()
+        .map(|m| ChangeItem {
+            initiative: Some(m.kpi.initiative.clone()),
+            subsection: None,
+            title: m.kpi.label.clone(),
+            detail: format!("{} → {}　{}　{}", figure_ja(&m.from), figure_ja(&m.to), m.change_label, m.heading.label_ja()),
+            tone: match m.heading {
+                Heading::TowardTarget => Tone::Better,
+                Heading::AwayFromTarget => Tone::Worse,
+                Heading::NoDirection => Tone::Neutral,
+            },
+        })
+        .collect();
+    let targets = changes
+        .target_changes
+        .iter()
+        .map(|t| ChangeItem {
+            initiative: Some(t.kpi.initiative.clone()),
+            subsection: None,
+            title: t.kpi.label.clone(),
+            detail: format!(
+                "目標 {} → {}",
+                t.from.as_ref().map_or_else(|| "記載なし".to_string(), figure_ja),
+                t.to.as_ref().map_or_else(|| "記載なし".to_string(), figure_ja)
+            ),
+            tone: Tone::Neutral,
+        })
+        .collect();
+    let revised = changes
+        .revised_figures
+        .iter()
+        .map(|r| ChangeItem {
+            initiative: Some(r.kpi.initiative.clone()),
+            subsection: None,
+            title: r.kpi.label.clone(),
+            detail: format!(
+                "{}：{}の報告書 {}（{}行）→ {}の報告書 {}（{}行）",
+                r.kind.label_ja(),
+                older.report.label,
+                figure_ja(&r.older),
+                r.older.line,
+                newer.report.label,
+                figure_ja(&r.newer),
+                r.newer.line
+            ),
+            tone: Tone::Neutral,
+        })
+        .collect();
+    let list = |key, what: &str, unit: &str, items: Vec<ChangeItem>| ChangeList { key, heading: format!("{what}（{}{unit}）", items.len()), items };
+    ChangeSummary {
+        compared_ja: format!("{}の報告書と比べた、{}の報告書の変化です。", older.report.label, newer.report.label),
+        lists: vec![
+            list("ratings", "進捗状況が変わった小項目", "項目", ratings),
+            list("new", "新しい取組", "件", new),
+            list("ended", "前年度にあって今年度にない取組", "件", ended),
+            list("actuals", "最新の実績が動いた KPI", "指標", actuals),
+            list("targets", "目標が変わった KPI", "指標", targets),
+            list("revised", "同じ年度の数値が改められたもの", "件", revised),
+        ],
+    }
+}
