@@ -443,3 +443,21 @@ fn the_overview_summary_states_the_change_list() {
     assert_eq!(sum.lists[0].items[0].subsection.as_deref(), Some("I-1-1"));
     assert!(sum.lists[0].items[0].title.starts_with("Ⅰ-1-(1) "), "{}", sum.lists[0].items[0].title);
 }
+
+/// The dashboard compares an older edition with a newer one only.
+#[test]
+fn the_dashboard_compares_only_an_older_edition_with_a_newer() {
+    let e = editions();
+    let shown = reform::query::editions::compare(&e[0].report, &e[1].report).expect("r5 → r6");
+    let (_, c) = unreviewed(&e[0], &e[1]);
+    assert_eq!(shown, summary(&e[0].report, &e[1].report, &c));
+    let refused = reform::query::editions::compare(&e[1].report, &e[0].report).expect_err("r6 is not older than r5");
+    assert!(refused.contains("前の年度ではない"), "{refused}");
+    assert!(reform::query::editions::compare(&e[0].report, &e[0].report).is_err(), "an edition is not its own previous one");
+}
+
+fn unreviewed(older: &Edition, newer: &Edition) -> (Matching, Changes) {
+    let m = match_editions(&older.report, &newer.report, &EditionMatches::default());
+    let c = changes(&older.report, &newer.report, &m);
+    (m, c)
+}

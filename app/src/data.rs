@@ -44,6 +44,38 @@ thread_local! {
     static RESTORE_ERROR: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The embedded report read ahead of the first mount (`lib.rs`), taken by that mount.
     static AHEAD: RefCell<Option<Result<Report, LoadError>>> = const { RefCell::new(None) };
+    /// The previous edition the host page names (`data-previous`), compared with the report on
+    /// screen; or why it could not be read, said once as a notice.
+    static PREVIOUS: RefCell<Option<Result<Arc<Report>, String>>> = const { RefCell::new(None) };
+}
+
+/// Checks `json`, the previous edition named `name`, and keeps it for every mount; what went
+/// wrong is kept instead, to be said on screen.
+pub fn hold_previous(name: &str, json: Result<String, String>) {
+    let checked = json.and_then(|json| {
+        Report::from_json(&json).map(Arc::new).map_err(|e| format!("前年度の報告書ファイル「{name}」の内容を読めませんでした：{e}　比較は表示しません。"))
+    });
+    PREVIOUS.with(|p| *p.borrow_mut() = Some(checked));
+}
+
+/// The previous edition to compare with, if the host page names one that loaded.
+pub fn previous() -> Option<Arc<Report>> {
+    PREVIOUS.with(|p| p.borrow().as_ref().and_then(|r| r.as_ref().ok().cloned()))
+}
+
+/// Why the previous edition the host page names could not be read, once.
+pub fn take_previous_error() -> Option<String> {
+    PREVIOUS.with(|p| {
+        let mut p = p.borrow_mut();
+        match p.as_ref() {
+            Some(Err(why)) => {
+                let why = why.clone();
+                *p = None;
+                Some(why)
+            }
+            _ => None,
+        }
+    })
 }
 
 /// Reads the embedded report now, for the next [`current`].

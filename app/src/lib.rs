@@ -139,6 +139,18 @@ pub(crate) fn start_again() {
 /// comes back first (`data.rs`); a host naming its report file gets that file instead
 /// (`named_report.rs`); the embedded one is then not read at all.
 fn read_then_mount() {
+    // A previous edition to compare with is read first: the first drawing already shows the
+    // changes, and nothing moves under the reader afterwards.
+    match named_report::named_previous() {
+        Some(previous) => wasm_bindgen_futures::spawn_local(async move {
+            named_report::load_previous(previous).await;
+            read_current_then_mount();
+        }),
+        None => read_current_then_mount(),
+    }
+}
+
+fn read_current_then_mount() {
     if data::restore_from_session() {
         gloo::timers::callback::Timeout::new(0, mount).forget();
         return;

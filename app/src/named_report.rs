@@ -17,11 +17,23 @@ pub fn named() -> Option<String> {
     crate::host()?.get_attribute("data-report").map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
 }
 
+/// The previous edition the host element names (`data-previous="reports/r5.json"`), if any.
+pub fn named_previous() -> Option<String> {
+    crate::host()?.get_attribute("data-previous").map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
+}
+
+/// Fetches and checks the previous edition; the report on screen is shown whatever becomes of
+/// it, and what went wrong is said as a notice.
+pub async fn load_previous(name: String) {
+    let json = fetch_same_origin(&name, "data-previous").await;
+    data::hold_previous(&name, json);
+}
+
 /// Shows a loading message, then the named report, or why it cannot be shown.
 pub async fn mount_named(name: String) {
     let loading = format!("報告書ファイル「{name}」を読み込んでいます…");
     crate::mount_with(move || view! { <Message role="status" heading="報告書を読み込んでいます" text=loading /> }.into_any());
-    let checked = match fetch_same_origin(&name).await {
+    let checked = match fetch_same_origin(&name, "data-report").await {
         Ok(json) => data::open(&name, &json).map_err(|e| {
             format!("報告書ファイル「{name}」の内容を読めませんでした：{e}　報告書の JSON を作り直すか、正しいファイルに差し替えてください。")
         }),
@@ -34,12 +46,12 @@ pub async fn mount_named(name: String) {
 }
 
 /// The text of `name`, resolved against the page's address; only from the page's own site.
-/// Each error names the file and says what to do.
-async fn fetch_same_origin(name: &str) -> Result<String, String> {
+/// Each error names the file and the host element's `attribute`, and says what to do.
+async fn fetch_same_origin(name: &str, attribute: &str) -> Result<String, String> {
     let window = gloo::utils::window();
     let page = window.location().href().unwrap_or_default();
     let url = web_sys::Url::new_with_base(name, &page).map_err(|_| {
-        format!("data-report 属性の「{name}」はファイルの場所として読めません。ページからの相対パスか、/ から始まるパスを書いてください。")
+        format!("{attribute} 属性の「{name}」はファイルの場所として読めません。ページからの相対パスか、/ から始まるパスを書いてください。")
     })?;
     let own = window.location().origin().unwrap_or_default();
     // A page opened as a file has no site to fetch from (its origin is "null").
@@ -52,7 +64,7 @@ async fn fetch_same_origin(name: &str) -> Result<String, String> {
     }
     if url.origin() != own {
         return Err(format!(
-            "報告書ファイル「{name}」は別のサイト（{}）にあるため読み込みません。ダッシュボードと同じサイトに置き、data-report 属性をそのパスにしてください。",
+            "報告書ファイル「{name}」は別のサイト（{}）にあるため読み込みません。ダッシュボードと同じサイトに置き、{attribute} 属性をそのパスにしてください。",
             url.origin()
         ));
     }
@@ -65,7 +77,7 @@ async fn fetch_same_origin(name: &str) -> Result<String, String> {
         wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init(&url.href(), &init)).await.map_err(failed)?.unchecked_into();
     if !response.ok() {
         return Err(format!(
-            "報告書ファイル「{name}」を取得できませんでした（HTTP {} {}）。ファイルがサーバーのその場所にあるか、data-report 属性のファイル名が合っているかを確かめてください。",
+            "報告書ファイル「{name}」を取得できませんでした（HTTP {} {}）。ファイルがサーバーのその場所にあるか、{attribute} 属性のファイル名が合っているかを確かめてください。",
             response.status(),
             response.status_text()
         ));

@@ -8,6 +8,7 @@ use reform::query::kpi_sentences::versus_ja;
 use reform::query::overview::Counts;
 use reform::query::route::View;
 use reform::query::achievement::VerdictGroup;
+use reform::query::editions::{ChangeItem, ChangeSummary, Tone};
 use reform::query::verdicts::{delayed_heading, groups_heading, overview_page, OverviewPage};
 use reform::query::source::Anchor;
 
@@ -60,6 +61,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <section class="rd-overview" aria-labelledby="rd-overview-h">
             <h2 id="rd-overview-h">"概要"</h2>
+            {st.changes().map(|c| changes_since(&c))}
             {attention(&report, &page)}
             {pillar_bars(&page)}
             <h3 class="rd-subhead">"取組と指標の数"</h3>
@@ -124,6 +126,67 @@ fn CountCells(c: Counts) -> impl IntoView {
         <td class="rd-num" data-label="○ 順調（小項目）">{n(c.on_track)}</td>
         <td class="rd-num" data-label="△ 遅れ・課題あり（小項目）">{n(c.delayed)}</td>
         <td class="rd-num" data-label="KPI">{n(c.kpis)}</td>
+    }
+}
+
+/// 「前年度からの変化」, before the rest when the host page names the previous edition: each
+/// kind of change with its count, every item leading to its subsection or initiative.
+fn changes_since(summary: &ChangeSummary) -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let href = move |item: &ChangeItem| -> Option<String> {
+        if let Some(id) = item.initiative.clone() {
+            return Some(st.href(move |r| {
+                r.view = View::Explore;
+                r.open = Some(id);
+            }));
+        }
+        item.subsection.clone().map(|id| {
+            st.href(move |r| {
+                r.view = View::Explore;
+                r.filter = reform::query::explore::Filter { subsection: Some(id), include_relisted: true, ..Default::default() };
+                r.open = None;
+            })
+        })
+    };
+    let lists = summary
+        .lists
+        .iter()
+        .map(|list| {
+            let items = list
+                .items
+                .iter()
+                .map(|item| {
+                    let badge = match item.tone {
+                        Tone::Worse => Some(view! { <span class="rd-badge rd-badge-ng">"悪化"</span>" " }),
+                        Tone::Better => Some(view! { <span class="rd-badge rd-badge-ok">"改善"</span>" " }),
+                        Tone::Neutral => None,
+                    };
+                    let title = match href(item) {
+                        Some(h) => view! { <a class="rd-link" href=h><strong>{item.title.clone()}</strong></a> }.into_any(),
+                        None => view! { <strong>{item.title.clone()}</strong> }.into_any(),
+                    };
+                    view! {
+                        <li data-initiative=item.initiative.clone() data-subsection=item.subsection.clone()>
+                            <p class="rd-att-name">{badge}{title}</p>
+                            <p class="rd-att-figures">{item.detail.clone()}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let none = list.items.is_empty().then(|| view! { <p>"ありません。"</p> });
+            view! {
+                <h4>{list.heading.clone()}</h4>
+                {none}
+                <ul class="rd-att-list" data-changes=list.key>{items}</ul>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="rd-attention rd-changes" aria-labelledby="rd-changes-h" data-testid="changes">
+            <h3 id="rd-changes-h" class="rd-subhead">"前年度からの変化"</h3>
+            <p class="rd-help">{summary.compared_ja.clone()}</p>
+            {lists}
+        </section>
     }
 }
 

@@ -22,7 +22,10 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub fn App() -> impl IntoView {
     match data::current() {
         Ok((report, opened)) => {
-            let state = AppState::new(report);
+            let state = AppState::new(report, data::previous());
+            if let Some(why) = data::take_previous_error() {
+                state.notices.update(|n| n.push(why));
+            }
             provide_context(state);
             if crate::IN_BROWSER {
                 sync_with_hash(state);

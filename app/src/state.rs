@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use reform::model::Report;
+use reform::query::editions::ChangeSummary;
 use reform::query::explore::Explorer;
 use reform::query::route::{self, Route, View};
 
@@ -24,14 +25,26 @@ pub struct AppState {
     pub source_request: RwSignal<Option<crate::source_dialog::SourceRequest>>,
     /// The share dialog is open.
     pub share_open: RwSignal<bool>,
+    /// What changed since the previous edition the host page names, computed once per mount.
+    changes: StoredValue<Option<Arc<ChangeSummary>>>,
     /// The next address write replaces the current history entry instead of adding one (a
     /// search word typed, another order): Back then leaves the view, not each keystroke.
     replace_entry: StoredValue<bool>,
 }
 
 impl AppState {
-    pub fn new(report: Arc<Report>) -> AppState {
-        let parsed = route::parse(&current_hash(), &report);
+    /// `previous`: the edition to compare `report` with, if any; one that cannot be compared
+    /// is said as a notice.
+    pub fn new(report: Arc<Report>, previous: Option<Arc<Report>>) -> AppState {
+        let mut parsed = route::parse(&current_hash(), &report);
+        let changes = match previous.map(|older| reform::query::editions::compare(&older, &report)) {
+            Some(Ok(summary)) => Some(Arc::new(summary)),
+            Some(Err(why)) => {
+                parsed.notices.push(why);
+                None
+            }
+            None => None,
+        };
         AppState {
             data: StoredValue::new(Arc::new(Explorer::new(report))),
             route: RwSignal::new(parsed.route),
@@ -39,8 +52,14 @@ impl AppState {
             open_error: RwSignal::new(None),
             source_request: RwSignal::new(None),
             share_open: RwSignal::new(false),
+            changes: StoredValue::new(changes),
             replace_entry: StoredValue::new(false),
         }
+    }
+
+    /// What changed since the previous edition, when the host page names one.
+    pub fn changes(&self) -> Option<Arc<ChangeSummary>> {
+        self.changes.get_value()
     }
 
     /// The report on screen (a cheap handle; keep it for the length of a view function).

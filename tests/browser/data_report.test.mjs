@@ -29,13 +29,17 @@ assert.equal(NEXT.report.label, '令和6年度');
 assert.match(NEXT.report.title, /令和6年度/);
 assert.notEqual(NEXT.report.title, BUNDLED.report.title);
 
-/** A copy of dist/web whose index.html names `report`, with `files` (name → text) beside it. */
-function site(report, files = {}) {
+/**
+ * A copy of dist/web whose index.html names `report` (and the `previous` edition to compare
+ * with, if given), with `files` (name → text) beside it.
+ */
+function site(report, files = {}, previous = null) {
   const root = scratchDir('rd-data-report-');
   cpSync(join(DIST, 'web'), root, { recursive: true });
   const index = readFileSync(join(root, 'index.html'), 'utf8');
   assert.ok(index.includes('<div id="reform-dashboard">'), 'index.html has the host element');
-  writeFileSync(join(root, 'index.html'), index.replace('<div id="reform-dashboard">', `<div id="reform-dashboard" data-report="${report}">`));
+  const attributes = `data-report="${report}"${previous ? ` data-previous="${previous}"` : ''}`;
+  writeFileSync(join(root, 'index.html'), index.replace('<div id="reform-dashboard">', `<div id="reform-dashboard" ${attributes}>`));
   for (const [name, body] of Object.entries(files)) {
     mkdirSync(dirname(join(root, name)), { recursive: true });
     writeFileSync(join(root, name), body);
@@ -187,5 +191,48 @@ test('the offline file naming a report is told to open it with the control that 
   assert.ok((await text(page, 'label[for="rd-open-file"]')).includes(control), 'the control is named as on screen');
   await (await page.$('[data-testid="open-file"]')).uploadFile(join(dir, 'r6.json'));
   await page.waitForFunction((title) => document.querySelector('.rd-title')?.textContent === title, { timeout: 20000 }, NEXT.report.title);
+  await page.close();
+});
+
+/** The construction of the next edition: what it changed, by kind (scripts/make-fixtures.mjs). */
+const MADE = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/edition-r6.changes.json'), 'utf8')).changes;
+
+test('with data-previous, the overview names what changed since that edition first, each leading to its detail', async () => {
+  const files = { 'reports/r6.json': JSON.stringify(NEXT), 'reports/r5.json': JSON.stringify(BUNDLED) };
+  const { url } = await serveRoot(site('reports/r6.json', files, 'reports/r5.json'));
+  const { page, log } = await open(browser, url, { waitFor: '[data-testid="changes"]' });
+  // Before the rest of the overview.
+  assert.equal(await page.$eval('.rd-overview h2 + *', (el) => el.dataset.testid), 'changes');
+  assert.match(await text(page, '[data-testid="changes"] .rd-help'), new RegExp(`${BUNDLED.report.label}の報告書と比べた、${NEXT.report.label}の報告書の変化`));
+  // Ratings turned, ○→△ first, each said in marks and words.
+  const turned = MADE.filter((c) => c.kind === 'rating');
+  const ratings = await page.$$eval('[data-changes="ratings"] li', (ls) => ls.map((l) => [l.dataset.subsection, l.textContent]));
+  assert.deepEqual(ratings.map(([id]) => id), [...turned.filter((c) => c.rating === 'delayed'), ...turned.filter((c) => c.rating === 'on_track')].map((c) => c.subsection));
+  assert.match(ratings[0][1], /悪化.*○ 順調 → △ 遅れ・課題あり/);
+  // Rows added and ended.
+  const added = MADE.find((c) => c.kind === 'initiative_added');
+  const removed = MADE.find((c) => c.kind === 'initiative_removed');
+  assert.ok((await page.$$eval('[data-changes="new"] li', (ls) => ls.map((l) => l.dataset.initiative))).includes(added.initiative));
+  assert.match(await text(page, '[data-changes="ended"]'), new RegExp(removed.initiative));
+  // A new row leads to its detail in the newer edition.
+  await page.click(`[data-changes="new"] li[data-initiative="${added.initiative}"] a`);
+  await page.waitForSelector(`[data-testid="detail"][data-id="${added.initiative}"]`);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('a previous edition that cannot be read is said, and the named report is shown without changes', async () => {
+  const { url } = await serveRoot(site('reports/r6.json', { 'reports/r6.json': JSON.stringify(NEXT) }, 'reports/missing.json'));
+  const { page } = await open(browser, url, { waitFor: '.rd-title' });
+  assert.equal(await text(page, '.rd-title'), NEXT.report.title);
+  assert.match(await text(page, '[data-testid="notices"]'), /reports\/missing\.json.*HTTP 404.*data-previous/);
+  assert.equal(await page.$('[data-testid="changes"]'), null);
+  await page.close();
+});
+
+test('with one edition nothing of the comparison shows', async () => {
+  const { url } = await serveRoot(site('reports/r6.json', { 'reports/r6.json': JSON.stringify(NEXT) }));
+  const { page } = await open(browser, url, { waitFor: '[data-testid="pillar-table"]' });
+  assert.equal(await page.$('[data-testid="changes"]'), null);
   await page.close();
 });

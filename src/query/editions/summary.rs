@@ -63,6 +63,20 @@ fn departments_ja(departments: &[String]) -> String {
     }
 }
 
+/// `older` compared with `newer` as the dashboard shows it, with no reviewed pins or breaks
+/// (those are the normalizer's, with `--previous`): the summary, or why the two cannot be
+/// compared (the "previous" edition is not older).
+pub fn compare(older: &Report, newer: &Report) -> Result<ChangeSummary, String> {
+    if older.report.fiscal_year >= newer.report.fiscal_year {
+        return Err(format!(
+            "前年度の報告書として指定された「{}」は、表示している報告書（{}）より前の年度ではないため、比べません。",
+            older.report.title, newer.report.label
+        ));
+    }
+    let matching = super::match_editions(older, newer, &crate::edition_matches::EditionMatches::default());
+    Ok(summary(older, newer, &super::changes(older, newer, &matching)))
+}
+
 /// The change list of `older` → `newer` as the overview says it.
 pub fn summary(older: &Report, newer: &Report, changes: &Changes) -> ChangeSummary {
     let ratings = changes
