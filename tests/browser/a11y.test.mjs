@@ -32,6 +32,7 @@ const states = [
   ['KPI page filtered to missed targets, by gap', '#rd/kpi?ks=undated&ko=gap', '.rd-kpi-card'],
   ['explorer, page 2', '#rd/explore?page=2', '[data-testid="results"]'],
   ['KPI page with a table open', `#rd/kpi?kp=II&table=${kpiWithTable}`, '[data-testid="kpi-table"]'],
+  ['data downloads', '#rd/data', '[data-testid="offers"]'],
   ['help', '#rd/help', '#rd-help-h'],
   ['notice after a bad link', '#rd/explore?rating=bad', '[data-testid="notices"] li'],
 ];

@@ -14,6 +14,7 @@ export const VIEWS = [
   ['heatmap', '#rd/heatmap', '[data-testid="heatmap"]'],
   ['heatmap drilled', '#rd/heatmap?hr=%E7%B7%8F%E5%8B%99%E9%83%A8&hc=II', '[data-testid="heatmap"]'],
   ['kpi', '#rd/kpi', '.rd-kpi-card'],
+  ['data', '#rd/data', '[data-testid="offers"]'],
   ['help', '#rd/help', '.rd-main h2'],
 ];
 
