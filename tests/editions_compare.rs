@@ -461,3 +461,16 @@ fn unreviewed(older: &Edition, newer: &Edition) -> (Matching, Changes) {
     let c = changes(&older.report, &newer.report, &m);
     (m, c)
 }
+
+/// The change list saved as CSV: one line per item, each kind named, Excel's BOM first.
+#[test]
+fn the_change_list_saves_as_one_line_per_change() {
+    let e = editions();
+    let shown = reform::query::editions::compare(&e[0].report, &e[1].report).expect("r5 → r6");
+    let csv = shown.csv();
+    assert!(csv.starts_with("\u{feff}種類,向き,項目,内容,取組番号,小項目番号\r\n"));
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").skip(1).collect();
+    assert_eq!(lines.len(), shown.lists.iter().map(|l| l.items.len()).sum::<usize>());
+    assert!(lines[0].starts_with("進捗状況が変わった小項目,悪化,"), "{}", lines[0]);
+    assert!(lines[0].ends_with(",,I-1-1"), "{}", lines[0]);
+}

@@ -181,10 +181,17 @@ fn changes_since(summary: &ChangeSummary) -> impl IntoView {
             }
         })
         .collect_view();
+    let save_error = RwSignal::new(None::<String>);
+    let csv = summary.csv();
+    let save = move |_| save_error.set(crate::download::save("前年度からの変化.csv", "text/csv;charset=utf-8", &csv).err());
     view! {
         <section class="rd-attention rd-changes" aria-labelledby="rd-changes-h" data-testid="changes">
             <h3 id="rd-changes-h" class="rd-subhead">"前年度からの変化"</h3>
             <p class="rd-help">{summary.compared_ja.clone()}</p>
+            <p class="rd-actions">
+                <button type="button" class="rd-button" data-testid="csv-changes" on:click=save>"変化の一覧をCSVで保存"</button>
+            </p>
+            {move || save_error.get().map(|e| view! { <p class="rd-notice" role="alert">{format!("保存できませんでした：{e}")}</p> })}
             {lists}
         </section>
     }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, ROOT, launch, open, scratchDir, serveRoot, text } from './harness.mjs';
+import { DIST, ROOT, download, launch, open, scratchDir, serveRoot, text } from './harness.mjs';
 
 const BUNDLED = JSON.parse(readFileSync(join(ROOT, 'data/initiatives.json'), 'utf8'));
 
@@ -214,6 +214,11 @@ test('with data-previous, the overview names what changed since that edition fir
   const removed = MADE.find((c) => c.kind === 'initiative_removed');
   assert.ok((await page.$$eval('[data-changes="new"] li', (ls) => ls.map((l) => l.dataset.initiative))).includes(added.initiative));
   assert.match(await text(page, '[data-changes="ended"]'), new RegExp(removed.initiative));
+  // The change list saves as CSV, one line per item shown.
+  const items = await page.$$eval('[data-testid="changes"] li', (ls) => ls.length);
+  const csv = readFileSync(await download(page, '[data-testid="csv-changes"]', '.csv'), 'utf8');
+  assert.equal(csv.trim().split('\r\n').length - 1, items);
+  assert.match(csv.split('\r\n')[1], /^進捗状況が変わった小項目,悪化,/);
   // A new row leads to its detail in the newer edition.
   await page.click(`[data-changes="new"] li[data-initiative="${added.initiative}"] a`);
   await page.waitForSelector(`[data-testid="detail"][data-id="${added.initiative}"]`);

@@ -77,6 +77,33 @@ pub fn compare(older: &Report, newer: &Report) -> Result<ChangeSummary, String> 
     Ok(summary(older, newer, &super::changes(older, newer, &matching)))
 }
 
+impl ChangeSummary {
+    /// The change list as CSV for Excel (UTF-8 with BOM, one change a line): its kind, what
+    /// changed, the change in words, and where it leads in the newer edition.
+    pub fn csv(&self) -> String {
+        use crate::query::opendata::{cell, Audience, Value, BOM};
+        let mut out = String::from(BOM);
+        let line = |out: &mut String, cells: [&str; 6]| {
+            let fields: Vec<String> = cells.iter().map(|c| cell(&Value::text(*c), Audience::Spreadsheet)).collect();
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
+        };
+        line(&mut out, ["種類", "向き", "項目", "内容", "取組番号", "小項目番号"]);
+        for list in &self.lists {
+            let kind = list.heading.split('（').next().unwrap_or(&list.heading);
+            for item in &list.items {
+                let tone = match item.tone {
+                    Tone::Worse => "悪化",
+                    Tone::Better => "改善",
+                    Tone::Neutral => "",
+                };
+                line(&mut out, [kind, tone, &item.title, &item.detail, item.initiative.as_deref().unwrap_or(""), item.subsection.as_deref().unwrap_or("")]);
+            }
+        }
+        out
+    }
+}
+
 /// The change list of `older` → `newer` as the overview says it.
 pub fn summary(older: &Report, newer: &Report, changes: &Changes) -> ChangeSummary {
     let ratings = changes
