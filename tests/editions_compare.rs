@@ -474,3 +474,34 @@ fn the_change_list_saves_as_one_line_per_change() {
     assert!(lines[0].starts_with("進捗状況が変わった小項目,悪化,"), "{}", lines[0]);
     assert!(lines[0].ends_with(",,I-1-1"), "{}", lines[0]);
 }
+
+/// The explorer's filter 「前年度からの変化」 lists exactly the rows each kind of change names, and
+/// its facet counts them.
+#[test]
+fn the_explorer_filters_by_what_changed() {
+    use reform::query::explore::{Dimension, Explorer, Filter};
+    use std::sync::Arc;
+    let e = editions();
+    let (older, newer) = (&e[0].report, &e[1].report);
+    let shown = Arc::new(reform::query::editions::compare(older, newer).expect("r5 → r6"));
+    let explorer = Explorer::comparing(newer.clone(), shown.clone());
+    let ids = |kind| -> Vec<String> {
+        explorer.filter(&Filter { change: Some(kind), ..Filter::default() }).into_iter().map(|i| newer.initiatives[i].id.clone()).collect()
+    };
+    let added: Vec<String> = e[1].changes("initiative_added").map(|c| s(&c["initiative"]).to_string()).collect();
+    assert_eq!(ids(ChangeKind::New), added);
+    let turned: BTreeSet<&str> = e[1].changes("rating").map(|c| s(&c["subsection"])).collect();
+    let rating = ids(ChangeKind::Rating);
+    assert!(!rating.is_empty() && rating.iter().all(|id| turned.contains(subsection_of(id))), "{rating:?}");
+    let expected: Vec<String> = newer.initiatives.iter().filter(|i| !i.is_repeat() && turned.contains(i.subsection.as_str())).map(|i| i.id.clone()).collect();
+    assert_eq!(rating, expected);
+    let figures = ids(ChangeKind::Figures);
+    let moved: BTreeSet<String> = shown.lists.iter().filter(|l| ["actuals", "targets", "revised"].contains(&l.key)).flat_map(|l| l.items.iter().filter_map(|i| i.initiative.clone())).collect();
+    assert_eq!(figures.iter().cloned().collect::<BTreeSet<_>>(), moved.iter().filter(|id| !newer.initiative(id).unwrap().is_repeat()).cloned().collect());
+    // The facet counts what each choice would list.
+    let explored = explorer.explore(&Filter::default());
+    let counts: Vec<(String, usize)> = explored.options(Dimension::Change).iter().map(|o| (o.value.clone(), o.count)).collect();
+    assert_eq!(counts, [("new".to_string(), ids(ChangeKind::New).len()), ("rating".into(), rating.len()), ("figures".into(), figures.len())]);
+    // Without a previous edition there is no such facet.
+    assert!(Explorer::new(newer.clone()).explore(&Filter::default()).options(Dimension::Change).is_empty());
+}

@@ -152,7 +152,7 @@ fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
                     autocomplete="off" placeholder="例：テレワーク、ICT" aria-describedby="rd-q-help" />
                 <p id="rd-q-help" class="rd-hint">"取組項目・内容・目標・状況・課題・次年度の取組を検索します（全角・半角、大文字・小文字を区別しません）。"</p>
             </div>
-            {Dimension::SELECTS.into_iter().map(|d| view! {
+            {Dimension::SELECTS.into_iter().chain(st.changes().map(|_| Dimension::Change)).map(|d| view! {
                 <FacetSelect dimension=d options=options(d) value=Memo::new(move |_| filter.with(|f| f.chosen(d))) />
             }).collect_view()}
             <div class="rd-check">

@@ -46,7 +46,10 @@ impl AppState {
             None => None,
         };
         AppState {
-            data: StoredValue::new(Arc::new(Explorer::new(report))),
+            data: StoredValue::new(Arc::new(match &changes {
+                Some(c) => Explorer::comparing(report, Arc::clone(c)),
+                None => Explorer::new(report),
+            })),
             route: RwSignal::new(parsed.route),
             notices: RwSignal::new(parsed.notices),
             open_error: RwSignal::new(None),

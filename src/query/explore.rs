@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use super::achievement::{self, Status};
+use super::editions::{ChangeKind, ChangeSummary};
 use super::search::{fold, Query};
 use crate::model::{PointKind, Rating, Report, UNPAIRED_DIVISIONS};
 
@@ -36,6 +37,8 @@ pub struct Filter {
     /// Show relisted copies (【再掲】) too.
     pub include_relisted: bool,
     pub query: String,
+    /// What changed since the previous edition (only with one to compare with).
+    pub change: Option<ChangeKind>,
 }
 
 impl Filter {
@@ -78,6 +81,9 @@ impl Filter {
         if self.include_relisted {
             add(Dimension::Relisted, "再掲も表示".to_string());
         }
+        if let Some(c) = self.change {
+            add(Dimension::Change, format!("前年度から：{}", c.label_ja()));
+        }
         chips
     }
 
@@ -94,6 +100,7 @@ impl Filter {
             Dimension::Division => self.division.clone(),
             Dimension::Rating => self.rating.map(|r| r.key().to_string()),
             Dimension::Kpi => self.kpi.map(|k| k.key().to_string()),
+            Dimension::Change => self.change.map(|c| c.key().to_string()),
             Dimension::Zencho | Dimension::Relisted | Dimension::Query => None,
         }
     }
@@ -116,6 +123,7 @@ impl Filter {
             Dimension::Division => f.division = value,
             Dimension::Rating => f.rating = value.as_deref().and_then(Rating::from_key),
             Dimension::Kpi => f.kpi = value.as_deref().and_then(KpiFilter::from_key),
+            Dimension::Change => f.change = value.as_deref().and_then(ChangeKind::from_key),
             Dimension::Zencho | Dimension::Relisted | Dimension::Query => {}
         }
         f
@@ -134,6 +142,7 @@ impl Filter {
             Dimension::Kpi => f.kpi = None,
             Dimension::Zencho => f.zencho = false,
             Dimension::Relisted => f.include_relisted = false,
+            Dimension::Change => f.change = None,
         }
         f
     }
@@ -200,6 +209,8 @@ pub enum Dimension {
     Relisted,
     /// The search words (not a facet of its own).
     Query,
+    /// What changed since the previous edition; a select only when there is one.
+    Change,
 }
 
 impl Dimension {
@@ -221,6 +232,7 @@ impl Dimension {
             Dimension::Zencho => "zencho",
             Dimension::Relisted => "relisted",
             Dimension::Query => "q",
+            Dimension::Change => "change",
         }
     }
 
@@ -237,6 +249,7 @@ impl Dimension {
             Dimension::Zencho => "全庁的な取組",
             Dimension::Relisted => "再掲",
             Dimension::Query => "キーワード",
+            Dimension::Change => "前年度からの変化",
         }
     }
 }
@@ -314,11 +327,22 @@ fn prepare(report: &Report) -> Vec<Prepared> {
 pub struct Explorer {
     report: Arc<Report>,
     prepared: OnceLock<Vec<Prepared>>,
+    /// What changed since the previous edition, when there is one to compare with.
+    changes: Option<Arc<ChangeSummary>>,
 }
 
 impl Explorer {
     pub fn new(report: impl Into<Arc<Report>>) -> Explorer {
-        Explorer { report: report.into(), prepared: OnceLock::new() }
+        Explorer { report: report.into(), prepared: OnceLock::new(), changes: None }
+    }
+
+    /// An explorer that can also filter by what changed since the previous edition.
+    pub fn comparing(report: impl Into<Arc<Report>>, changes: Arc<ChangeSummary>) -> Explorer {
+        Explorer { changes: Some(changes), ..Explorer::new(report) }
+    }
+
+    fn changed(&self, kind: ChangeKind, i: usize) -> bool {
+        self.changes.as_ref().is_some_and(|c| c.touches(kind, &self.report.initiatives[i]))
     }
 
     fn prepared(&self) -> &[Prepared] {
@@ -360,6 +384,7 @@ impl Explorer {
             (Dimension::Zencho, !f.zencho || ini.zencho),
             (Dimension::Kpi, f.kpi.is_none_or(|k| kpi_matches(k, !ini.kpis.is_empty(), p.has_target))),
             (Dimension::Query, q.is_empty() || q.matches_folded(&p.haystack)),
+            (Dimension::Change, f.change.is_none_or(|c| self.changed(c, i))),
         ];
         checks.iter().filter(|(_, ok)| !ok).fold(0, |bits, (d, _)| bits | bit(*d))
     }
@@ -499,6 +524,12 @@ impl Explorer {
                 .collect(),
         });
         facets.push(Facet { dimension: Dimension::Relisted, options: vec![opt("true".into(), "再掲を含める".into(), count(Dimension::Relisted, &|i| inis[i].is_repeat()))] });
+        if self.changes.is_some() {
+            facets.push(Facet {
+                dimension: Dimension::Change,
+                options: ChangeKind::ALL.into_iter().map(|c| opt(c.key().into(), c.label_ja().into(), count(Dimension::Change, &|i| self.changed(c, i)))).collect(),
+            });
+        }
         facets
     }
 }

@@ -4,6 +4,7 @@
 
 use super::explore::{Filter, KpiFilter, Sort, SortKey};
 use super::achievement::Status;
+use super::editions::ChangeKind;
 use super::kpi_view::KpiOrder;
 use super::heatmap::{Columns, Measure, Options as HeatOptions, RowOrder, Rows};
 use crate::format::YearStyle;
@@ -98,6 +99,10 @@ fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
             None => return false,
         },
         "relisted" if value == "1" => f.include_relisted = true,
+        "chg" => match ChangeKind::from_key(value) {
+            Some(c) => f.change = Some(c),
+            None => return false,
+        },
         "q" => f.query = value.chars().take(200).collect(),
         "sort" => match SortKey::from_key(value) {
             Some(k) => route.sort.key = k,
@@ -184,6 +189,9 @@ pub fn to_hash(route: &Route) -> String {
     }
     if f.include_relisted {
         q.push(("relisted", "1".into()));
+    }
+    if let Some(c) = f.change {
+        q.push(("chg", c.key().into()));
     }
     if !f.query.is_empty() {
         q.push(("q", f.query.clone()));
@@ -412,6 +420,7 @@ mod guide_tests {
                 kpi: Some(crate::query::explore::KpiFilter::Any),
                 include_relisted: true,
                 query: "x".into(),
+                change: Some(ChangeKind::Rating),
             },
             sort: crate::query::explore::Sort { key: SortKey::Title, descending: true },
             page: 1,

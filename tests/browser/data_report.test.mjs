@@ -241,3 +241,31 @@ test('with one edition nothing of the comparison shows', async () => {
   assert.equal(await page.$('[data-testid="changes"]'), null);
   await page.close();
 });
+
+test('with data-previous, the explorer filters by what changed, and the address keeps the choice', async () => {
+  const files = { 'reports/r6.json': JSON.stringify(NEXT), 'reports/r5.json': JSON.stringify(BUNDLED) };
+  const { url } = await serveRoot(site('reports/r6.json', files, 'reports/r5.json'));
+  const { page, log } = await open(browser, `${url}#rd/explore`, { waitFor: '#rd-f-change' });
+  const options = await page.$$eval('#rd-f-change option', (os) => os.map((o) => o.value));
+  assert.deepEqual(options, ['', 'new', 'rating', 'figures']);
+  await page.select('#rd-f-change', 'new');
+  await page.waitForFunction(() => location.hash.includes('chg=new'));
+  const added = MADE.filter((c) => c.kind === 'initiative_added').map((c) => c.initiative);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), {}, added.length);
+  assert.deepEqual(await page.$$eval('[data-testid="results"] tbody tr', (trs) => trs.map((tr) => tr.dataset.id)), added);
+  // A shared link opens the same comparison and choice.
+  const again = await browser.newPage();
+  await again.goto(page.url(), { waitUntil: 'load' });
+  await again.waitForFunction((n) => document.querySelector('[data-testid="result-count"]')?.textContent.startsWith(`${n}件`), {}, added.length);
+  assert.equal(await again.$eval('#rd-f-change', (s) => s.value), 'new');
+  await again.close();
+  // Rows in a subsection whose rating turned.
+  await page.select('#rd-f-change', 'rating');
+  await page.waitForFunction(() => location.hash.includes('chg=rating'));
+  const turned = new Set(MADE.filter((c) => c.kind === 'rating').map((c) => c.subsection));
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="results"] tbody tr').length > 1);
+  const rows = await page.$$eval('[data-testid="results"] tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
+  assert.ok(rows.every((id) => turned.has(id.split('-').slice(0, 3).join('-'))), rows.join(' '));
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});

@@ -17,5 +17,5 @@ pub mod worse;
 pub use changes::{changes, ActualMove, Changes, Figure, Heading, InitiativeChange, KpiPair, RatingChange, RevisedFigure, TargetChange};
 pub use matching::{match_editions, InitiativeMatch, KpiMatch, Matching, OverrideProblem, Reason, Side, SubsectionMatch};
 pub use similarity::{title_similarity, SIMILAR_TITLE, SIMILAR_TITLE_ELSEWHERE};
-pub use summary::{compare, summary, ChangeItem, ChangeList, ChangeSummary, Tone};
+pub use summary::{compare, summary, ChangeItem, ChangeKind, ChangeList, ChangeSummary, Tone};
 pub use worse::{worse_since, WorseBy, WorseMeasure, WorseShare};

@@ -77,7 +77,32 @@ pub fn compare(older: &Report, newer: &Report) -> Result<ChangeSummary, String> 
     Ok(summary(older, newer, &super::changes(older, newer, &matching)))
 }
 
+keyed! {
+    /// What changed about an initiative since the previous edition (the explorer's filter).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ChangeKind {
+        /// Printed in this edition only.
+        New => "new", "新規";
+        /// Its subsection's ○/△ changed.
+        Rating => "rating", "評価が変わった";
+        /// A KPI's latest actual moved, a target changed, or a figure was revised.
+        Figures => "figures", "数値が変わった";
+    }
+}
+
 impl ChangeSummary {
+    /// Whether `initiative` (of the newer edition) changed in the way of `kind`. A repeated row
+    /// takes its original's figures.
+    pub fn touches(&self, kind: ChangeKind, initiative: &crate::model::Initiative) -> bool {
+        let owner = initiative.relisted_from.as_deref().or(initiative.same_as.as_deref()).unwrap_or(&initiative.id);
+        let in_list = |keys: &[&str], pick: &dyn Fn(&ChangeItem) -> bool| self.lists.iter().filter(|l| keys.contains(&l.key)).any(|l| l.items.iter().any(pick));
+        match kind {
+            ChangeKind::New => in_list(&["new"], &|i| i.initiative.as_deref() == Some(initiative.id.as_str())),
+            ChangeKind::Rating => in_list(&["ratings"], &|i| i.subsection.as_deref() == Some(initiative.subsection.as_str())),
+            ChangeKind::Figures => in_list(&["actuals", "targets", "revised"], &|i| i.initiative.as_deref() == Some(owner)),
+        }
+    }
+
     /// The change list as CSV for Excel (UTF-8 with BOM, one change a line): its kind, what
     /// changed, the change in words, and where it leads in the newer edition.
     pub fn csv(&self) -> String {
