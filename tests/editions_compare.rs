@@ -448,12 +448,12 @@ fn the_overview_summary_states_the_change_list() {
 #[test]
 fn the_dashboard_compares_only_an_older_edition_with_a_newer() {
     let e = editions();
-    let shown = reform::query::editions::compare(&e[0].report, &e[1].report).expect("r5 → r6");
+    let shown = reform::query::editions::compare(std::sync::Arc::new(e[0].report.clone()), &e[1].report).expect("r5 → r6").summary;
     let (_, c) = unreviewed(&e[0], &e[1]);
-    assert_eq!(shown, summary(&e[0].report, &e[1].report, &c));
-    let refused = reform::query::editions::compare(&e[1].report, &e[0].report).expect_err("r6 is not older than r5");
+    assert_eq!(*shown, summary(&e[0].report, &e[1].report, &c));
+    let refused = reform::query::editions::compare(std::sync::Arc::new(e[1].report.clone()), &e[0].report).map(|c| c.summary).expect_err("r6 is not older than r5");
     assert!(refused.contains("前の年度ではない"), "{refused}");
-    assert!(reform::query::editions::compare(&e[0].report, &e[0].report).is_err(), "an edition is not its own previous one");
+    assert!(reform::query::editions::compare(std::sync::Arc::new(e[0].report.clone()), &e[0].report).is_err(), "an edition is not its own previous one");
 }
 
 fn unreviewed(older: &Edition, newer: &Edition) -> (Matching, Changes) {
@@ -466,7 +466,7 @@ fn unreviewed(older: &Edition, newer: &Edition) -> (Matching, Changes) {
 #[test]
 fn the_change_list_saves_as_one_line_per_change() {
     let e = editions();
-    let shown = reform::query::editions::compare(&e[0].report, &e[1].report).expect("r5 → r6");
+    let shown = reform::query::editions::compare(std::sync::Arc::new(e[0].report.clone()), &e[1].report).expect("r5 → r6").summary;
     let csv = shown.csv();
     assert!(csv.starts_with("\u{feff}種類,向き,項目,内容,取組番号,小項目番号\r\n"));
     let lines: Vec<&str> = csv.trim_end().split("\r\n").skip(1).collect();
@@ -483,7 +483,7 @@ fn the_explorer_filters_by_what_changed() {
     use std::sync::Arc;
     let e = editions();
     let (older, newer) = (&e[0].report, &e[1].report);
-    let shown = Arc::new(reform::query::editions::compare(older, newer).expect("r5 → r6"));
+    let shown = reform::query::editions::compare(Arc::new(older.clone()), newer).expect("r5 → r6").summary;
     let explorer = Explorer::comparing(newer.clone(), shown.clone());
     let ids = |kind| -> Vec<String> {
         explorer.filter(&Filter { change: Some(kind), ..Filter::default() }).into_iter().map(|i| newer.initiatives[i].id.clone()).collect()
@@ -504,4 +504,30 @@ fn the_explorer_filters_by_what_changed() {
     assert_eq!(counts, [("new".to_string(), ids(ChangeKind::New).len()), ("rating".into(), rating.len()), ("figures".into(), figures.len())]);
     // Without a previous edition there is no such facet.
     assert!(Explorer::new(newer.clone()).explore(&Filter::default()).options(Dimension::Change).is_empty());
+}
+
+/// A revised figure shows in its initiative's detail with both values and both lines; a KPI's
+/// years line up across the editions.
+#[test]
+fn the_detail_sets_a_row_beside_last_years() {
+    let e = editions();
+    let comparison = reform::query::editions::compare(std::sync::Arc::new(e[0].report.clone()), &e[1].report).expect("r5 → r6");
+    let revised = &comparison.summary.lists.iter().find(|l| l.key == "revised").expect("revised").items;
+    assert!(!revised.is_empty());
+    for item in revised {
+        let id = item.initiative.as_deref().expect("a revised figure leads to its row");
+        let sbs = comparison.side_by_side(&e[1].report, id).expect("both editions");
+        let marked: Vec<&YearRow> = sbs.kpis.iter().flat_map(|k| &k.rows).filter(|r| r.revised).collect();
+        assert!(!marked.is_empty(), "{id}: no revised row");
+        for r in marked {
+            let (o, n) = (r.older.as_ref().unwrap(), r.newer.as_ref().unwrap());
+            assert_ne!(o.text, n.text, "{id}: {r:?}");
+            assert!(o.line > 0 && n.line > 0);
+        }
+    }
+    // A row the construction added is new; an unchanged one says which row it was.
+    let added = e[1].changes("initiative_added").next().expect("an added row");
+    assert!(comparison.side_by_side(&e[1].report, s(&added["initiative"])).unwrap().match_ja.contains("新しい取組"));
+    let same = comparison.side_by_side(&e[1].report, "II-3-2-4").unwrap();
+    assert!(same.match_ja.contains("II-3-2-4 と同じ取組です。"), "{}", same.match_ja);
 }

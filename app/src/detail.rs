@@ -153,6 +153,7 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                         }
                     }).collect_view()}
                 })}
+                {st.comparison().and_then(|c| c.side_by_side(&report, &ini.id)).map(|sbs| view! { <BothEditions sbs older=st.comparison().map(|c| c.older.report.label.clone()).unwrap_or_default() now=report.report.label.clone() /> })}
                 {(!summary.is_empty()).then(|| view! {
                     <h4>"小項目の概要"</h4>
                     {summary.into_iter().enumerate().map(|(n, p)| {
@@ -164,5 +165,38 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+/// The initiative beside its row in the previous edition: which row it was and why the match is
+/// not exact, then each KPI's figures year by year in both editions, a revised figure marked.
+#[component]
+fn BothEditions(sbs: reform::query::editions::SideBySide, older: String, now: String) -> impl IntoView {
+    let printed = |p: &Option<reform::query::editions::Printed>| match p {
+        Some(p) => format!("{}（{}行）", p.text, p.line),
+        None => "—".to_string(),
+    };
+    view! {
+        <section class="rd-both-editions" data-testid="both-editions" aria-labelledby="rd-both-h">
+            <h4 id="rd-both-h">"前年度の報告書との比較"</h4>
+            <p>{sbs.match_ja.clone()}</p>
+            {sbs.kpis.iter().map(|k| view! {
+                <div class="rd-table-wrap">
+                    <table class="rd-table" data-kpi=k.kpi.clone()>
+                        <caption>{k.label.clone()}</caption>
+                        <thead><tr><th scope="col">"数値"</th><th scope="col">{older.clone()}"の報告書"</th><th scope="col">{now.clone()}"の報告書"</th></tr></thead>
+                        <tbody>
+                            {k.rows.iter().map(|r| view! {
+                                <tr data-revised=r.revised.then_some("true")>
+                                    <th scope="row">{r.what.clone()}</th>
+                                    <td>{printed(&r.older)}</td>
+                                    <td>{printed(&r.newer)}{r.revised.then(|| view! { " "<span class="rd-badge rd-badge-ng">"改訂"</span> })}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }).collect_view()}
+        </section>
     }
 }

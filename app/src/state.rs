@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use reform::model::Report;
-use reform::query::editions::ChangeSummary;
+use reform::query::editions::{ChangeSummary, Comparison};
 use reform::query::explore::Explorer;
 use reform::query::route::{self, Route, View};
 
@@ -25,8 +25,8 @@ pub struct AppState {
     pub source_request: RwSignal<Option<crate::source_dialog::SourceRequest>>,
     /// The share dialog is open.
     pub share_open: RwSignal<bool>,
-    /// What changed since the previous edition the host page names, computed once per mount.
-    changes: StoredValue<Option<Arc<ChangeSummary>>>,
+    /// The previous edition the host page names, compared with the report once per mount.
+    comparison: StoredValue<Option<Arc<Comparison>>>,
     /// The next address write replaces the current history entry instead of adding one (a
     /// search word typed, another order): Back then leaves the view, not each keystroke.
     replace_entry: StoredValue<bool>,
@@ -37,8 +37,8 @@ impl AppState {
     /// is said as a notice.
     pub fn new(report: Arc<Report>, previous: Option<Arc<Report>>) -> AppState {
         let mut parsed = route::parse(&current_hash(), &report);
-        let changes = match previous.map(|older| reform::query::editions::compare(&older, &report)) {
-            Some(Ok(summary)) => Some(Arc::new(summary)),
+        let comparison = match previous.map(|older| reform::query::editions::compare(older, &report)) {
+            Some(Ok(c)) => Some(Arc::new(c)),
             Some(Err(why)) => {
                 parsed.notices.push(why);
                 None
@@ -46,8 +46,8 @@ impl AppState {
             None => None,
         };
         AppState {
-            data: StoredValue::new(Arc::new(match &changes {
-                Some(c) => Explorer::comparing(report, Arc::clone(c)),
+            data: StoredValue::new(Arc::new(match &comparison {
+                Some(c) => Explorer::comparing(report, Arc::clone(&c.summary)),
                 None => Explorer::new(report),
             })),
             route: RwSignal::new(parsed.route),
@@ -55,14 +55,19 @@ impl AppState {
             open_error: RwSignal::new(None),
             source_request: RwSignal::new(None),
             share_open: RwSignal::new(false),
-            changes: StoredValue::new(changes),
+            comparison: StoredValue::new(comparison),
             replace_entry: StoredValue::new(false),
         }
     }
 
     /// What changed since the previous edition, when the host page names one.
     pub fn changes(&self) -> Option<Arc<ChangeSummary>> {
-        self.changes.get_value()
+        self.comparison.with_value(|c| c.as_ref().map(|c| Arc::clone(&c.summary)))
+    }
+
+    /// The previous edition and how it matches this one, when the host page names one.
+    pub fn comparison(&self) -> Option<Arc<Comparison>> {
+        self.comparison.get_value()
     }
 
     /// The report on screen (a cheap handle; keep it for the length of a view function).

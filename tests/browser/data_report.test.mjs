@@ -269,3 +269,21 @@ test('with data-previous, the explorer filters by what changed, and the address 
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+test('with data-previous, a revised figure leads to its detail, where both editions stand side by side', async () => {
+  const files = { 'reports/r6.json': JSON.stringify(NEXT), 'reports/r5.json': JSON.stringify(BUNDLED) };
+  const { url } = await serveRoot(site('reports/r6.json', files, 'reports/r5.json'));
+  const { page, log } = await open(browser, url, { waitFor: '[data-changes="revised"] li a' });
+  const said = await text(page, '[data-changes="revised"] li');
+  await page.click('[data-changes="revised"] li a');
+  await page.waitForSelector('[data-testid="both-editions"] tr[data-revised]');
+  const row = await page.$eval('[data-testid="both-editions"] tr[data-revised]', (tr) => [...tr.children].map((c) => c.textContent));
+  // The overview's line names the two values; the detail prints each with its line.
+  const [older, newer] = [row[1], row[2]].map((cell) => cell.match(/^([^（]+)/)[1]);
+  assert.ok(said.includes(older) && said.includes(newer), `${said} / ${row.join(' | ')}`);
+  assert.match(row[1], /行）$/);
+  assert.match(row[2], /行）\s*改訂$/);
+  assert.match(await text(page, '[data-testid="both-editions"] > p'), new RegExp(`${BUNDLED.report.label}の報告書の`));
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});

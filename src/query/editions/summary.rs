@@ -2,7 +2,10 @@
 //! item with where it leads (the newer edition's initiative or subsection) and its figures in
 //! words.
 
+use std::sync::Arc;
+
 use super::changes::{Changes, Figure, Heading};
+use super::matching::Matching;
 use crate::model::{Rating, Report};
 use crate::query::overview::printed_subsection;
 
@@ -63,18 +66,35 @@ fn departments_ja(departments: &[String]) -> String {
     }
 }
 
+/// Two editions as the dashboard compares them: the older report, which row is which, and what
+/// changed.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub older: Arc<Report>,
+    pub matching: Matching,
+    pub summary: Arc<ChangeSummary>,
+}
+
+impl Comparison {
+    /// Initiative `id` of `newer` beside its row in the older edition, for its detail.
+    pub fn side_by_side(&self, newer: &Report, id: &str) -> Option<super::side_by_side::SideBySide> {
+        super::side_by_side::side_by_side(&self.older, newer, &self.matching, id)
+    }
+}
+
 /// `older` compared with `newer` as the dashboard shows it, with no reviewed pins or breaks
-/// (those are the normalizer's, with `--previous`): the summary, or why the two cannot be
-/// compared (the "previous" edition is not older).
-pub fn compare(older: &Report, newer: &Report) -> Result<ChangeSummary, String> {
+/// (those are the normalizer's, with `--previous`), or why the two cannot be compared (the
+/// "previous" edition is not older).
+pub fn compare(older: Arc<Report>, newer: &Report) -> Result<Comparison, String> {
     if older.report.fiscal_year >= newer.report.fiscal_year {
         return Err(format!(
             "前年度の報告書として指定された「{}」は、表示している報告書（{}）より前の年度ではないため、比べません。",
             older.report.title, newer.report.label
         ));
     }
-    let matching = super::match_editions(older, newer, &crate::edition_matches::EditionMatches::default());
-    Ok(summary(older, newer, &super::changes(older, newer, &matching)))
+    let matching = super::match_editions(&older, newer, &crate::edition_matches::EditionMatches::default());
+    let summary = Arc::new(summary(&older, newer, &super::changes(&older, newer, &matching)));
+    Ok(Comparison { older, matching, summary })
 }
 
 keyed! {

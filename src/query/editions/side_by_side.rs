@@ -1,0 +1,89 @@
+//! One initiative in both editions, for its detail: which row it was last year and why the
+//! match is not exact, and each KPI's figures year by year side by side, a figure printed again
+//! with another value marked as revised (both values, both lines).
+
+use super::matching::Matching;
+use crate::format::{fiscal_year_short, YearStyle};
+use crate::model::{Kpi, KpiPoint, PointKind, Report};
+
+/// One figure of one edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printed {
+    pub text: String,
+    pub line: u32,
+}
+
+/// One year and kind of a KPI, in both editions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearRow {
+    /// 「実績 R5」, 「目標 R7」.
+    pub what: String,
+    pub older: Option<Printed>,
+    pub newer: Option<Printed>,
+    /// Both print it, with other values.
+    pub revised: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KpiSideBySide {
+    /// The newer edition's KPI id.
+    pub kpi: String,
+    pub label: String,
+    pub rows: Vec<YearRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideBySide {
+    /// 「令和5年度の報告書では I-1-1-3（番号の変更）」, or that it is new.
+    pub match_ja: String,
+    pub kpis: Vec<KpiSideBySide>,
+}
+
+fn key(p: &KpiPoint) -> (PointKind, Option<i32>, bool) {
+    (p.kind, p.fiscal_year, p.aggregate.is_some())
+}
+
+/// The year rows of a KPI printed in both editions: every (kind, year) either prints, in year
+/// order, targets after actuals.
+fn rows(older: &Kpi, newer: &Kpi) -> Vec<YearRow> {
+    let mut keys: Vec<(PointKind, Option<i32>, bool)> = older.series.iter().chain(&newer.series).map(key).collect();
+    keys.sort_by_key(|&(kind, year, aggregate)| (year.unwrap_or(i32::MAX), kind == PointKind::Target, aggregate));
+    keys.dedup();
+    keys.into_iter()
+        .map(|k| {
+            let find = |kpi: &Kpi| kpi.series.iter().rev().find(|p| key(p) == k).map(|p| (p.value, Printed { text: p.text.clone(), line: p.line }));
+            let (o, n) = (find(older), find(newer));
+            let year = k.1.map_or_else(|| "年度の記載なし".to_string(), |y| fiscal_year_short(y, YearStyle::Era));
+            YearRow {
+                what: format!("{} {year}", k.0.label_ja()),
+                revised: matches!((&o, &n), (Some((a, _)), Some((b, _))) if a != b),
+                older: o.map(|(_, p)| p),
+                newer: n.map(|(_, p)| p),
+            }
+        })
+        .collect()
+}
+
+/// Initiative `newer_id` of `newer` beside its row in `older`, if the editions are compared.
+pub fn side_by_side(older: &Report, newer: &Report, matching: &Matching, newer_id: &str) -> Option<SideBySide> {
+    let ini = newer.initiative(newer_id)?;
+    let Some(m) = matching.of_newer(newer_id) else {
+        return Some(SideBySide { match_ja: format!("{}の報告書にはない、新しい取組です。", older.report.label), kpis: Vec::new() });
+    };
+    let reasons: Vec<&str> = m.reasons.iter().map(|r| r.label_ja()).collect();
+    let match_ja = if reasons.is_empty() {
+        format!("{}の報告書の {} と同じ取組です。", older.report.label, m.older)
+    } else {
+        format!("{}の報告書の {} と同じ取組です（{}）。", older.report.label, m.older, reasons.join("、"))
+    };
+    let kpis = ini
+        .kpis
+        .iter()
+        .filter_map(|id| {
+            let n = newer.kpi(id)?;
+            let o = matching.kpis.iter().find(|k| k.newer == *id).and_then(|k| older.kpi(&k.older))?;
+            Some(KpiSideBySide { kpi: id.clone(), label: n.label.clone(), rows: rows(o, n) })
+        })
+        .collect();
+    Some(SideBySide { match_ja, kpis })
+}
