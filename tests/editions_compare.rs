@@ -531,3 +531,30 @@ fn the_detail_sets_a_row_beside_last_years() {
     let same = comparison.side_by_side(&e[1].report, "II-3-2-4").unwrap();
     assert!(same.match_ja.contains("II-3-2-4 と同じ取組です。"), "{}", same.match_ja);
 }
+
+/// The heatmap's 「前年度から悪化した割合」 counts, over the rows printed last year too, those in
+/// a subsection turned ○→△ or with a KPI moved away from its target.
+#[test]
+fn the_heatmap_measures_what_got_worse() {
+    use reform::query::heatmap::{heatmap, heatmap_comparing, Measure, Options};
+    let e = editions();
+    let newer = &e[1].report;
+    let shown = reform::query::editions::compare(std::sync::Arc::new(e[0].report.clone()), newer).expect("r5 → r6").summary;
+    let options = Options { measure: Measure::Worse, ..Options::default() };
+    let h = heatmap_comparing(newer, &options, Some(&shown));
+    let rows: Vec<&Initiative> = newer.initiatives.iter().filter(|i| !i.is_repeat()).collect();
+    let added: BTreeSet<String> = e[1].added().into_iter().map(|(id, _)| id).collect();
+    let turned: BTreeSet<&str> = e[1].changes("rating").filter(|c| c["rating"] == "delayed").map(|c| s(&c["subsection"])).collect();
+    assert_eq!(h.total.compared, rows.iter().filter(|i| !added.contains(&i.id)).count());
+    // Every row of a subsection the construction turned to △ is worse, and it is not all.
+    let in_turned = rows.iter().filter(|i| turned.contains(i.subsection.as_str()) && !added.contains(&i.id)).count();
+    assert!(in_turned > 0 && h.total.worse >= in_turned && h.total.worse < h.total.compared, "{:?}", h.total);
+    assert_eq!(h.total.share(Measure::Worse), Some(h.total.worse as f64 / h.total.compared as f64));
+    assert!(h.total.total_label(Measure::Worse).contains(&format!("悪化{} / {}件", h.total.worse, h.total.compared)));
+    // Cells add up to the columns' totals.
+    for (c, total) in h.column_totals.iter().enumerate() {
+        assert!(h.cells.iter().map(|r| r[c].worse).sum::<usize>() >= total.worse, "a row of several departments counts in each");
+    }
+    // Without a previous edition nothing is compared.
+    assert_eq!(heatmap(newer, &options).total.share(Measure::Worse), None);
+}

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use reform::query::heatmap::{cell_filter, heatmap, percent, shade, Cell, Columns, Measure, RowOrder, Rows};
+use reform::query::heatmap::{cell_filter, heatmap_comparing, percent, shade, Cell, Columns, Measure, RowOrder, Rows};
 use reform::query::route::View;
 
 use crate::state::AppState;
@@ -25,7 +25,10 @@ const SCALE: [(&str, &str, &str); 5] = [
 pub fn HeatmapView() -> impl IntoView {
     let st = expect_context::<AppState>();
     let options = Memo::new(move |_| st.route.with(|r| r.heat.clone()));
-    let map = Memo::new(move |_| heatmap(&st.report(), &options.get()));
+    let changes = st.changes();
+    let map = Memo::new(move |_| heatmap_comparing(&st.report(), &options.get(), changes.as_deref()));
+    // 「前年度から悪化した割合」 only where there is a previous edition to compare with.
+    let measures: Vec<Measure> = Measure::ALL.into_iter().filter(|m| *m != Measure::Worse || st.changes().is_some()).collect();
     let measure = Memo::new(move |_| options.with(|o| o.measure));
 
     let cell_href = move |row: String, col: String| {
@@ -64,11 +67,7 @@ pub fn HeatmapView() -> impl IntoView {
         let share = c.share(m);
         let (bg, fg) = share.map_or(("#ffffff", "#333333"), |s| (SCALE[shade(s).band].0, SCALE[shade(s).band].1));
         let style = format!("background:{bg};color:{fg}");
-        let detail = match m {
-            Measure::Delayed => format!("△{} / {}件", c.delayed, c.initiatives),
-            Measure::Kpi if c.kpis_judged == 0 => format!("判定できるKPIなし / {}件", c.initiatives),
-            Measure::Kpi => format!("▲{} / {}指標（{}件）", c.kpis_behind, c.kpis_judged, c.initiatives),
-        };
+        let detail = c.detail_ja(m);
         view! {
             <td class="rd-heat" style=style data-count=c.initiatives data-delayed=c.delayed data-share=share.map(|s| format!("{s:.4}")) data-worst=is_worst.then_some("true")>
                 <a href=href class="rd-heat-link">
@@ -94,17 +93,14 @@ pub fn HeatmapView() -> impl IntoView {
     view! {
         <section class="rd-heatmap" aria-labelledby="rd-heat-h">
             <h2 id="rd-heat-h">"進捗ヒートマップ"</h2>
-            <p class="rd-help">{move || match measure.get() {
-                Measure::Delayed => "色と大きな数字は、セルの取組のうち進捗状況が △（遅れ・課題あり）の小項目に属する取組の割合です（「△2 / 8件」は8件中2件）。",
-                Measure::Kpi => "色と大きな数字は、セルの取組の KPI のうち、目標に届かなかったか、このままでは届かない見込みのものの割合です（「▲1 / 3指標」は判定できた3指標中1指標）。",
-            }}"取組の多さではなく進み具合を色で示します。セルを選ぶと、その取組の一覧を開きます。複数の部局が担う取組は各部局に数えています。"</p>
+            <p class="rd-help">{move || measure.get().explanation_ja()}"取組の多さではなく進み具合を色で示します。セルを選ぶと、その取組の一覧を開きます。複数の部局が担う取組は各部局に数えています。"</p>
             <div class="rd-heat-controls">
                 <fieldset class="rd-radios">
                     <legend>"色で示すもの"</legend>
-                    <label><input type="radio" name="rd-h-measure" data-measure="delayed" prop:checked=move || measure.get() == Measure::Delayed
-                        on:change=move |_| st.navigate(|r| r.heat.measure = Measure::Delayed) />{Measure::Delayed.label_ja()}</label>
-                    <label><input type="radio" name="rd-h-measure" data-measure="kpi" prop:checked=move || measure.get() == Measure::Kpi
-                        on:change=move |_| st.navigate(|r| r.heat.measure = Measure::Kpi) />{Measure::Kpi.label_ja()}</label>
+                    {measures.into_iter().map(|m| view! {
+                        <label><input type="radio" name="rd-h-measure" data-measure=m.key() prop:checked=move || measure.get() == m
+                            on:change=move |_| st.navigate(|r| r.heat.measure = m) />{m.label_ja()}</label>
+                    }).collect_view()}
                 </fieldset>
                 <div class="rd-field">
                     <label for="rd-h-order">"行の並び"</label>
@@ -145,8 +141,8 @@ pub fn HeatmapView() -> impl IntoView {
             <div class="rd-table-wrap" node_ref=wrap>
                 <table class="rd-table rd-heat-table" data-testid="heatmap">
                     <caption>{move || match row_level() {
-                        Some(d) => format!("{} の担当課別 × {}：{}", d, column_title(), measure_caption(measure.get())),
-                        None => format!("部局別 × {}：{}", column_title(), measure_caption(measure.get())),
+                        Some(d) => format!("{} の担当課別 × {}：{}", d, column_title(), Measure::caption_ja(measure.get())),
+                        None => format!("部局別 × {}：{}", column_title(), Measure::caption_ja(measure.get())),
                     }}</caption>
                     <thead>
                         <tr>
@@ -216,10 +212,4 @@ pub fn HeatmapView() -> impl IntoView {
     }
 }
 
-fn measure_caption(m: Measure) -> &'static str {
-    match m {
-        Measure::Delayed => "△（遅れ・課題あり）の小項目に属する取組の割合と件数",
-        Measure::Kpi => "KPI のうち未達成・遅れの割合と指標数",
-    }
-}
 

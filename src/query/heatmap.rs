@@ -7,6 +7,7 @@
 //! (`organisations`); divisions whose department is not known sit in a 所属不明 row.
 //! Repeats (【再掲】 copies and unmarked `same_as` rows) count only on request.
 
+use super::editions::ChangeSummary;
 use super::achievement::{overall, VerdictGroup};
 use crate::model::{Initiative, Rating, Report, UNPAIRED_DIVISIONS};
 
@@ -35,6 +36,29 @@ keyed! {
         Delayed => "delayed", "△ 遅れ・課題ありの割合";
         /// The share of the cell's judged KPIs that missed their target or fall short of it.
         Kpi => "kpi", "KPI の未達成・遅れの割合";
+        /// The share of the cell's initiatives, of those printed last year too, that got worse
+        /// since (only with a previous edition to compare with).
+        Worse => "worse", "前年度から悪化した割合";
+    }
+}
+
+impl Measure {
+    /// The table's caption: what its cells count.
+    pub fn caption_ja(self) -> &'static str {
+        match self {
+            Measure::Delayed => "△（遅れ・課題あり）の小項目に属する取組の割合と件数",
+            Measure::Kpi => "KPI のうち未達成・遅れの割合と指標数",
+            Measure::Worse => "前年度から悪化した取組の割合と件数",
+        }
+    }
+
+    /// What the colour and the big number say, under the heatmap's heading.
+    pub fn explanation_ja(self) -> &'static str {
+        match self {
+            Measure::Delayed => "色と大きな数字は、セルの取組のうち進捗状況が △（遅れ・課題あり）の小項目に属する取組の割合です（「△2 / 8件」は8件中2件）。",
+            Measure::Kpi => "色と大きな数字は、セルの取組の KPI のうち、目標に届かなかったか、このままでは届かない見込みのものの割合です（「▲1 / 3指標」は判定できた3指標中1指標）。",
+            Measure::Worse => "色と大きな数字は、前年度の報告書にもあった取組のうち、前年度から悪化したもの（小項目の進捗状況が ○ から △ になったか、KPI の最新の実績が目標から遠ざかったもの）の割合です（「悪化2 / 8件」は比べられた8件中2件）。",
+        }
     }
 }
 
@@ -84,14 +108,23 @@ pub struct Cell {
     pub kpis_judged: usize,
     /// Of those, missed (未達成) or falling short of a future target.
     pub kpis_behind: usize,
+    /// Initiatives also printed in the previous edition (with one to compare with).
+    pub compared: usize,
+    /// Of those, worse since: their rating turned ○→△ or a KPI moved away from its target.
+    pub worse: usize,
 }
 
 impl Cell {
-    fn add(&mut self, delayed: bool, kpis: KpiTally) {
+    /// `worse`: `None` for a row the previous edition did not print (or without one).
+    fn add(&mut self, delayed: bool, kpis: KpiTally, worse: Option<bool>) {
         self.initiatives += 1;
         self.delayed += usize::from(delayed);
         self.kpis_judged += kpis.judged;
         self.kpis_behind += kpis.behind;
+        if let Some(w) = worse {
+            self.compared += 1;
+            self.worse += usize::from(w);
+        }
     }
 
     /// The share of the cell's initiatives that sit in △ subsections (0–1); `None` when empty.
@@ -109,6 +142,18 @@ impl Cell {
         match measure {
             Measure::Delayed => self.delayed_share(),
             Measure::Kpi => self.kpi_behind_share(),
+            Measure::Worse => (self.compared > 0).then(|| self.worse as f64 / self.compared as f64),
+        }
+    }
+
+    /// The counts under a cell's percentage: 「△2 / 8件」, 「▲1 / 3指標（5件）」, 「悪化1 / 4件」.
+    pub fn detail_ja(&self, measure: Measure) -> String {
+        match measure {
+            Measure::Delayed => format!("△{} / {}件", self.delayed, self.initiatives),
+            Measure::Kpi if self.kpis_judged == 0 => format!("判定できるKPIなし / {}件", self.initiatives),
+            Measure::Kpi => format!("▲{} / {}指標（{}件）", self.kpis_behind, self.kpis_judged, self.initiatives),
+            Measure::Worse if self.compared == 0 => format!("前年度にない取組 / {}件", self.initiatives),
+            Measure::Worse => format!("悪化{} / {}件", self.worse, self.compared),
         }
     }
 
@@ -122,6 +167,7 @@ impl Cell {
         match measure {
             Measure::Delayed => format!("{share}（△{} / {}件）", self.delayed, self.initiatives),
             Measure::Kpi => format!("{share}（▲{} / {}指標）", self.kpis_behind, self.kpis_judged),
+            Measure::Worse => format!("{share}（悪化{} / {}件）", self.worse, self.compared),
         }
     }
 }
@@ -255,6 +301,11 @@ pub fn included<'r>(report: &'r Report, options: &Options) -> impl Iterator<Item
 }
 
 pub fn heatmap(report: &Report, options: &Options) -> Heatmap {
+    heatmap_comparing(report, options, None)
+}
+
+/// The heatmap, with what changed since the previous edition for [`Measure::Worse`].
+pub fn heatmap_comparing(report: &Report, options: &Options, changes: Option<&ChangeSummary>) -> Heatmap {
     let columns: Vec<Header> = match &options.columns {
         Columns::Pillars => report.pillars.iter().map(|p| Header { key: p.id.clone(), label: p.label() }).collect(),
         Columns::Sections { pillar } => report
@@ -296,13 +347,14 @@ pub fn heatmap(report: &Report, options: &Options) -> Heatmap {
             continue;
         }
         let kpis = kpi_tally(report, i);
+        let worse = changes.and_then(|ch| ch.worse(i));
         for k in keys {
             let r = rows.iter().position(|h| h.key == k).expect("rows hold every key");
-            cells[r][c].add(delayed, kpis);
-            row_totals[r].add(delayed, kpis);
+            cells[r][c].add(delayed, kpis, worse);
+            row_totals[r].add(delayed, kpis, worse);
         }
-        column_totals[c].add(delayed, kpis);
-        total.add(delayed, kpis);
+        column_totals[c].add(delayed, kpis, worse);
+        total.add(delayed, kpis, worse);
     }
     let mut map = Heatmap { rows, columns, cells, row_totals, column_totals, total };
     map.order_rows(options.order, options.measure);
@@ -372,9 +424,15 @@ mod total_label_tests {
 
     #[test]
     fn a_total_says_its_counts_and_an_empty_row_says_so() {
-        let c = Cell { initiatives: 8, delayed: 2, kpis_judged: 2, kpis_behind: 1 };
+        let c = Cell { initiatives: 8, delayed: 2, kpis_judged: 2, kpis_behind: 1, ..Cell::default() };
         assert_eq!(c.total_label(Measure::Delayed), "25%（△2 / 8件）");
         assert_eq!(c.total_label(Measure::Kpi), "50%（▲1 / 2指標）");
+        assert_eq!(c.detail_ja(Measure::Delayed), "△2 / 8件");
+        assert_eq!(c.detail_ja(Measure::Kpi), "▲1 / 2指標（8件）");
+        assert_eq!(c.detail_ja(Measure::Worse), "前年度にない取組 / 8件", "nothing compared");
+        let compared = Cell { compared: 4, worse: 1, ..c };
+        assert_eq!(compared.detail_ja(Measure::Worse), "悪化1 / 4件");
+        assert_eq!(compared.total_label(Measure::Worse), "25%（悪化1 / 4件）");
         let judged_none = Cell { initiatives: 3, ..Cell::default() };
         assert_eq!(judged_none.total_label(Measure::Kpi), "—（▲0 / 0指標）");
         assert_eq!(Cell::default().total_label(Measure::Delayed), "取組なし");

@@ -287,3 +287,25 @@ test('with data-previous, a revised figure leads to its detail, where both editi
   assert.deepEqual(log.errors, []);
   await page.close();
 });
+
+test('with data-previous, the heatmap can show the share that got worse since; without, it cannot', async () => {
+  const files = { 'reports/r6.json': JSON.stringify(NEXT), 'reports/r5.json': JSON.stringify(BUNDLED) };
+  const { url } = await serveRoot(site('reports/r6.json', files, 'reports/r5.json'));
+  const { page, log } = await open(browser, `${url}#rd/heatmap`, { waitFor: '[data-testid="heatmap"]' });
+  await page.click('input[data-measure="worse"]');
+  await page.waitForFunction(() => location.hash.includes('hm=worse'));
+  await page.waitForFunction(() => /悪化\d+ \/ \d+件/.test(document.querySelector('[data-testid="heat-total"]')?.textContent ?? ''));
+  // The rows of the subsection the construction turned to △ are among those counted worse.
+  const [worse, compared] = (await text(page, '[data-testid="heat-total"]')).match(/悪化(\d+) \/ (\d+)件/).slice(1).map(Number);
+  const turned = new Set(MADE.filter((c) => c.kind === 'rating' && c.rating === 'delayed').map((c) => c.subsection));
+  const added = new Set(MADE.filter((c) => c.kind === 'initiative_added').map((c) => c.initiative));
+  const inTurned = NEXT.initiatives.filter((i) => !i.relisted && i.same_as === null && turned.has(i.subsection) && !added.has(i.id)).length;
+  assert.ok(worse >= inTurned && inTurned > 0 && compared > worse, `${worse} / ${compared}, ${inTurned} in turned subsections`);
+  assert.match(await text(page, '.rd-help'), /前年度の報告書にもあった取組のうち/);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+  const { url: alone } = await serveRoot(site('reports/r6.json', { 'reports/r6.json': JSON.stringify(NEXT) }));
+  const { page: single } = await open(browser, `${alone}#rd/heatmap`, { waitFor: '[data-testid="heatmap"]' });
+  assert.equal(await single.$('input[data-measure="worse"]'), null);
+  await single.close();
+});

@@ -111,6 +111,23 @@ keyed! {
 }
 
 impl ChangeSummary {
+    /// Whether `initiative` (of the newer edition) got worse since the previous edition: its
+    /// subsection turned ○→△ or one of its KPIs moved away from its target. `None` for a row
+    /// the previous edition did not print.
+    pub fn worse(&self, initiative: &crate::model::Initiative) -> Option<bool> {
+        if self.touches(ChangeKind::New, initiative) {
+            return None;
+        }
+        let owner = initiative.relisted_from.as_deref().or(initiative.same_as.as_deref()).unwrap_or(&initiative.id);
+        let worse_in = |key: &str, pick: &dyn Fn(&ChangeItem) -> bool| {
+            self.lists.iter().filter(|l| l.key == key).any(|l| l.items.iter().any(|i| i.tone == Tone::Worse && pick(i)))
+        };
+        Some(
+            worse_in("ratings", &|i| i.subsection.as_deref() == Some(initiative.subsection.as_str()))
+                || worse_in("actuals", &|i| i.initiative.as_deref() == Some(owner)),
+        )
+    }
+
     /// Whether `initiative` (of the newer edition) changed in the way of `kind`. A repeated row
     /// takes its original's figures.
     pub fn touches(&self, kind: ChangeKind, initiative: &crate::model::Initiative) -> bool {
