@@ -14,6 +14,8 @@ pub struct AppState {
     /// The report and its search index, owned by the app's reactive owner: unmounting the app
     /// (to show another report) frees both.
     data: StoredValue<Arc<Explorer>>,
+    /// The same report as its JSON text, for the data module (`data_module.rs`).
+    report_json: StoredValue<Arc<str>>,
     pub route: RwSignal<Route>,
     /// What the last URL held that could not be used, shown until the next navigation.
     pub notices: RwSignal<Vec<String>>,
@@ -30,10 +32,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(report: Arc<Report>) -> AppState {
+    pub fn new(report: Arc<Report>, report_json: Arc<str>) -> AppState {
         let parsed = route::parse(&current_hash(), &report);
         AppState {
             data: StoredValue::new(Arc::new(Explorer::new(report))),
+            report_json: StoredValue::new(report_json),
             route: RwSignal::new(parsed.route),
             notices: RwSignal::new(parsed.notices),
             open_error: RwSignal::new(None),
@@ -41,6 +44,11 @@ impl AppState {
             share_open: RwSignal::new(false),
             replace_entry: StoredValue::new(false),
         }
+    }
+
+    /// The report on screen as its JSON text (a cheap handle).
+    pub fn report_json(&self) -> Arc<str> {
+        self.report_json.get_value()
     }
 
     /// The report on screen (a cheap handle; keep it for the length of a view function).

@@ -32,24 +32,24 @@ pub fn offers(report_json: &str) -> Result<Vec<Offer>, String> {
     Ok(reform::query::opendata::offers::offers(&report))
 }
 
-/// The initiatives `ids_json` names (a JSON array of 取組番号), in its order, one row each.
-pub fn initiatives_csv(report_json: &str, ids_json: &str) -> Result<String, String> {
+/// The initiatives `ids` names (取組番号), in its order, one row each.
+pub fn initiatives_csv(report_json: &str, ids: &[String]) -> Result<String, String> {
     let report = report(report_json)?;
-    let rows = initiatives(&report, ids_json)?;
+    let rows = initiatives(&report, ids)?;
     Ok(csv::initiatives_csv(&report, &rows))
 }
 
-/// The text items of the initiatives `ids_json` names, one row per item.
-pub fn initiative_texts_csv(report_json: &str, ids_json: &str) -> Result<String, String> {
+/// The text items of the initiatives `ids` names, one row per item.
+pub fn initiative_texts_csv(report_json: &str, ids: &[String]) -> Result<String, String> {
     let report = report(report_json)?;
-    let rows = initiatives(&report, ids_json)?;
+    let rows = initiatives(&report, ids)?;
     Ok(csv::initiative_texts_csv(&report, &rows))
 }
 
-/// Every figure of the KPIs `kpi_ids_json` names (a JSON array of KPI番号), in its order.
-pub fn kpis_csv(report_json: &str, kpi_ids_json: &str) -> Result<String, String> {
+/// Every figure of the KPIs `kpi_ids` names (KPI番号), in its order.
+pub fn kpis_csv(report_json: &str, kpi_ids: &[String]) -> Result<String, String> {
     let report = report(report_json)?;
-    let kpis = named(&report.kpis, kpi_ids_json, "KPI番号", |k: &Kpi| &k.id)?;
+    let kpis = named(&report.kpis, kpi_ids, "KPI番号", |k: &Kpi| &k.id)?;
     Ok(csv::kpis_csv(&report, &kpis))
 }
 
@@ -59,13 +59,12 @@ pub fn workbook(report_json: &str) -> Result<Vec<u8>, String> {
     crate::workbook::workbook(&report)
 }
 
-fn initiatives<'r>(report: &'r Report, ids_json: &str) -> Result<Vec<&'r Initiative>, String> {
-    named(&report.initiatives, ids_json, "取組番号", |i: &Initiative| &i.id)
+fn initiatives<'r>(report: &'r Report, ids: &[String]) -> Result<Vec<&'r Initiative>, String> {
+    named(&report.initiatives, ids, "取組番号", |i: &Initiative| &i.id)
 }
 
-/// The items of `all` whose ids `ids_json` lists, in the list's order.
-fn named<'r, T>(all: &'r [T], ids_json: &str, what: &str, id: fn(&T) -> &String) -> Result<Vec<&'r T>, String> {
-    let ids: Vec<String> = serde_json::from_str(ids_json).map_err(|e| format!("{what}の一覧を読めません（{}行{}列）：{e}", e.line(), e.column()))?;
+/// The items of `all` whose ids `ids` lists, in the list's order.
+fn named<'r, T>(all: &'r [T], ids: &[String], what: &str, id: fn(&T) -> &String) -> Result<Vec<&'r T>, String> {
     ids.iter()
         .enumerate()
         .map(|(n, wanted)| all.iter().find(|t| id(t) == wanted).ok_or_else(|| format!("{what}の一覧の{}番目「{wanted}」はこの報告書にありません", n + 1)))
@@ -86,23 +85,27 @@ mod tests {
         assert!(offered.iter().zip(&published).all(|(o, p)| o.file_name == p.file_name && o.text == p.text));
     }
 
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn downloads_list_the_rows_named_in_their_order() {
-        let csv = initiatives_csv(REPORT, r#"["II-3-2-4","I-3-3-3"]"#).unwrap();
+        let csv = initiatives_csv(REPORT, &ids(&["II-3-2-4", "I-3-3-3"])).unwrap();
         let second = csv.find("\r\nI-3-3-3,").expect("I-3-3-3");
         assert!(csv.find("\r\nII-3-2-4,").expect("II-3-2-4") < second, "{csv}");
-        assert!(initiative_texts_csv(REPORT, r#"["II-3-2-4"]"#).unwrap().contains("\r\nII-3-2-4,主な取組内容,1,"));
-        let kpis = kpis_csv(REPORT, r#"["I-3-3-3-k1"]"#).unwrap();
+        assert!(initiative_texts_csv(REPORT, &ids(&["II-3-2-4"])).unwrap().contains("\r\nII-3-2-4,主な取組内容,1,"));
+        let kpis = kpis_csv(REPORT, &ids(&["I-3-3-3-k1"])).unwrap();
         assert!(kpis.contains(",寄附額,千円,") && kpis.contains(",286728,"), "{kpis}");
-        assert_eq!(kpis_csv(REPORT, "[]").unwrap().matches("\r\n").count(), 1, "the header alone");
+        assert_eq!(kpis_csv(REPORT, &[]).unwrap().matches("\r\n").count(), 1, "the header alone");
     }
 
     #[test]
     fn bad_input_is_named_not_panicked_on() {
-        let e = initiatives_csv(REPORT, r#"["II-3-2-4","X-9"]"#).unwrap_err();
+        let e = initiatives_csv(REPORT, &ids(&["II-3-2-4", "X-9"])).unwrap_err();
         assert_eq!(e, "取組番号の一覧の2番目「X-9」はこの報告書にありません");
-        let e = kpis_csv(REPORT, "[1,").unwrap_err();
-        assert!(e.starts_with("KPI番号の一覧を読めません（1行"), "{e}");
+        let e = kpis_csv(REPORT, &ids(&["I-3-3-3-k9"])).unwrap_err();
+        assert_eq!(e, "KPI番号の一覧の1番目「I-3-3-3-k9」はこの報告書にありません");
         let e = offers("{\"schema_version\": ").unwrap_err();
         assert!(e.starts_with("報告書データを読めません：1行"), "{e}");
         assert!(workbook("[]").unwrap_err().starts_with("報告書データを読めません："));

@@ -11,6 +11,7 @@ use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 pub const README_SHEET: &str = "README";
 pub const TITLE_JA: &str = "Excel ブック（.xlsx）";
+pub const MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// `reform-progress-fy2023.xlsx`: the data package's name, so the workbook names its year.
 pub fn file_name(report: &Report) -> String {
