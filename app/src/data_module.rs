@@ -88,7 +88,8 @@ pub fn FileButton(
     label: &'static str,
     testid: &'static str,
     #[prop(default = "rd-button")] class: &'static str,
-    make: impl Fn() -> FileRequest + 'static,
+    /// Boxed, not generic: one copy of the button's code serves every use.
+    make: Box<dyn Fn() -> FileRequest>,
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let pending = RwSignal::new(None::<FileRequest>);

@@ -60,8 +60,8 @@ pub fn ExploreView() -> impl IntoView {
                             {move || format!("{}件 / 全{}件", group(rows.with(Vec::len) as i64), group(universe.get() as i64))}
                         </p>
                         <div class="rd-actions">
-                            <FileButton label="この結果をCSVで保存" testid="csv-initiatives" make=export_rows error=save_error />
-                            <FileButton label="KPIデータをCSVで保存" testid="csv-kpis" make=export_kpis error=save_error />
+                            <FileButton label="この結果をCSVで保存" testid="csv-initiatives" make=Box::new(export_rows) error=save_error />
+                            <FileButton label="KPIデータをCSVで保存" testid="csv-kpis" make=Box::new(export_kpis) error=save_error />
                         </div>
                     </div>
                     {move || save_error.get().map(|e| view! { <p class="rd-notice" role="alert">"保存できませんでした："{e}</p> })}

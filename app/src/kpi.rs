@@ -94,7 +94,7 @@ pub fn KpiView() -> impl IntoView {
                 {move || format!("{}指標を表示", list.with(Vec::len))}
             </p>
             <p class="rd-actions">
-                <crate::data_module::FileButton label="この一覧をCSVで保存" testid="csv-kpi-page" make=export error=save_error />
+                <crate::data_module::FileButton label="この一覧をCSVで保存" testid="csv-kpi-page" make=Box::new(export) error=save_error />
             </p>
             {move || save_error.get().map(|e| view! { <p class="rd-notice" role="alert">{format!("保存できませんでした：{e}")}</p> })}
             <div class="rd-kpi-grid">

@@ -52,7 +52,7 @@ fn Offers(page: data_module::DataPage) -> impl IntoView {
                 None => {
                     let name = file_name.clone();
                     let make = move || FileRequest { export: "workbook", report_json: st.report_json(), ids: None, file_name: name.clone(), mime: crate::data_module::XLSX };
-                    view! { <FileButton label="ダウンロード" testid="offer-save" class="rd-button rd-button-secondary" make error=save_error /> }.into_any()
+                    view! { <FileButton label="ダウンロード" testid="offer-save" class="rd-button rd-button-secondary" make=Box::new(make) error=save_error /> }.into_any()
                 }
             };
             let key = file_name.clone();
