@@ -21,8 +21,8 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[component]
 pub fn App() -> impl IntoView {
     match data::current() {
-        Ok((report, report_json, opened)) => {
-            let state = AppState::new(report, report_json);
+        Ok(data::Shown { report, json, opened }) => {
+            let state = AppState::new(report, json);
             provide_context(state);
             if crate::IN_BROWSER {
                 sync_with_hash(state);

@@ -36,7 +36,7 @@ pub fn workbook(report: &Report) -> Result<Vec<u8>, String> {
 fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
     let tables = tables(report);
     let mut book = Workbook::new();
-    book.set_properties(&DocProperties::new().set_title(&report.report.title).set_comment(&source_ja(report)));
+    book.set_properties(&DocProperties::new().set_title(&report.report.title).set_comment(source_ja(report)));
     let bold = Format::new().set_bold();
     readme(book.add_worksheet().set_name(README_SHEET)?, report, &tables, &bold)?;
     for table in &tables {
