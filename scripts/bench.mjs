@@ -73,7 +73,7 @@ row('dist/web without the data module', `${kb(total.raw)} raw, ${kb(total.gz)} g
 row('everything in dist/web', `${kb(everything.raw)} raw, ${kb(everything.gz)} gzip`, '', `${files.length} files, the data module with them`);
 const sourceAsset = of(/^source-[0-9a-f]{16}\.txt\.gz$/);
 row('source text for 「出典を見る」', `${kb(sourceAsset.raw)} gzip file (${kb(statSync(join(ROOT, 'data/source', REPORT.report.source.name)).size)} as text)`, 'about 60 KB gzip', 'one asset, fetched on first use; held inline in the offline file');
-row('offline single file', `${kb(offline.raw)} raw, ${kb(offline.gz)} gzip`, '< 2,500 KB', 'wasm as base64; the data module as base64 of its gzip', offline.raw < 2500 * 1024);
+row('offline single file', `${kb(offline.raw)} raw, ${kb(offline.gz)} gzip`, '< 2,500 KB', 'the app\'s wasm and the data module\'s as base64 of their gzip', offline.raw < 2500 * 1024);
 
 // ---- browser measurements --------------------------------------------------------------------
 const browser = await launch(['--enable-precise-memory-info', '--js-flags=--expose-gc']);

@@ -4,8 +4,8 @@
 //                  becomes echarts-HASH.mjs, imported when a view first draws a chart; the data
 //                  module (published files, CSV downloads, Excel workbook) becomes
 //                  reform-data-HASH.mjs and reform-data-HASH.wasm, imported on the first file asked for
-//   dist/offline/  one self-contained HTML file (wasm, glue, ECharts, data module, CSS, data inline) that
-//                  starts from file:// with the network off
+//   dist/offline/  one self-contained HTML file (wasm as base64 of its gzip, glue, ECharts, data
+//                  module, CSS, data inline) that starts from file:// with the network off
 //   dist/embed/    example host pages and the webmaster's guide
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
@@ -146,11 +146,13 @@ const glueCode = withoutExports(glue).code;
 // The data module's glue in a function of its own (its names would clash with the app's), run
 // only on the first file asked for; its wasm as base64 beside it.
 const dataModule = withoutExports(dataGlue);
-// gzip: a third of the bytes as base64, inflated by the browser (DecompressionStream) when asked for.
-const dataWasmB64 = gzipSync(readFileSync(join(WEB, dataWasm)), { level: 9 }).toString('base64');
+// Both wasm files as base64 of their gzip: a third of the bytes of plain base64, inflated by the
+// browser (DecompressionStream) when needed: the app's at start, the data module's when asked for.
+const gzipBase64 = (file) => gzipSync(readFileSync(join(WEB, file)), { level: 9 }).toString('base64');
+const dataWasmB64 = gzipBase64(dataWasm);
 const echartsIife = readFileSync(join(ROOT, 'build/echarts.iife.js'), 'utf8');
 if (!/^var reformCharts=/.test(echartsIife)) fail('build/echarts.iife.js is not the IIFE build of scripts/echarts-entry.js: run make dist');
-const wasmB64 = readFileSync(join(WEB, wasm)).toString('base64');
+const wasmB64 = gzipBase64(wasm);
 const sourceB64 = readFileSync(join(WEB, source)).toString('base64');
 const body = html.match(/<body>([\s\S]*)<\/body>/)?.[1] ?? fail('no <body> in index.html');
 const offline = `<!doctype html>
@@ -178,15 +180,15 @@ ${safe(dataModule.code)}
 return { ${dataModule.names.join(', ')} };
 }
 const dataWasmGzipBase64 = "${dataWasmB64}";
-const wasmBase64 = "${wasmB64}";
-${namedReportFirst}${afterFirstPaint}const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+const wasmGzipBase64 = "${wasmB64}";
+// A wasm held as base64 of its gzip, inflated by the browser.
+const inflate = (base64) => new Response(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
+  .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+${namedReportFirst}${afterFirstPaint}await __wbg_init({ module_or_path: await inflate(wasmGzipBase64) });
 provideCharts(() => Promise.resolve().then(loadCharts));
 provideDataModule(async () => {
-  const gzip = new Blob([Uint8Array.from(atob(dataWasmGzipBase64), (c) => c.charCodeAt(0))]);
-  const wasm = await new Response(gzip.stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
   const data = loadDataModule();
-  await data.default({ module_or_path: wasm });
+  await data.default({ module_or_path: await inflate(dataWasmGzipBase64) });
   return data;
 });
 // The source text (gzip), decoded on the first 「出典を見る」.
