@@ -107,7 +107,19 @@ $(SOURCE_GZ): $(SOURCE)
 	@mkdir -p build
 	gzip -9nc "$(SOURCE)" > $@
 
-dist/web/index.html: $(APP_SOURCES) $(ECHARTS) $(SOURCE_GZ) scripts/package.mjs scripts/dev-start.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+# The data module (crate reform-data): the published files, the views' CSV downloads and the
+# Excel workbook, a second wasm loaded on the first file asked for, so the dashboard's own wasm
+# does not carry them. wasm-opt is binaryen's from node_modules, as trunk uses it.
+DATA_MODULE := build/reform-data.mjs build/reform-data.wasm
+DATA_MODULE_SOURCES := $(shell find data-module/src src -name '*.rs') data-module/Cargo.toml Cargo.toml Cargo.lock $(wildcard data/*.schema.json)
+$(DATA_MODULE) &: $(DATA_MODULE_SOURCES) | tool-wasm-target tool-wasm-bindgen node_modules/.installed
+	cargo build --release --target wasm32-unknown-unknown -p reform-data
+	@mkdir -p build/data-module
+	wasm-bindgen --target web --no-typescript --out-dir build/data-module --out-name reform-data target/wasm32-unknown-unknown/release/reform_data.wasm
+	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals build/data-module/reform-data_bg.wasm -o build/reform-data.wasm
+	cp build/data-module/reform-data.js build/reform-data.mjs
+
+dist/web/index.html: $(APP_SOURCES) $(ECHARTS) $(SOURCE_GZ) $(DATA_MODULE) scripts/package.mjs scripts/dev-start.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk build --release --offline
 	cargo run --quiet -p reform-app --bin prerender --no-default-features --features ssr -- dist/web/index.html
 	node scripts/package.mjs
@@ -118,7 +130,7 @@ serve: dist
 
 # A debug build served by trunk, rebuilt and reloaded on every change of the app or the data.
 # Not for publishing: the wasm is large and unoptimised (use `make dist`).
-dev: $(ECHARTS) $(SOURCE_GZ) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+dev: $(ECHARTS) $(SOURCE_GZ) $(DATA_MODULE) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk serve --offline --port $(DEV_PORT) --dist build/dev --watch app --watch src --watch data --watch public --watch index.html
 
 # PNGs of every view at 390, 768 and 1280 px in build/screenshots/, to look at before a view is done.
@@ -131,16 +143,22 @@ screenshots: dist tool-chromium node_modules/.installed
 # `make test` does not, so a warm `make test` rebuilds nothing it has not changed.
 test: test-native test-node test-browser
 
-# Rust: normalizer, loader, queries, and the JSON against its JSON Schema (tests/schema.rs).
+# Rust: normalizer, loader, queries, the JSON against its JSON Schema (tests/schema.rs), and the
+# data module (published files, CSV downloads, the Excel workbook read back).
 test-native:
-	cargo test -p reform
+	cargo test -p reform -p reform-data
 
 # Build scripts and the development server, without a browser. Files are listed by a glob:
 # `node --test DIR` reads DIR as a file on Node 21 and later.
 test-node: node_modules/.installed
 	node --test tests/node/*.test.mjs
 
-test-browser: dist build/answer-key.json tool-chromium node_modules/.installed
+# Reads a saved Excel workbook back for the browser tests (they have no spreadsheet reader).
+READ_WORKBOOK := target/debug/examples/read_workbook
+$(READ_WORKBOOK): data-module/examples/read_workbook.rs data-module/Cargo.toml Cargo.lock
+	cargo build --quiet -p reform-data --example read_workbook
+
+test-browser: dist build/answer-key.json $(READ_WORKBOOK) tool-chromium node_modules/.installed
 	node --test --test-concurrency=1 --test-timeout=600000 --test-force-exit tests/browser/*.test.mjs
 
 # What the query layer says each address the browser tests open shows: their expected figures.

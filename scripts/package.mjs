@@ -1,13 +1,16 @@
 // After `trunk build`: makes the three deliverables of `make dist` from dist/web.
 //   dist/web/      hosted build; the inline start-up script trunk writes becomes dashboard.js,
 //                  so the page runs under a CSP without 'unsafe-inline' for scripts; ECharts
-//                  becomes echarts-HASH.mjs, imported when a view first draws a chart
-//   dist/offline/  one self-contained HTML file (wasm, glue, ECharts, CSS, data inline) that
-//                  starts from file:// with the network off
+//                  becomes echarts-HASH.mjs, imported when a view first draws a chart; the data
+//                  module (published files, CSV downloads, Excel workbook) becomes
+//                  reform-data-HASH.mjs and reform-data-HASH.wasm, imported on the first file asked for
+//   dist/offline/  one self-contained HTML file (wasm as base64 of its gzip, glue, ECharts, data
+//                  module, CSS, data inline) that starts from file:// with the network off
 //   dist/embed/    example host pages and the webmaster's guide
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 // fileURLToPath, not URL.pathname: the checkout may sit under a path with spaces or Japanese.
@@ -41,6 +44,8 @@ function publishByHash(name, prefix, ext) {
 }
 const echarts = publishByHash('echarts.mjs', 'echarts', '.mjs');
 const source = publishByHash('source.txt.gz', 'source', '.txt.gz');
+const dataGlue = publishByHash('reform-data.mjs', 'reform-data', '.mjs');
+const dataWasm = publishByHash('reform-data.wasm', 'reform-data', '.wasm');
 // `make dev`'s start-up helper is not published.
 rmSync(join(WEB, 'dev-start.mjs'), { force: true });
 html = html.replace(/\s*<script[^>]*data-dev-only[^>]*><\/script>/, '');
@@ -84,8 +89,8 @@ const namedReportFirst = `// A host naming its report file: a loading message, n
 const starter = `// Starts the reform-progress dashboard. Web pages embed the dashboard with two lines:
 //   <div id="reform-dashboard"></div>
 //   <script type="module" src="(this folder)/dashboard.js"></script>
-// It adds the stylesheet if the page lacks it, starts the app, and tells the app where ECharts
-// and the report's source text are: the app loads each when a view first needs it.
+// It adds the stylesheet if the page lacks it, starts the app, and tells the app where ECharts,
+// the data module and the report's source text are: the app loads each when a view first needs it.
 const here = new URL('.', import.meta.url);
 if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href.endsWith('${css}'))) {
   const link = document.createElement('link');
@@ -96,6 +101,10 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href
 ${namedReportFirst}${afterFirstPaint}const app = await import(new URL('${glue}', here).href);
 await app.default({ module_or_path: new URL('${wasm}', here) });
 app.provideCharts(() => import(new URL('${echarts}', here).href));
+app.provideDataModule(() => import(new URL('${dataGlue}', here).href).then(async (data) => {
+  await data.default({ module_or_path: new URL('${dataWasm}', here) });
+  return data;
+}));
 app.provideSource(() => fetch(new URL('${source}', here)).then((r) => {
   if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
   return r.arrayBuffer();
@@ -113,14 +122,37 @@ writeFileSync(join(WEB, 'index.html'), html);
 // ---- dist/offline: one file ----------------------------------------------------------------
 const read = (f) => readFileSync(join(WEB, f), 'utf8');
 const safe = (js) => js.replace(/<\/script/gi, '<\\/script');
-const glueCode = read(glue)
-  .replace(/^export (class|function|const|let) /gm, '$1 ')
-  .replace(/^export \{[^}]*\};?\s*$/gm, '');
-if (/^export /m.test(glueCode)) fail('the wasm-bindgen glue has an export this script does not know');
-if (/^import /m.test(glueCode)) fail('the wasm-bindgen glue imports a file (a snippet?): the offline file cannot hold it');
+// A wasm-bindgen glue (ES module) as plain code: its exports become declarations, and their
+// names are returned so a caller can hand them on.
+function withoutExports(file) {
+  const names = [];
+  const code = read(file)
+    .replace(/^export (class|function|const|let) (\w+)/gm, (_, kind, name) => {
+      names.push(name);
+      return `${kind} ${name}`;
+    })
+    .replace(/^export \{([^}]*)\};?\s*$/gm, (_, list) => {
+      for (const item of list.split(',')) {
+        const [local, exported = local] = item.trim().split(/\s+as\s+/);
+        names.push(exported === local ? local : `${exported}: ${local}`);
+      }
+      return '';
+    });
+  if (/^export /m.test(code)) fail(`the wasm-bindgen glue ${file} has an export this script does not know`);
+  if (/^import /m.test(code)) fail(`the wasm-bindgen glue ${file} imports a file (a snippet?): the offline file cannot hold it`);
+  return { code, names };
+}
+const glueCode = withoutExports(glue).code;
+// The data module's glue in a function of its own (its names would clash with the app's), run
+// only on the first file asked for; its wasm as base64 beside it.
+const dataModule = withoutExports(dataGlue);
+// Both wasm files as base64 of their gzip: a third of the bytes of plain base64, inflated by the
+// browser (DecompressionStream) when needed: the app's at start, the data module's when asked for.
+const gzipBase64 = (file) => gzipSync(readFileSync(join(WEB, file)), { level: 9 }).toString('base64');
+const dataWasmB64 = gzipBase64(dataWasm);
 const echartsIife = readFileSync(join(ROOT, 'build/echarts.iife.js'), 'utf8');
 if (!/^var reformCharts=/.test(echartsIife)) fail('build/echarts.iife.js is not the IIFE build of scripts/echarts-entry.js: run make dist');
-const wasmB64 = readFileSync(join(WEB, wasm)).toString('base64');
+const wasmB64 = gzipBase64(wasm);
 const sourceB64 = readFileSync(join(WEB, source)).toString('base64');
 const body = html.match(/<body>([\s\S]*)<\/body>/)?.[1] ?? fail('no <body> in index.html');
 const offline = `<!doctype html>
@@ -142,10 +174,23 @@ function loadCharts() {
 ${safe(echartsIife)}
 return reformCharts;
 }
-const wasmBase64 = "${wasmB64}";
-${namedReportFirst}${afterFirstPaint}const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+// The data module, instantiated only on the first file asked for.
+function loadDataModule() {
+${safe(dataModule.code)}
+return { ${dataModule.names.join(', ')} };
+}
+const dataWasmGzipBase64 = "${dataWasmB64}";
+const wasmGzipBase64 = "${wasmB64}";
+// A wasm held as base64 of its gzip, inflated by the browser.
+const inflate = (base64) => new Response(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
+  .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+${namedReportFirst}${afterFirstPaint}await __wbg_init({ module_or_path: await inflate(wasmGzipBase64) });
 provideCharts(() => Promise.resolve().then(loadCharts));
+provideDataModule(async () => {
+  const data = loadDataModule();
+  await data.default({ module_or_path: await inflate(dataWasmGzipBase64) });
+  return data;
+});
 // The source text (gzip), decoded on the first 「出典を見る」.
 const sourceBase64 = "${sourceB64}";
 provideSource(() => Uint8Array.from(atob(sourceBase64), (c) => c.charCodeAt(0)));
@@ -164,6 +209,6 @@ mkdirSync(join(ROOT, 'dist/embed'), { recursive: true });
 for (const f of readdirSync(join(ROOT, 'embed'))) copyFileSync(join(ROOT, 'embed', f), join(ROOT, 'dist/embed', f));
 
 const kb = (n) => `${Math.round(n / 1024)} KB`;
-console.log(`dist/web: dashboard.js + ${glue}, ${wasm} (${kb(readFileSync(join(WEB, wasm)).length)})`);
+console.log(`dist/web: dashboard.js + ${glue}, ${wasm} (${kb(readFileSync(join(WEB, wasm)).length)}); data module ${dataGlue}, ${dataWasm} (${kb(readFileSync(join(WEB, dataWasm)).length)})`);
 console.log(`dist/offline/reform-dashboard.html (${kb(Buffer.byteLength(offline))})`);
 console.log('dist/embed: examples and README.md');

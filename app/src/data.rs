@@ -36,10 +36,20 @@ pub struct Opened {
     pub by_reader: bool,
 }
 
+/// A report on screen: read, as its JSON text (what the data module makes files from,
+/// `data_module.rs`: handing it over costs the app no serialiser), and what it is when it is not
+/// the embedded one.
+#[derive(Clone)]
+pub struct Shown {
+    pub report: Arc<Report>,
+    pub json: Arc<str>,
+    pub opened: Option<Opened>,
+}
+
 thread_local! {
     /// A report opened by the user, with its file name. Replaced by the next one, so at most
     /// one opened report is held outside the mounted app.
-    static OPENED: RefCell<Option<(Opened, Arc<Report>)>> = const { RefCell::new(None) };
+    static OPENED: RefCell<Option<Shown>> = const { RefCell::new(None) };
     /// Why the report kept from before a reload could not be shown again, for the first mount.
     static RESTORE_ERROR: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The embedded report read ahead of the first mount (`lib.rs`), taken by that mount.
@@ -83,12 +93,12 @@ pub fn read_embedded_ahead() {
     AHEAD.with(|a| *a.borrow_mut() = Some(embedded()));
 }
 
-/// The report to show, and what it is when it is not the embedded one.
-pub fn current() -> Result<(Arc<Report>, Option<Opened>), LoadError> {
-    if let Some((opened, report)) = OPENED.with(|o| o.borrow().clone()) {
-        return Ok((report, Some(opened)));
+/// The report to show.
+pub fn current() -> Result<Shown, LoadError> {
+    if let Some(shown) = OPENED.with(|o| o.borrow().clone()) {
+        return Ok(shown);
     }
-    AHEAD.with(|a| a.borrow_mut().take()).unwrap_or_else(embedded).map(|r| (Arc::new(r), None))
+    AHEAD.with(|a| a.borrow_mut().take()).unwrap_or_else(embedded).map(|r| Shown { report: Arc::new(r), json: Arc::from(EMBEDDED), opened: None })
 }
 
 /// The embedded report in one pass: it was built with this model and is tested as the real
@@ -104,7 +114,7 @@ fn embedded() -> Result<Report, LoadError> {
 /// Checks `json` (a report the host page names) and keeps it for the next mount; on error
 /// nothing changes.
 pub fn open(name: &str, json: &str) -> Result<(), LoadError> {
-    hold(Opened { name: name.to_string(), not_kept: None, by_reader: false }, Report::from_json(json)?);
+    hold(Opened { name: name.to_string(), not_kept: None, by_reader: false }, Report::from_json(json)?, json);
     Ok(())
 }
 
@@ -113,12 +123,12 @@ pub fn open(name: &str, json: &str) -> Result<(), LoadError> {
 pub fn open_for_session(name: &str, json: &str) -> Result<(), LoadError> {
     let report = Report::from_json(json)?;
     let not_kept = store(name, json).err();
-    hold(Opened { name: name.to_string(), not_kept, by_reader: true }, report);
+    hold(Opened { name: name.to_string(), not_kept, by_reader: true }, report, json);
     Ok(())
 }
 
-fn hold(opened: Opened, report: Report) {
-    OPENED.with(|o| *o.borrow_mut() = Some((opened, Arc::new(report))));
+fn hold(opened: Opened, report: Report, json: &str) {
+    OPENED.with(|o| *o.borrow_mut() = Some(Shown { report: Arc::new(report), json: Arc::from(json), opened: Some(opened) }));
 }
 
 /// Leaves the opened report, in this page and in the session.
@@ -134,7 +144,7 @@ pub fn restore_from_session() -> bool {
     let Some((name, json)) = stored() else { return false };
     match Report::from_json(&json) {
         Ok(report) => {
-            hold(Opened { name, not_kept: None, by_reader: true }, report);
+            hold(Opened { name, not_kept: None, by_reader: true }, report, &json);
             true
         }
         Err(e) => {

@@ -3,10 +3,18 @@
 use wasm_bindgen::JsCast;
 
 pub fn save(name: &str, mime: &str, content: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    save_parts(name, mime, &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content)))
+}
+
+/// Saves bytes (a workbook) under `name`.
+pub fn save_bytes(name: &str, mime: &str, bytes: &js_sys::Uint8Array) -> Result<(), String> {
+    save_parts(name, mime, &js_sys::Array::of1(bytes))
+}
+
+fn save_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props).map_err(|_| "Blob を作れません")?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &props).map_err(|_| "Blob を作れません")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "URL を作れません")?;
     save_url(name, &url);
     // Revoke later: some browsers read the blob after click() returns.

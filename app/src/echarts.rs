@@ -3,11 +3,10 @@
 //!
 //! ECharts is not in the page at start-up. The start-up script hands the app a loader
 //! ([`provide_charts`]); the first chart on screen calls it once, and every chart waiting for it
-//! draws when it resolves. The first view (the overview) therefore never waits for ECharts.
+//! draws when it resolves (`on_demand.rs`). The first view (the overview) never waits for it.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
-use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,87 +28,51 @@ extern "C" {
     pub fn get_data_url(this: &Instance, opts: &JsValue) -> String;
 }
 
-/// Where ECharts is: not asked for yet, on its way, here (the module), or unavailable.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Library {
-    Idle,
-    Loading,
-    Ready,
-    Failed,
-}
+pub use crate::on_demand::Library;
+use crate::on_demand::OnDemand;
 
 thread_local! {
-    static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-    /// Outlives any one mount of the app (the library stays loaded when another report opens).
-    static LIBRARY: ArcRwSignal<Library> = ArcRwSignal::new(Library::Idle);
-    /// Charts waiting for the loader to be provided.
-    static WANTED: Cell<bool> = const { Cell::new(false) };
+    /// Leaked once per page: a load's callbacks hold it for as long as the page lives.
+    static CHARTS: &'static OnDemand = Box::leak(Box::new(OnDemand::new("グラフの描画ライブラリ")));
     /// Chart instances alive now (`liveChartCount`).
     static LIVE: Cell<u32> = const { Cell::new(0) };
 }
 
+fn charts() -> &'static OnDemand {
+    CHARTS.with(|c| *c)
+}
+
 pub fn library() -> Library {
-    LIBRARY.with(|l| l.get_untracked())
+    charts().state()
 }
 
 /// Where the library is, tracked: an effect that reads it runs again when it arrives.
 pub fn library_tracked() -> Library {
-    LIBRARY.with(|l| l.get())
-}
-
-fn set_library(state: Library) {
-    LIBRARY.with(|l| l.set(state));
+    charts().state_tracked()
 }
 
 /// Called by the start-up script with a function that returns a promise of the ECharts module
 /// (`() => import('./echarts-….mjs')`). Charts already on screen start loading it now.
 #[wasm_bindgen(js_name = provideCharts)]
 pub fn provide_charts(loader: js_sys::Function) {
-    LOADER.with(|l| *l.borrow_mut() = Some(loader));
-    if WANTED.with(Cell::get) {
-        request_library();
-    }
+    charts().provide(loader);
 }
 
 /// Starts loading ECharts once; later calls do nothing.
 pub fn request_library() {
-    if library() != Library::Idle {
-        return;
-    }
-    let Some(loader) = LOADER.with(|l| l.borrow().clone()) else {
-        WANTED.with(|w| w.set(true));
-        return;
-    };
-    set_library(Library::Loading);
-    let promise = match loader.call0(&JsValue::NULL).map(js_sys::Promise::from) {
-        Ok(p) => p,
-        Err(_) => return set_library(Library::Failed),
-    };
-    let on_ok = Closure::once(|module: JsValue| {
-        MODULE.with(|m| *m.borrow_mut() = Some(module));
-        set_library(Library::Ready);
-    });
-    let on_err = Closure::once(|e: JsValue| {
-        web_sys::console::error_2(&"reform-dashboard: グラフの描画ライブラリを読み込めません".into(), &e);
-        set_library(Library::Failed);
-    });
-    let _ = promise.then2(&on_ok, &on_err);
-    // Called at most once per page (the library is loaded once); the promise owns them now.
-    on_ok.forget();
-    on_err.forget();
+    charts().request();
 }
 
 /// The loaded ECharts module, or `undefined`: the browser tests and `make bench` read back
 /// what a chart draws through it (`getInstanceByDom(el).getOption()`).
 #[wasm_bindgen(js_name = chartsModule)]
 pub fn charts_module() -> JsValue {
-    MODULE.with(|m| m.borrow().clone()).unwrap_or(JsValue::UNDEFINED)
+    charts().module().unwrap_or(JsValue::UNDEFINED)
 }
 
 /// `echarts.init(el, theme, opts)` of the loaded module.
 pub fn init(el: &web_sys::HtmlElement, opts: &JsValue) -> Result<Instance, JsValue> {
-    let module = MODULE.with(|m| m.borrow().clone()).ok_or_else(|| JsValue::from_str("ECharts not loaded"))?;
+    let module = charts().module().ok_or_else(|| JsValue::from_str("ECharts not loaded"))?;
     let init: js_sys::Function = js_sys::Reflect::get(&module, &"init".into())?.dyn_into()?;
     init.call3(&module, el, &JsValue::NULL, opts).map(JsCast::unchecked_into)
 }

@@ -4,13 +4,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use reform::format::group;
-use reform::model::Initiative;
-use reform::query::csv;
 use reform::query::explore::{Dimension, Explored, FacetOption, Filter, Paging, Sort, SortKey};
 use reform::query::search::Query;
 
 use crate::detail::Detail;
-use crate::download;
+use crate::data_module::{FileButton, FileRequest};
 use crate::highlight::highlighted;
 use crate::state::AppState;
 
@@ -35,17 +33,17 @@ pub fn ExploreView() -> impl IntoView {
     let query = Memo::new(move |_| Query::new(&filter.with(|f| f.query.clone())));
     let save_error = RwSignal::new(None::<String>);
 
-    let export_rows = move |_| {
+    // The rows listed, in the order shown; the data module makes the CSV (`data_module.rs`).
+    let export_rows = move || {
         let report = st.report();
-        let list: Vec<&Initiative> = rows.get_untracked().iter().map(|&i| &report.initiatives[i]).collect();
-        let content = csv::initiatives_csv(&report, &list);
-        save_error.set(download::save("取組一覧.csv", "text/csv;charset=utf-8", &content).err());
+        let ids: Vec<&str> = rows.get_untracked().iter().map(|&i| report.initiatives[i].id.as_str()).collect();
+        FileRequest::csv("initiatives_csv", st.report_json(), &ids, "取組一覧.csv")
     };
-    let export_kpis = move |_| {
+    let export_kpis = move || {
         let explorer = st.explorer();
         let kpis = explorer.kpis_of_rows(&rows.get_untracked());
-        let content = csv::kpis_csv(explorer.report(), &kpis);
-        save_error.set(download::save("KPIデータ.csv", "text/csv;charset=utf-8", &content).err());
+        let ids: Vec<&str> = kpis.iter().map(|k| k.id.as_str()).collect();
+        FileRequest::csv("kpis_csv", st.report_json(), &ids, "KPIデータ.csv")
     };
 
     view! {
@@ -62,8 +60,8 @@ pub fn ExploreView() -> impl IntoView {
                             {move || format!("{}件 / 全{}件", group(rows.with(Vec::len) as i64), group(universe.get() as i64))}
                         </p>
                         <div class="rd-actions">
-                            <button type="button" class="rd-button" on:click=export_rows data-testid="csv-initiatives">"この結果をCSVで保存"</button>
-                            <button type="button" class="rd-button" on:click=export_kpis data-testid="csv-kpis">"KPIデータをCSVで保存"</button>
+                            <FileButton label="この結果をCSVで保存" testid="csv-initiatives" make=Box::new(export_rows) error=save_error />
+                            <FileButton label="KPIデータをCSVで保存" testid="csv-kpis" make=Box::new(export_kpis) error=save_error />
                         </div>
                     </div>
                     {move || save_error.get().map(|e| view! { <p class="rd-notice" role="alert">"保存できませんでした："{e}</p> })}

@@ -33,13 +33,11 @@ pub fn KpiView() -> impl IntoView {
     });
     let empty_report = report.kpis.is_empty();
     let save_error = RwSignal::new(None::<String>);
-    // The KPIs this page lists, in its order, one row per figure.
-    let export = move |_| {
-        let report = st.report();
+    // The KPIs this page lists, in its order, one row per figure (made by the data module).
+    let export = move || {
         let shown = list.get_untracked();
-        let kpis: Vec<&Kpi> = shown.iter().map(|(k, _)| k.as_ref()).collect();
-        let content = reform::query::csv::kpis_csv(&report, &kpis);
-        save_error.set(crate::download::save("KPI一覧.csv", "text/csv;charset=utf-8", &content).err());
+        let ids: Vec<&str> = shown.iter().map(|(k, _)| k.id.as_str()).collect();
+        crate::data_module::FileRequest::csv("kpis_csv", st.report_json(), &ids, "KPI一覧.csv")
     };
     view! {
         <section class="rd-kpis" aria-labelledby="rd-kpi-h">
@@ -96,7 +94,7 @@ pub fn KpiView() -> impl IntoView {
                 {move || format!("{}指標を表示", list.with(Vec::len))}
             </p>
             <p class="rd-actions">
-                <button type="button" class="rd-button" on:click=export data-testid="csv-kpi-page">"この一覧をCSVで保存"</button>
+                <crate::data_module::FileButton label="この一覧をCSVで保存" testid="csv-kpi-page" make=Box::new(export) error=save_error />
             </p>
             {move || save_error.get().map(|e| view! { <p class="rd-notice" role="alert">{format!("保存できませんでした：{e}")}</p> })}
             <div class="rd-kpi-grid">

@@ -10,6 +10,7 @@
 
 mod chart;
 pub mod data;
+mod data_module;
 mod detail;
 mod dialog;
 mod download;
@@ -22,6 +23,7 @@ mod kpi;
 mod kpi_chart;
 mod kpi_parts;
 mod named_report;
+mod on_demand;
 mod open_data;
 mod open_report;
 pub mod overview;

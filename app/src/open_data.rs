@@ -1,47 +1,76 @@
-//! 「データのダウンロード」: each published table and file with what it holds, its records and
-//! size, saved from the browser. The files are made here from the report on screen by
-//! `reform::query::opendata` (the same bytes as the hosted `data/` folder), so the offline file
-//! offers them with no network.
+//! 「データのダウンロード」: the Excel workbook and each published table and file with what it
+//! holds, its records and size, saved from the browser. The files are made by the data module
+//! (`data_module.rs`, loaded on this page's first draw) from the report on screen: the same
+//! bytes as the hosted `data/` folder, and offline with no network.
 
 use leptos::prelude::*;
-use reform::query::opendata::offers::{licence_ja, offers, source_ja};
 
+use crate::data_module::{self, FileButton, FileRequest, OfferedFile};
+use crate::on_demand::Library;
 use crate::state::AppState;
 
 #[component]
 pub fn DataView() -> impl IntoView {
     let st = expect_context::<AppState>();
-    let report = st.report();
-    let offered = offers(&report);
+    data_module::request();
+    let page = move || match data_module::state_tracked() {
+        Library::Idle | Library::Loading => view! { <p class="rd-loading" role="status" data-testid="data-preparing">"準備しています…"</p> }.into_any(),
+        Library::Failed => view! { <p class="rd-notice" role="alert">{data_module::UNAVAILABLE}</p> }.into_any(),
+        Library::Ready => match data_module::data_page(&st.report_json()) {
+            Ok(page) => view! { <Offers page=page /> }.into_any(),
+            Err(e) => view! { <p class="rd-notice" role="alert">{format!("ファイルを用意できませんでした：{e}")}</p> }.into_any(),
+        },
+    };
+    view! {
+        <section class="rd-data" aria-labelledby="rd-data-h">
+            <h2 id="rd-data-h">"データのダウンロード"</h2>
+            <p>"報告書の内容を、表計算ソフトやプログラムで使える表（CSV、UTF-8・BOM付き、1行1レコード）と Excel ブックにしたものです。"
+               "列の意味とコードは「コードブック」に、表どうしのつながりは「データパッケージ」にあります。"
+               "ファイルはこの画面の報告書からブラウザーの中で作るため、ネットワークにはつながりません。"</p>
+            {page}
+        </section>
+    }
+}
+
+#[component]
+fn Offers(page: data_module::DataPage) -> impl IntoView {
+    let st = expect_context::<AppState>();
     let save_error = RwSignal::new(None::<String>);
-    let items = offered
+    let items = page
+        .files
         .into_iter()
         .map(|o| {
-            let (name, mime, text) = (o.file_name.clone(), o.mime, o.text);
-            let save = move |_| save_error.set(crate::download::save(&name, mime, &text).err());
-            let facts = [o.records_ja, o.size_ja].into_iter().filter(|f| !f.is_empty()).collect::<Vec<_>>().join("・");
+            let facts = [o.records_ja.clone(), o.size_ja.clone()].into_iter().filter(|f| !f.is_empty()).collect::<Vec<_>>().join("・");
+            let OfferedFile { file_name, title_ja, description_ja, mime, text, .. } = o;
+            let save = match text {
+                Some(text) => {
+                    let name = file_name.clone();
+                    let save = move |_| save_error.set(crate::download::save(&name, &mime, &text).err());
+                    view! { <button type="button" class="rd-button rd-button-secondary" data-testid="offer-save" on:click=save>"ダウンロード"</button> }.into_any()
+                }
+                // The workbook: made by the module when asked for.
+                None => {
+                    let name = file_name.clone();
+                    let make = move || FileRequest { export: "workbook", report_json: st.report_json(), ids: None, file_name: name.clone(), mime: crate::data_module::XLSX };
+                    view! { <FileButton label="ダウンロード" testid="offer-save" class="rd-button rd-button-secondary" make=Box::new(make) error=save_error /> }.into_any()
+                }
+            };
+            let key = file_name.clone();
             view! {
-                <li class="rd-offer" data-file=o.file_name.clone()>
-                    <p class="rd-offer-name"><strong>{o.title_ja}</strong>" "<code>{o.file_name.clone()}</code></p>
-                    <p class="rd-offer-what">{o.description_ja}</p>
-                    <p class="rd-offer-facts">{facts}" "
-                        <button type="button" class="rd-button rd-button-secondary" data-testid="offer-save" on:click=save>"ダウンロード"</button></p>
+                <li class="rd-offer" data-file=key>
+                    <p class="rd-offer-name"><strong>{title_ja}</strong>" "<code>{file_name}</code></p>
+                    <p class="rd-offer-what">{description_ja}</p>
+                    <p class="rd-offer-facts">{facts}" "{save}</p>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <section class="rd-data" aria-labelledby="rd-data-h">
-            <h2 id="rd-data-h">"データのダウンロード"</h2>
-            <p>"報告書の内容を、表計算ソフトやプログラムで使える表（CSV、UTF-8・BOM付き、1行1レコード）にしたものです。"
-               "列の意味とコードは「コードブック」に、表どうしのつながりは「データパッケージ」にあります。"
-               "ファイルはこの画面の報告書からブラウザーの中で作るため、ネットワークにはつながりません。"</p>
-            <dl class="rd-data-meta">
-                <dt>"出典"</dt><dd data-testid="data-source">{source_ja(&report)}</dd>
-                <dt>"ライセンス"</dt><dd data-testid="data-licence">{licence_ja()}</dd>
-            </dl>
-            {move || save_error.get().map(|e| view! { <p class="rd-notice" role="alert">{format!("保存できませんでした：{e}")}</p> })}
-            <ul class="rd-offers" data-testid="offers">{items}</ul>
-        </section>
+        <dl class="rd-data-meta">
+            <dt>"出典"</dt><dd data-testid="data-source">{page.source_ja}</dd>
+            <dt>"ライセンス"</dt><dd data-testid="data-licence">{page.licence_ja}</dd>
+        </dl>
+        {move || save_error.get().map(|e| view! { <p class="rd-notice" role="alert">{format!("保存できませんでした：{e}")}</p> })}
+        <ul class="rd-offers" data-testid="offers">{items}</ul>
     }
 }

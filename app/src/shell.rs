@@ -21,8 +21,8 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[component]
 pub fn App() -> impl IntoView {
     match data::current() {
-        Ok((report, opened)) => {
-            let state = AppState::new(report, data::previous());
+        Ok(data::Shown { report, json, opened }) => {
+            let state = AppState::new(report, json, data::previous());
             if let Some(why) = data::take_previous_error() {
                 state.notices.update(|n| n.push(why));
             }

@@ -15,6 +15,8 @@ pub struct AppState {
     /// The report and its search index, owned by the app's reactive owner: unmounting the app
     /// (to show another report) frees both.
     data: StoredValue<Arc<Explorer>>,
+    /// The same report as its JSON text, for the data module (`data_module.rs`).
+    report_json: StoredValue<Arc<str>>,
     pub route: RwSignal<Route>,
     /// What the last URL held that could not be used, shown until the next navigation.
     pub notices: RwSignal<Vec<String>>,
@@ -33,9 +35,10 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// `report_json`: the report's text, handed to the data module for the downloads.
     /// `previous`: the edition to compare `report` with, if any; one that cannot be compared
     /// is said as a notice.
-    pub fn new(report: Arc<Report>, previous: Option<Arc<Report>>) -> AppState {
+    pub fn new(report: Arc<Report>, report_json: Arc<str>, previous: Option<Arc<Report>>) -> AppState {
         let mut parsed = route::parse(&current_hash(), &report);
         let comparison = match previous.map(|older| reform::query::editions::compare(older, &report)) {
             Some(Ok(c)) => Some(Arc::new(c)),
@@ -50,6 +53,7 @@ impl AppState {
                 Some(c) => Explorer::comparing(report, Arc::clone(&c.summary)),
                 None => Explorer::new(report),
             })),
+            report_json: StoredValue::new(report_json),
             route: RwSignal::new(parsed.route),
             notices: RwSignal::new(parsed.notices),
             open_error: RwSignal::new(None),
@@ -68,6 +72,11 @@ impl AppState {
     /// The previous edition and how it matches this one, when the host page names one.
     pub fn comparison(&self) -> Option<Arc<Comparison>> {
         self.comparison.get_value()
+    }
+
+    /// The report on screen as its JSON text (a cheap handle).
+    pub fn report_json(&self) -> Arc<str> {
+        self.report_json.get_value()
     }
 
     /// The report on screen (a cheap handle; keep it for the length of a view function).

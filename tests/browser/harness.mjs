@@ -1,6 +1,7 @@
 // Browser-test harness: serves a built folder on loopback and drives Debian's headless Chromium
 // through puppeteer-core. It builds nothing: `make test` builds dist/ first.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,6 +156,16 @@ export async function download(page, selector, ext) {
     if (file) return join(dir, file);
   }
   throw new Error(`no ${ext} file was saved after clicking ${selector}`);
+}
+
+/**
+ * A saved Excel workbook read back natively (`data-module/examples/read_workbook.rs`, calamine):
+ * `{sheets: [{name, rows, first_row, cells}]}`, numbers as numbers, empty cells as null.
+ */
+export function readWorkbook(file) {
+  const reader = join(ROOT, 'target/debug/examples/read_workbook');
+  if (!existsSync(reader)) throw new Error(`${reader} missing: run \`make test-browser\` (or cargo build -p reform-data --example read_workbook)`);
+  return JSON.parse(execFileSync(reader, [file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
 
 /** Serves the folder `root` on a free loopback port; closed when the test file ends. */
