@@ -16,6 +16,9 @@ WASM_BINDGEN_VERSION := 0.2.130
 CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
+# Where cargo puts what it builds: CARGO_TARGET_DIR when set (the any-path check sets it).
+CARGO_TARGET := $(or $(CARGO_TARGET_DIR),target)
+
 PORT ?= 8080
 DEV_PORT ?= 8081
 SOURCE := data/source/000_7008800fb5738cea.txt
@@ -86,7 +89,7 @@ FIXTURES := tests/fixtures/edition-r6 tests/fixtures/edition-r7
 fixtures:
 	node scripts/make-fixtures.mjs
 	cargo build --release --quiet --bin normalize
-	previous=$(DATA); for f in $(FIXTURES); do target/release/normalize $$f.txt --overrides $(OVERRIDES) --previous $$previous -o $$f.json 2>/dev/null; previous=$$f.json; done
+	previous=$(DATA); for f in $(FIXTURES); do "$(CARGO_TARGET)/release/normalize" $$f.txt --overrides $(OVERRIDES) --previous $$previous -o $$f.json 2>/dev/null; previous=$$f.json; done
 
 # ---- build ---------------------------------------------------------------------------------
 
@@ -115,7 +118,7 @@ DATA_MODULE_SOURCES := $(shell find data-module/src src -name '*.rs') data-modul
 $(DATA_MODULE) &: $(DATA_MODULE_SOURCES) | tool-wasm-target tool-wasm-bindgen node_modules/.installed
 	cargo build --release --target wasm32-unknown-unknown -p reform-data
 	@mkdir -p build/data-module
-	wasm-bindgen --target web --no-typescript --out-dir build/data-module --out-name reform-data target/wasm32-unknown-unknown/release/reform_data.wasm
+	wasm-bindgen --target web --no-typescript --out-dir build/data-module --out-name reform-data "$(CARGO_TARGET)/wasm32-unknown-unknown/release/reform_data.wasm"
 	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals build/data-module/reform-data_bg.wasm -o build/reform-data.wasm
 	cp build/data-module/reform-data.js build/reform-data.mjs
 
@@ -154,7 +157,7 @@ test-node: node_modules/.installed
 	node --test tests/node/*.test.mjs
 
 # Reads a saved Excel workbook back for the browser tests (they have no spreadsheet reader).
-READ_WORKBOOK := target/debug/examples/read_workbook
+READ_WORKBOOK := $(CARGO_TARGET)/debug/examples/read_workbook
 $(READ_WORKBOOK): data-module/examples/read_workbook.rs data-module/Cargo.toml Cargo.lock
 	cargo build --quiet -p reform-data --example read_workbook
 

@@ -163,7 +163,7 @@ export async function download(page, selector, ext) {
  * `{sheets: [{name, rows, first_row, cells}]}`, numbers as numbers, empty cells as null.
  */
 export function readWorkbook(file) {
-  const reader = join(ROOT, 'target/debug/examples/read_workbook');
+  const reader = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug/examples/read_workbook');
   if (!existsSync(reader)) throw new Error(`${reader} missing: run \`make test-browser\` (or cargo build -p reform-data --example read_workbook)`);
   return JSON.parse(execFileSync(reader, [file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
