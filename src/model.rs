@@ -253,6 +253,12 @@ impl Initiative {
         self.relisted || self.same_as.is_some()
     }
 
+    /// The row whose figures this one shows: its original when it repeats one (【再掲】 or an
+    /// unmarked repeat), else none.
+    pub fn original(&self) -> Option<&str> {
+        self.relisted_from.as_deref().or(self.same_as.as_deref())
+    }
+
     /// Does the row name `division`, under `department` when given? `UNPAIRED_DIVISIONS`
     /// stands for any division whose department is not known.
     pub fn has_division(&self, department: Option<&str>, division: &str) -> bool {

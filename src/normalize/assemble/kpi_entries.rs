@@ -31,7 +31,7 @@ pub(super) fn apply(
         return Err((1, format!("there is no initiative {} in this report", entry.initiative)));
     };
     let line = ini.source.first().map_or(1, |s| s.first_line);
-    if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
+    if let Some(original) = ini.original() {
         return Err((line, format!("{} repeats {original}, whose KPIs it shows; give the figures for {original}", ini.id)));
     }
     let spans: Vec<(u32, u32)> = ini.source.iter().map(|o| (o.first_line, o.last_line)).collect();

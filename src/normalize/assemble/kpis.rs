@@ -39,7 +39,7 @@ pub(super) fn build_kpis(
     // (initiative, label) of every override entry applied: its ambiguity was reviewed.
     let mut applied: Vec<(String, String)> = Vec::new();
     for ini in initiatives.iter() {
-        if ini.relisted_from.is_some() || ini.same_as.is_some() {
+        if ini.original().is_some() {
             continue; // its figures are its original's
         }
         let (extracted, unsure) = cells.get(&ini.id).map(|b| kpi::extract(b, &ini.title, report_year)).unwrap_or_default();
@@ -115,7 +115,7 @@ pub(super) fn build_kpis(
         }
     }
     for ini in initiatives.iter_mut() {
-        let owner = ini.relisted_from.clone().or_else(|| ini.same_as.clone()).unwrap_or_else(|| ini.id.clone());
+        let owner = ini.original().unwrap_or(&ini.id).to_string();
         ini.kpis = ids_of.get(&owner).cloned().unwrap_or_default();
     }
     (kpis, override_ids, dropped)

@@ -61,7 +61,7 @@ pub(super) fn attach(
                 stale(warnings, outcomes, t.lines[0], name, format!("there is no initiative {} in this report", e.initiative));
                 continue;
             };
-            if let Some(original) = ini.relisted_from.as_ref().or(ini.same_as.as_ref()) {
+            if let Some(original) = ini.original() {
                 stale(warnings, outcomes, t.lines[0], name, format!("{} repeats {original}; give the table to {original}", ini.id));
                 continue;
             }

@@ -118,7 +118,7 @@ impl ChangeSummary {
         if self.touches(ChangeKind::New, initiative) {
             return None;
         }
-        let owner = initiative.relisted_from.as_deref().or(initiative.same_as.as_deref()).unwrap_or(&initiative.id);
+        let owner = initiative.original().unwrap_or(&initiative.id);
         let worse_in = |key: &str, pick: &dyn Fn(&ChangeItem) -> bool| {
             self.lists.iter().filter(|l| l.key == key).any(|l| l.items.iter().any(|i| i.tone == Tone::Worse && pick(i)))
         };
@@ -131,7 +131,7 @@ impl ChangeSummary {
     /// Whether `initiative` (of the newer edition) changed in the way of `kind`. A repeated row
     /// takes its original's figures.
     pub fn touches(&self, kind: ChangeKind, initiative: &crate::model::Initiative) -> bool {
-        let owner = initiative.relisted_from.as_deref().or(initiative.same_as.as_deref()).unwrap_or(&initiative.id);
+        let owner = initiative.original().unwrap_or(&initiative.id);
         let in_list = |keys: &[&str], pick: &dyn Fn(&ChangeItem) -> bool| self.lists.iter().filter(|l| keys.contains(&l.key)).any(|l| l.items.iter().any(pick));
         match kind {
             ChangeKind::New => in_list(&["new"], &|i| i.initiative.as_deref() == Some(initiative.id.as_str())),
