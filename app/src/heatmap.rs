@@ -26,9 +26,9 @@ pub fn HeatmapView() -> impl IntoView {
     let st = expect_context::<AppState>();
     let options = Memo::new(move |_| st.route.with(|r| r.heat.clone()));
     let changes = st.changes();
-    let map = Memo::new(move |_| heatmap_comparing(&st.report(), &options.get(), changes.as_deref()));
     // 「前年度から悪化した割合」 only where there is a previous edition to compare with.
-    let measures: Vec<Measure> = Measure::ALL.into_iter().filter(|m| *m != Measure::Worse || st.changes().is_some()).collect();
+    let measures: Vec<Measure> = Measure::ALL.into_iter().filter(|m| *m != Measure::Worse || changes.is_some()).collect();
+    let map = Memo::new(move |_| heatmap_comparing(&st.report(), &options.get(), changes.as_deref()));
     let measure = Memo::new(move |_| options.with(|o| o.measure));
 
     let cell_href = move |row: String, col: String| {
