@@ -86,12 +86,20 @@ test('while the named report loads, the page says so and shows nothing of the bu
   const { url } = await serveRoot(site('reports/r6.json', { 'reports/r6.json': JSON.stringify(NEXT) }));
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
-  // The report file is held back until the page has been looked at.
+  // The report file is held back until the page has been looked at. The loading message is
+  // drawn before the fetch starts, so the request is waited for, not assumed already seen.
   let held = null;
+  const asked = new Promise((ok) => {
+    page.on('request', (r) => {
+      if (!r.url().endsWith('/reports/r6.json')) return r.continue();
+      held = r;
+      ok();
+    });
+  });
   await page.setRequestInterception(true);
-  page.on('request', (r) => (r.url().endsWith('/reports/r6.json') ? (held = r) : r.continue()));
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => document.querySelector('[data-testid="report-message"][role="status"]'), { timeout: 20000 });
+  await Promise.race([asked, new Promise((r) => setTimeout(r, 10000))]);
   assert.ok(held, 'the report file was asked for');
   const shown = await visibleText(page);
   assert.match(shown, /reports\/r6\.json/);
