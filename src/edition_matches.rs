@@ -5,7 +5,7 @@
 //! Below both the normalizer (which reads the overrides file and gives each initiative its key)
 //! and the query layer (which matches editions): neither imports the other.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::fiscal::fold_char;
 
@@ -16,7 +16,7 @@ pub fn comparable_title(title: &str) -> String {
 }
 
 /// The reviewer's corrections of the automatic matching.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EditionMatches {
     /// Pairs that are the same initiative although the matching would not pair them (a title
@@ -29,6 +29,10 @@ pub struct EditionMatches {
 }
 
 impl EditionMatches {
+    pub fn is_empty(&self) -> bool {
+        self.pin.is_empty() && self.breaks.is_empty()
+    }
+
     /// The `edition_matches` section of an overrides file, without the rest (which only the
     /// normalizer reads): for a reader built without it. A file without the section has none.
     pub fn from_overrides_json(json: &str) -> Result<EditionMatches, String> {
@@ -43,7 +47,7 @@ impl EditionMatches {
 
 /// An initiative of the older edition and one of the newer, each named by its printed title
 /// (compared as [`comparable_title`]).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TitlePair {
     pub older_title: String,

@@ -16,5 +16,7 @@ pub mod source_text;
 
 #[cfg(feature = "normalizer")]
 pub mod normalize;
+#[cfg(feature = "normalizer")]
+pub mod renewal;
 
 pub use model::*;

@@ -3,6 +3,7 @@
 //! Reads the text extracted from the report PDF and writes `initiatives.json`. Given the previous
 //! edition's JSON, each initiative matched to one of it keeps that one's `key` and records its id
 //! (`carried_over_from`); the overrides' `edition_matches` pin or break matches.
+//! The text may be UTF-8, UTF-16 or Shift_JIS (the encoding used is noted).
 //! Warnings go to stderr, one per line, as `FILE:LINE: field: message`.
 //! Exit status: 0 done, 1 warnings under `--strict`, 2 the input or overrides cannot be used.
 
@@ -10,8 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use reform::normalize::overrides::OutcomeState;
-use reform::normalize::{keys, normalize_bytes, overrides, parser_alone, Input};
-use reform::query::editions::match_editions;
+use reform::normalize::{overrides, parser_alone};
+use reform::renewal::decode::{decode, TextEncoding};
+use reform::renewal::{renew, Renewal, Renewed};
 use reform::Report;
 
 const USAGE: &str = "usage: normalize INPUT.txt [-o OUT.json] [--overrides OVERRIDES.json] [--previous OLDER.json] [--strict]";
@@ -52,6 +54,10 @@ fn file_name(p: &Path) -> String {
 
 fn run(args: &Args) -> Result<usize, String> {
     let bytes = std::fs::read(&args.input).map_err(|e| format!("{}: {e}", args.input.display()))?;
+    let decoded = decode(&bytes).map_err(|e| format!("{}: {e}", args.input.display()))?;
+    if decoded.encoding != TextEncoding::Utf8 {
+        eprintln!("note: {} read as {}", args.input.display(), decoded.encoding.name());
+    }
     let loaded_overrides = match &args.overrides {
         Some(path) => {
             let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -59,28 +65,33 @@ fn run(args: &Args) -> Result<usize, String> {
         }
         None => None,
     };
+    let previous = match &args.previous {
+        Some(path) => {
+            let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Some((file_name(path), Report::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?))
+        }
+        None => None,
+    };
     let name = file_name(&args.input);
-    let input = Input { source_name: &name, overrides: loaded_overrides.as_ref().map(|(n, o)| (n.as_str(), o)) };
-    let mut out = normalize_bytes(&bytes, &input).map_err(|e| format!("{}: {e}", args.input.display()))?;
+    let how = Renewal {
+        source_name: &name,
+        overrides: loaded_overrides.as_ref().map(|(n, o)| (n.as_str(), o)),
+        previous: previous.as_ref().map(|(_, r)| r),
+    };
+    let Renewed { output: out, matching } = renew(&decoded.text, &how).map_err(|e| format!("{}: {e}", args.input.display()))?;
     for w in &out.warnings {
         eprintln!("{name}:{}: {}: {}", w.line, w.field, w.message);
     }
     let mut problems = 0;
-    if let Some(path) = &args.previous {
-        let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let previous = Report::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
-        let reviewed = loaded_overrides.as_ref().map(|(_, o)| o.edition_matches.clone()).unwrap_or_default();
-        let matching = match_editions(&previous, &out.report, &reviewed);
+    if let (Some(matching), Some((previous_name, _))) = (&matching, &previous) {
         for p in &matching.problems {
             eprintln!("{}: {}", loaded_overrides.as_ref().map_or("overrides", |(n, _)| n.as_str()), p.message());
         }
         problems = matching.problems.len();
-        keys::carry_over(&mut out.report, &previous, matching.initiatives.iter().map(|m| (m.newer.as_str(), m.older.as_str())));
         eprintln!(
-            "note: {} of {} initiatives matched in {} ({} not exactly), {} new, {} ended",
+            "note: {} of {} initiatives matched in {previous_name} ({} not exactly), {} new, {} ended",
             matching.initiatives.len(),
             out.report.initiatives.len(),
-            file_name(path),
             matching.inexact().count(),
             matching.new_initiatives.len(),
             matching.ended_initiatives.len()

@@ -8,12 +8,37 @@ pub struct Warning {
     pub line: u32,
     pub field: &'static str,
     pub message: String,
+    /// What a reviewer decides to settle it, where an override entry can: the import workbench
+    /// offers it as a form (`renewal::resolve`). `None` for warnings that only inform.
+    pub fix: Option<Fix>,
 }
 
 impl Warning {
     pub fn new(line: u32, field: &'static str, message: impl Into<String>) -> Warning {
-        Warning { line, field, message: message.into() }
+        Warning { line, field, message: message.into(), fix: None }
     }
+
+    pub fn with_fix(self, fix: Fix) -> Warning {
+        Warning { fix: Some(fix), ..self }
+    }
+}
+
+/// A judgement call the normalizer could not make, with what it knows of the choices. Each
+/// kind is settled by one kind of override entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fix {
+    /// An achieved mark printed at a page foot: which row of the page it belongs to
+    /// (`achieved_marks`). `nth`: its order among the subsection's marks on that page.
+    Mark { mark: String, page: Option<u32>, nth: u32, candidates: Vec<String> },
+    /// A figure in a row's cells that no KPI holds: a result or target of a KPI (`kpis`), or no
+    /// KPI (`not_kpis`). `context`: words of its line that find it again, the figure among them.
+    Figure { initiative: String, text: String, context: String, kpis: Vec<String> },
+    /// A table printed outside any row, whose page does not tell whose it is (`tables`).
+    Table { caption: String, candidates: Vec<String> },
+    /// A division printed with several departments, none shown to be its own (`organisations`).
+    Pairing { initiative: String, division: String, departments: Vec<String> },
+    /// A subsection printed without its 進捗状況 rating (`ratings`).
+    Rating { subsection: String, title: String },
 }
 
 impl fmt::Display for Warning {

@@ -8,7 +8,7 @@
 //! with its pages in another order. Every cited figure is checked against its line as a whole
 //! number, so an override can never put a number in the data that the report does not print.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::diag::NormalizeError;
 use super::qualifiers;
@@ -16,38 +16,41 @@ use super::text::{find_whole_figure, leading_figure, parse_printed_number};
 use crate::fiscal::fiscal_year_of;
 use crate::model::{Aggregate, Comparator, Direction, KpiOrigin, KpiPoint, PointKind};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Overrides {
     /// Free text for the reader of the file.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub about: Vec<String>,
     /// The source these overrides were reviewed against.
     pub source_sha256: String,
     /// Who publishes the report and what it is called, without its year
     /// (`長崎県 行財政改革の取組状況`): the title adds the year the report prints.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub report_name: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<TableOverride>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kpis: Vec<KpiOverride>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub achieved_marks: Vec<MarkOverride>,
     /// The reviewed table of divisions whose department the report does not tell.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisations: Vec<OrganisationOverride>,
     /// Figures printed in a row that are no measure (a count inside a sentence, a budget):
     /// reviewed, so the normalizer does not warn that no KPI holds them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_kpis: Vec<NotKpi>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<RatingOverride>,
     /// Matches across editions a reviewer pinned or broke, keyed by titles: used when the
     /// normalizer is given the previous edition, and by the comparison of editions.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::edition_matches::EditionMatches::is_empty")]
     pub edition_matches: crate::edition_matches::EditionMatches,
 }
 
 /// A figure a reviewer found to be no KPI, keyed by the words around it on its line.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NotKpi {
     pub initiative: String,
@@ -57,7 +60,19 @@ pub struct NotKpi {
 }
 
 /// A table printed away from its row, given to the initiative it belongs to.
-#[derive(Debug, Clone, Deserialize)]
+/// The 進捗状況 rating of a subsection printed without one (its page missing from the extract, or
+/// the mark lost), keyed by the subsection's printed title.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingOverride {
+    pub subsection: String,
+    pub title: String,
+    /// `○` or `△`, as printed.
+    pub rating: String,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableOverride {
     /// The table's printed caption without its unit note (`寄附額の推移`), or its header for a
@@ -66,21 +81,23 @@ pub struct TableOverride {
     pub initiative: String,
     pub why: String,
     /// Labels and units for rows (or columns) whose printed label is no clean name.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<RowOverride>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RowOverride {
     /// The row's label as printed, unit brackets removed.
     pub printed: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }
 
 /// One division's department, where the report gives no evidence; `why` says where it comes from.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationOverride {
     pub division: String,
@@ -88,7 +105,7 @@ pub struct OrganisationOverride {
     pub why: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// A new KPI, replacing an extracted one with the same label.
@@ -100,42 +117,47 @@ pub enum Mode {
     Drop,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct KpiOverride {
     pub initiative: String,
     pub label: String,
     pub unit: String,
     /// Only as a judgement call: the direction otherwise comes from the targets as printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Mode::is_replace")]
     pub mode: Mode,
     /// The label of the extracted KPI this entry replaces, extends or drops, when it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub replaces: Option<String>,
     /// Why the figures need a reviewer (shown to nobody but the next reviewer).
     pub why: String,
     /// Extracted KPIs that measure the same thing under another printed label (`県税の徴収率` in
     /// the target, `徴収率` in the results): their points join this KPI and they disappear.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merge: Vec<MergeOverride>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<PointOverride>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MergeOverride {
     /// The label of the extracted KPI, as the parser gives it.
     pub label: String,
     /// Converts its figures into this KPI's unit (`10億円` in 百万円: 100).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<f64>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PointOverride {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// Only where the period does not tell it (a target over a span).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fiscal_year: Option<i32>,
     pub kind: PointKind,
     /// The figure exactly as printed.
@@ -144,9 +166,12 @@ pub struct PointOverride {
     /// the initiative's row.
     pub context: String,
     /// Converts the printed figure into the KPI's unit (`10億円` in 百万円: 100).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<f64>,
     /// Only where the words around the figure do not tell it (a span printed in a heading).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate: Option<Aggregate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<[Option<i32>; 2]>,
 }
 
@@ -158,22 +183,33 @@ impl KpiOverride {
 
 /// A mark such as `令和3年度達成済` printed at a page foot, given to its row. It is found on the
 /// pages of the initiative's subsection, as the page's `nth` mark (every printing of the page).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarkOverride {
     pub initiative: String,
     pub mark: String,
     /// The printed page number, where the extraction kept it; a printing whose page header was
     /// lost is found by its subsection alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     /// Which of the page's marks, 1-based in printed order.
-    #[serde(default = "first")]
+    #[serde(default = "first", skip_serializing_if = "is_first")]
     pub nth: u32,
     pub why: String,
 }
 
 fn first() -> u32 {
     1
+}
+
+fn is_first(nth: &u32) -> bool {
+    *nth == 1
+}
+
+impl Mode {
+    fn is_replace(&self) -> bool {
+        *self == Mode::Replace
+    }
 }
 
 /// What became of one override entry on this run. A new edition changes the printed words, so an

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::diag::Warning;
+use super::diag::{Fix, Warning};
 use super::overrides::OrganisationOverride;
 use crate::model::{Initiative, Organisation};
 
@@ -59,11 +59,14 @@ pub fn pair(initiatives: &mut [Initiative], table: &[OrganisationOverride], warn
             match department.and_then(|d| ini.departments.iter().find(|x| *x == d)) {
                 Some(d) => paired.entry(d.as_str()).or_default().push(division.clone()),
                 None => {
-                    warnings.push(Warning::new(line, "organisations", format!(
-                        "{}: no evidence which of {} {division} belongs to; left unpaired (add it to the reviewed table with a reason)",
-                        ini.id,
-                        ini.departments.join("・")
-                    )));
+                    warnings.push(
+                        Warning::new(line, "organisations", format!(
+                            "{}: no evidence which of {} {division} belongs to; left unpaired (add it to the reviewed table with a reason)",
+                            ini.id,
+                            ini.departments.join("・")
+                        ))
+                        .with_fix(Fix::Pairing { initiative: ini.id.clone(), division: division.clone(), departments: ini.departments.clone() }),
+                    );
                     unpaired.push(division.clone());
                 }
             }

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::blocks::{BlockKind, Blocks};
-use super::diag::Warning;
+use super::diag::{Fix, Warning};
 use super::overrides::NotKpi;
 use super::text::{find_whole_figure, leading_figure};
 use crate::fiscal::fold_char;
@@ -100,14 +100,23 @@ pub fn warn(
             for item in blocks.get(kind) {
                 for (line, text) in &item.lines {
                     for p in level_figures(*line, text).into_iter().filter(|p| !held(p)).filter(|p| !listed(p, text)) {
-                        warnings.push(Warning::new(
-                            p.line,
-                            "kpis",
-                            format!(
-                                "{}: `{}` is printed in the row but is in no KPI; if it is a result or a target, add it in the overrides (`kpis`), else list it under `not_kpis`",
-                                ini.id, p.text
-                            ),
-                        ));
+                        let fix = Fix::Figure {
+                            initiative: ini.id.clone(),
+                            text: p.text.clone(),
+                            context: context_of(text, p.at, &p.text),
+                            kpis: own.iter().map(|k| k.label.clone()).collect(),
+                        };
+                        warnings.push(
+                            Warning::new(
+                                p.line,
+                                "kpis",
+                                format!(
+                                    "{}: `{}` is printed in the row but is in no KPI; if it is a result or a target, add it in the overrides (`kpis`), else list it under `not_kpis`",
+                                    ini.id, p.text
+                                ),
+                            )
+                            .with_fix(fix),
+                        );
                     }
                 }
             }
@@ -116,12 +125,46 @@ pub fn warn(
     used
 }
 
+/// The fewest words of `line` around the figure at byte `at` that find it again: the first
+/// place `line` prints them is where the figure stands, and the figure is whole among them. An
+/// override entry keyed by these words (`context`) names this figure and no other.
+pub fn context_of(line: &str, at: usize, figure: &str) -> String {
+    let starts: Vec<usize> = line[..at].char_indices().map(|(i, _)| i).rev().collect();
+    let ends: Vec<usize> = line[at + figure.len()..].char_indices().map(|(i, _)| at + figure.len() + i).skip(1).chain([line.len()]).collect();
+    // Up to eight characters before and four after to start with, as a reader would quote it.
+    for grow in 0.. {
+        let start = starts.get(7 + grow).or(starts.last()).copied().unwrap_or(at);
+        let end = ends.get(3 + grow).or(ends.last()).copied().unwrap_or(line.len());
+        let words = &line[start..end];
+        if line.find(words) == Some(start) && find_whole_figure(words, figure) == Some(at - start) {
+            return words.to_string();
+        }
+        if start == 0 && end == line.len() {
+            break;
+        }
+    }
+    line.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn texts(line: &str) -> Vec<String> {
         level_figures(1, line).into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn a_figure_is_quoted_with_words_that_find_it_again() {
+        let line = "・受入者数：28名（13市3町）※うち6名は実務研修生";
+        let at = line.find("28名").unwrap();
+        let context = context_of(line, at, "28名");
+        assert_eq!(context, "・受入者数：28名（13市3");
+        // The same figure printed twice: the words reach back to the second one's place.
+        let line = "目標20％、実績15.1％（目標20％）";
+        let second = line.rfind("20％").unwrap();
+        let context = context_of(line, second, "20％");
+        assert_eq!(line.find(&context).map(|c| c + find_whole_figure(&context, "20％").unwrap()), Some(second));
     }
 
     #[test]

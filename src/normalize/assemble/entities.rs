@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use super::{roman, sub_id, Key, RowKey};
 use crate::model::*;
 use crate::normalize::blocks::{BlockKind, Blocks};
-use crate::normalize::diag::Warning;
+use crate::normalize::diag::{Fix, Warning};
+use crate::normalize::overrides::RatingOverride;
 use crate::normalize::document::{RowOcc, SubsectionOcc};
 use crate::normalize::text::join_wrapped;
 
@@ -22,7 +23,14 @@ fn paragraphs(lines: &[(u32, String)]) -> Vec<String> {
     out
 }
 
-pub(super) fn build_subsections(occs: &[SubsectionOcc], warnings: &mut Vec<Warning>) -> (Vec<Section>, Vec<Subsection>) {
+/// `reviewed_ratings`: the reviewed ratings of subsections printed without one, each with whether it
+/// was used (set in place).
+pub(super) fn build_subsections(
+    occs: &[SubsectionOcc],
+    reviewed_ratings: &[RatingOverride],
+    used: &mut [bool],
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Section>, Vec<Subsection>) {
     let mut sections: BTreeMap<(u32, u32), Section> = BTreeMap::new();
     let mut groups: BTreeMap<Key, Vec<&SubsectionOcc>> = BTreeMap::new();
     for o in occs {
@@ -44,12 +52,21 @@ pub(super) fn build_subsections(occs: &[SubsectionOcc], warnings: &mut Vec<Warni
             let id = sub_id(key);
             let first = occs[0];
             let ratings: Vec<(u32, Rating)> = occs.iter().flat_map(|o| o.ratings.iter().copied()).collect();
-            let rating = ratings.first().map(|r| r.1);
+            let mut rating = ratings.first().map(|r| r.1);
             if let Some(&(line, other)) = ratings.iter().find(|r| Some(r.1) != rating) {
                 warnings.push(Warning::new(line, "rating", format!("{id} is rated {} here but {} elsewhere", other.mark(), rating.map_or("", Rating::mark))));
             }
+            // A reviewed rating counts only where none is printed: the report's own mark wins.
+            let reviewed = reviewed_ratings.iter().position(|r| r.subsection == id && r.title == first.title);
+            if let (None, Some(k)) = (rating, reviewed) {
+                used[k] = true;
+                rating = Rating::from_mark(reviewed_ratings[k].rating.chars().next().unwrap_or(' '));
+            }
             if rating.is_none() {
-                warnings.push(Warning::new(first.first_line, "rating", format!("{id} has no 進捗状況 rating")));
+                warnings.push(
+                    Warning::new(first.first_line, "rating", format!("{id} has no 進捗状況 rating"))
+                        .with_fix(Fix::Rating { subsection: id.clone(), title: first.title.clone() }),
+                );
             }
             let summary = occs.iter().map(|o| paragraphs(&o.summary)).find(|p| !p.is_empty()).unwrap_or_default();
             for o in &occs {

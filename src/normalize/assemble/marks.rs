@@ -3,7 +3,7 @@
 
 use super::{stale, sub_id};
 use crate::model::Initiative;
-use crate::normalize::diag::Warning;
+use crate::normalize::diag::{Fix, Warning};
 use crate::normalize::document::{Document, MarkLine};
 use crate::normalize::overrides::{Outcome, OutcomeState, Overrides};
 
@@ -63,11 +63,18 @@ pub(super) fn attribute(
         }
     }
     for mark in doc.achieved.iter().filter(|m| !attributed_marks.contains(&m.line)) {
-        warnings.push(Warning::new(
-            mark.line,
-            "achieved_marks",
-            format!("`{}` printed at the page foot cannot be tied to a row; add it to the overrides", mark.text),
-        ));
+        // The rows the mark may belong to: its subsection's, printed on its page.
+        let subsection = sub_id((mark.place.pillar, mark.place.section, mark.place.subsection));
+        let candidates = initiatives
+            .iter()
+            .filter(|i| i.subsection == subsection && i.relisted_from.is_none())
+            .filter(|i| mark.place.page.is_none() || i.source.iter().any(|o| o.page == mark.place.page))
+            .map(|i| i.id.clone())
+            .collect();
+        warnings.push(
+            Warning::new(mark.line, "achieved_marks", format!("`{}` printed at the page foot cannot be tied to a row; add it to the overrides", mark.text))
+                .with_fix(Fix::Mark { mark: mark.text.clone(), page: mark.place.page, nth: mark.nth_on_page, candidates }),
+        );
     }
     marks_from_overrides
 }

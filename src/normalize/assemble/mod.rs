@@ -64,7 +64,16 @@ pub fn assemble(
         p
     };
 
-    let (sections, subsections) = build_subsections(&doc.subsections, warnings);
+    let reviewed_ratings = overrides.map_or(&[][..], |(_, o)| &o.ratings[..]);
+    let mut ratings_used = vec![false; reviewed_ratings.len()];
+    let (sections, subsections) = build_subsections(&doc.subsections, reviewed_ratings, &mut ratings_used, warnings);
+    for (r, used) in reviewed_ratings.iter().zip(ratings_used) {
+        let entry = format!("rating {} of {} `{}`", r.rating, r.subsection, r.title);
+        match used {
+            true => outcomes.push(Outcome { entry, state: OutcomeState::Applied, detail: String::new() }),
+            false => stale(warnings, outcomes, 1, entry, "this subsection prints its own rating now, or no subsection has this number and title".into()),
+        }
+    }
     let (mut initiatives, cells) = build_initiatives(&doc.rows, &subsections, warnings);
     link_relisted(&mut initiatives, warnings);
     link_same_as(&mut initiatives, &cells);

@@ -4,7 +4,7 @@ use super::kpis::Found;
 use super::kpi_entries::Drafts;
 use super::stale;
 use crate::model::*;
-use crate::normalize::diag::Warning;
+use crate::normalize::diag::{Fix, Warning};
 use crate::normalize::kpi::KpiDraft;
 use crate::normalize::overrides::{Outcome, OutcomeState, Overrides, TableOverride};
 use crate::normalize::placement::Placement;
@@ -39,15 +39,18 @@ pub(super) fn attach(
             (None, Some(id)) => (id, false),
             (None, None) => {
                 let Placement::Undecided { candidates } = placement else { unreachable!() };
-                warnings.push(Warning::new(
-                    t.lines[0],
-                    "kpis",
-                    format!(
-                        "table `{}` stands outside any row and its page does not tell whose it is (rows that fit: {}); give it to its initiative in the overrides (`tables`)",
-                        t.key,
-                        if candidates.is_empty() { "none".to_string() } else { candidates.join(", ") }
-                    ),
-                ));
+                warnings.push(
+                    Warning::new(
+                        t.lines[0],
+                        "kpis",
+                        format!(
+                            "table `{}` stands outside any row and its page does not tell whose it is (rows that fit: {}); give it to its initiative in the overrides (`tables`)",
+                            t.key,
+                            if candidates.is_empty() { "none".to_string() } else { candidates.join(", ") }
+                        ),
+                    )
+                    .with_fix(Fix::Table { caption: t.key.clone(), candidates: candidates.clone() }),
+                );
                 continue;
             }
         };
