@@ -159,7 +159,7 @@ mod tests {
         let line = "・受入者数：28名（13市3町）※うち6名は実務研修生";
         let at = line.find("28名").unwrap();
         let context = context_of(line, at, "28名");
-        assert_eq!(context, "・受入者数：28名（13市3");
+        assert_eq!(context, "・受入者数：28名（13市");
         // The same figure printed twice: the words reach back to the second one's place.
         let line = "目標20％、実績15.1％（目標20％）";
         let second = line.rfind("20％").unwrap();

@@ -156,7 +156,7 @@ mod tests {
     fn what_is_not_a_text_is_named() {
         assert_eq!(decode(b" \n\n"), Err(NotText::Empty));
         assert_eq!(decode(b"%PDF-1.7\n%\xe2\xe3"), Err(NotText::Pdf));
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(NotText::Binary { byte_offset: 7 }));
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(NotText::Binary { byte_offset: 8 }));
         assert_eq!(decode(b"{\"schema_version\": \"2.3.0\"}"), Err(NotText::Json { what: "報告書の JSON" }));
         assert_eq!(decode(b"\n{\"about\": [], \"source_sha256\": \"ab\"}"), Err(NotText::Json { what: "調整ファイル（overrides.json）" }));
         // A byte Shift_JIS has no character for, on the second line.
