@@ -147,13 +147,18 @@ fn temp(name: &str, bytes: &[u8]) -> String {
 
 #[test]
 fn cli_rejects_bad_input_with_exit_2() {
-    let (code, stdout, stderr) = cli(&[&temp("sjis.txt", b"\x82\xa0\x82\xa2\n")]);
+    // Neither UTF-8 nor Shift_JIS: the line and byte are named.
+    let (code, stdout, stderr) = cli(&[&temp("garbled.txt", b"abc\n\x82\xa0\x85\xff\n")]);
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
-    assert!(stderr.contains("line 1: the input is not UTF-8"), "{stderr}");
+    assert!(stderr.contains("2 行目（4 バイト目）が UTF-8 としても Shift_JIS としても読めません"), "{stderr}");
+    // Shift_JIS is read (and said), then refused for what it holds: no report.
+    let (code, _, stderr) = cli(&[&temp("sjis.txt", b"\x82\xa0\x82\xa2\n")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("read as Shift_JIS") && stderr.contains("looks like the report"), "{stderr}");
     let (code, _, stderr) = cli(&[&temp("empty.txt", b"")]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("the input is empty"), "{stderr}");
+    assert!(stderr.contains("ファイルが空です"), "{stderr}");
     let (code, _, stderr) = cli(&["--bogus"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("usage:"), "{stderr}");
