@@ -34,7 +34,7 @@ help:
 	@echo "make dev     debug build with live reload on http://127.0.0.1:$(DEV_PORT)/ (for changing the app)"
 	@echo "make data    regenerate $(DATA) from $(SOURCE) and $(OVERRIDES)"
 	@echo "make fixtures  regenerate the next-edition test fixtures in tests/fixtures/"
-	@echo "make dist    build dist/web (hosted)"
+	@echo "make dist    build dist/web (hosted, with the import workbench import.html) and dist/offline"
 	@echo "make opendata-check  write the published tables to dist/web/data and check them (machine-readability rules, Frictionless)"
 	@echo "make bench   measure speed and size (medians) and write BENCHMARKS.md"
 	@echo "make screenshots  PNGs of every view at 390, 768 and 1280 px in build/screenshots/"
@@ -93,7 +93,7 @@ fixtures:
 
 # ---- build ---------------------------------------------------------------------------------
 
-dist: dist/web/index.html
+dist: dist/web/index.html dist/web/import.html
 
 # Only the charts and components the dashboard uses, loaded when a view first draws a chart:
 # an ES module for the hosted build, and the same code as a function body for the offline file.
@@ -127,6 +127,22 @@ dist/web/index.html: $(APP_SOURCES) $(ECHARTS) $(SOURCE_GZ) $(DATA_MODULE) scrip
 	cargo run --quiet -p reform-app --bin prerender --no-default-features --features ssr -- dist/web/index.html
 	node scripts/package.mjs
 	cargo run --release --quiet --bin publish -- $(DATA) -o dist/web/data
+
+# The import workbench (crate reform-workbench): the report's owners make the next edition in the
+# browser. Its own wasm, with the normalizer; the glue as a classic script (no-modules), so the
+# offline file holds it as it is. scripts/package-import.mjs writes dist/web/import.html and
+# dist/offline/reform-import.html, with the dashboard's template that scripts/package.mjs writes.
+WORKBENCH := build/workbench/reform-workbench.js build/workbench/reform-workbench.wasm
+WORKBENCH_SOURCES := $(shell find workbench/src src -name '*.rs') workbench/Cargo.toml Cargo.toml Cargo.lock $(DATA) $(OVERRIDES)
+$(WORKBENCH) &: $(WORKBENCH_SOURCES) | tool-wasm-target tool-wasm-bindgen node_modules/.installed
+	cargo build --release --target wasm32-unknown-unknown -p reform-workbench
+	@mkdir -p build/workbench-bindgen build/workbench
+	wasm-bindgen --target no-modules --no-typescript --out-dir build/workbench-bindgen --out-name reform-workbench "$(CARGO_TARGET)/wasm32-unknown-unknown/release/reform_workbench.wasm"
+	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals build/workbench-bindgen/reform-workbench_bg.wasm -o build/workbench/reform-workbench.wasm
+	cp build/workbench-bindgen/reform-workbench.js build/workbench/reform-workbench.js
+
+dist/web/import.html: dist/web/index.html $(WORKBENCH) workbench/import.html workbench/import.css scripts/package-import.mjs
+	node scripts/package-import.mjs
 
 serve: dist
 	node scripts/serve.mjs dist/web $(PORT)

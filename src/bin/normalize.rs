@@ -58,6 +58,9 @@ fn run(args: &Args) -> Result<usize, String> {
     if decoded.encoding != TextEncoding::Utf8 {
         eprintln!("note: {} read as {}", args.input.display(), decoded.encoding.name());
     }
+    if decoded.mapped > 0 {
+        eprintln!("note: {} radicals or look-alikes (⽴ ⻑ ‧ 〜) read as the ordinary characters (立 長 ・ ～)", decoded.mapped);
+    }
     let loaded_overrides = match &args.overrides {
         Some(path) => {
             let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;

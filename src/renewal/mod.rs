@@ -6,7 +6,8 @@
 //! - [`review`]: what the owner checks before publishing: counts beside last year's, coverage,
 //!   every warning beside its printed lines, the overrides that no longer match;
 //! - [`resolve`]: a decision taken on a warning, written as an override entry;
-//! - [`export`]: the single-file offline dashboard with the new edition in it.
+//! - [`export`]: the single-file offline dashboard with the new edition in it;
+//! - [`session`]: one renewal as the workbench holds it, files given and decisions taken.
 //!
 //! Above both `normalize` and `query` (it uses each); neither imports it.
 
@@ -14,6 +15,7 @@ pub mod decode;
 pub mod export;
 pub mod resolve;
 pub mod review;
+pub mod session;
 
 use crate::model::Report;
 use crate::normalize::{keys, normalize, Input, NormalizeError, Output, Overrides};
