@@ -177,7 +177,12 @@ READ_WORKBOOK := $(CARGO_TARGET)/debug/examples/read_workbook
 $(READ_WORKBOOK): data-module/examples/read_workbook.rs data-module/Cargo.toml Cargo.lock
 	cargo build --quiet -p reform-data --example read_workbook
 
-test-browser: dist build/answer-key.json $(READ_WORKBOOK) tool-chromium node_modules/.installed
+# The command line, for the import workbench's test (the same JSON from the same inputs).
+NORMALIZE_DEBUG := $(CARGO_TARGET)/debug/normalize
+$(NORMALIZE_DEBUG): $(shell find src -name '*.rs') Cargo.toml Cargo.lock
+	cargo build --quiet --bin normalize
+
+test-browser: dist build/answer-key.json $(READ_WORKBOOK) $(NORMALIZE_DEBUG) tool-chromium node_modules/.installed
 	node --test --test-concurrency=1 --test-timeout=600000 --test-force-exit tests/browser/*.test.mjs
 
 # What the query layer says each address the browser tests open shows: their expected figures.

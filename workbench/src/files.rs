@@ -76,11 +76,20 @@ pub fn Inputs() -> impl IntoView {
             let text = s.text.as_ref().map_or("まだありません".to_string(), |(n, d)| format!("{n}（{}）", d.encoding.name()));
             let overrides = s.overrides.as_ref().map_or("なし".to_string(), |(n, o)| format!("{n}（{} 件）", entries(o)));
             let previous = s.previous.as_ref().map_or("なし（比較しません）".to_string(), |(n, _, _)| n.clone());
+            let (has_overrides, has_previous) = (s.overrides.is_some(), s.previous.is_some());
             view! {
                 <dl class="wb-held" data-testid="held">
                     <dt>"今年度の報告書のテキスト"</dt><dd data-testid="held-text">{text}</dd>
-                    <dt>"前年度の調整ファイル"</dt><dd data-testid="held-overrides">{overrides}</dd>
-                    <dt>"前年度の報告書（比較の相手）"</dt><dd data-testid="held-previous">{previous}</dd>
+                    <dt>"前年度の調整ファイル"</dt>
+                    <dd>
+                        <span data-testid="held-overrides">{overrides}</span>
+                        {has_overrides.then(|| view! { <button type="button" class="wb-small" data-testid="drop-overrides" on:click=move |_| forget(session, notice, Held::Overrides)>"使わない"</button> })}
+                    </dd>
+                    <dt>"前年度の報告書（比較の相手）"</dt>
+                    <dd>
+                        <span data-testid="held-previous">{previous}</span>
+                        {has_previous.then(|| view! { <button type="button" class="wb-small" data-testid="drop-previous" on:click=move |_| forget(session, notice, Held::Previous)>"比較しない"</button> })}
+                    </dd>
                 </dl>
             }
         })
@@ -99,6 +108,26 @@ pub fn Inputs() -> impl IntoView {
             {held}
         </section>
     }
+}
+
+enum Held {
+    Overrides,
+    Previous,
+}
+
+/// Stops using last year's overrides or report (a first edition has neither) and reads again.
+fn forget(session: RwSignal<Session>, notice: RwSignal<Option<Notice>>, held: Held) {
+    session.update(|s| {
+        match held {
+            Held::Overrides => s.overrides = None,
+            Held::Previous => s.previous = None,
+        }
+        s.run();
+    });
+    notice.set(Some(Notice::Done(match held {
+        Held::Overrides => "調整ファイルを使わずに読み直しました。".into(),
+        Held::Previous => "前年度の報告書と比較せずに読み直しました。".into(),
+    })));
 }
 
 fn entries(o: &reform::normalize::Overrides) -> usize {
