@@ -26,7 +26,7 @@ OVERRIDES := data/overrides.json
 DATA := data/initiatives.json
 APP_SOURCES := $(shell find app/src src -name '*.rs') app/build.rs app/Cargo.toml Cargo.toml Cargo.lock index.html Trunk.toml public/style.css $(DATA)
 
-.PHONY: help serve dev screenshots test test-native test-node test-browser test-any-path opendata-check data fixtures dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
+.PHONY: help serve dev screenshots renewal-screenshots test test-native test-node test-browser test-any-path opendata-check data fixtures dist bench tools tool-wasm-target tool-trunk tool-wasm-bindgen tool-chromium clean
 
 help:
 	@echo "make serve   build and serve the dashboard on http://127.0.0.1:$(PORT)/"
@@ -155,6 +155,11 @@ dev: $(ECHARTS) $(SOURCE_GZ) $(DATA_MODULE) | tool-wasm-target tool-trunk tool-w
 # PNGs of every view at 390, 768 and 1280 px in build/screenshots/, to look at before a view is done.
 screenshots: dist tool-chromium node_modules/.installed
 	node scripts/screenshots.mjs
+	node scripts/renewal-screenshots.mjs
+
+# The pictures of the owners' guide (docs/renewal.md), taken again after the workbench changes.
+renewal-screenshots: dist tool-chromium node_modules/.installed
+	node scripts/renewal-screenshots.mjs --docs
 
 # ---- tests ---------------------------------------------------------------------------------
 
