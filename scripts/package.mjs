@@ -7,6 +7,8 @@
 //   dist/offline/  one self-contained HTML file (wasm as base64 of its gzip, glue, ECharts, data
 //                  module, CSS, data inline) that starts from file:// with the network off
 //   dist/embed/    example host pages and the webmaster's guide
+// and, for the import workbench, build/dashboard-template.html: the offline file with
+// placeholders for any report, filled without compiling (contract below, at its writing)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -155,7 +157,10 @@ if (!/^var reformCharts=/.test(echartsIife)) fail('build/echarts.iife.js is not 
 const wasmB64 = gzipBase64(wasm);
 const sourceB64 = readFileSync(join(WEB, source)).toString('base64');
 const body = html.match(/<body>([\s\S]*)<\/body>/)?.[1] ?? fail('no <body> in index.html');
-const offline = `<!doctype html>
+// The offline file and the template differ only in what their body holds and in how they
+// start: the offline file waits for its pre-rendered overview's paint and holds the source text
+// itself; the template has no overview, and reads the source text from the page.
+const offlineDocument = ({ bodyHtml, waitForPaint, source }) => `<!doctype html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
@@ -166,7 +171,7 @@ const offline = `<!doctype html>
 ${read(css)}
 </style>
 </head>
-<body>${body.replace(/<script[\s\S]*?<\/script>/g, '')}
+<body>${bodyHtml}
 <script type="module">
 ${safe(glueCode)}
 // ECharts, evaluated only when a view first draws a chart.
@@ -184,24 +189,82 @@ const wasmGzipBase64 = "${wasmB64}";
 // A wasm held as base64 of its gzip, inflated by the browser.
 const inflate = (base64) => new Response(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))])
   .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-${namedReportFirst}${afterFirstPaint}await __wbg_init({ module_or_path: await inflate(wasmGzipBase64) });
+${waitForPaint ? namedReportFirst + afterFirstPaint : ''}await __wbg_init({ module_or_path: await inflate(wasmGzipBase64) });
 provideCharts(() => Promise.resolve().then(loadCharts));
 provideDataModule(async () => {
   const data = loadDataModule();
   await data.default({ module_or_path: await inflate(dataWasmGzipBase64) });
   return data;
 });
-// The source text (gzip), decoded on the first 「出典を見る」.
-const sourceBase64 = "${sourceB64}";
-provideSource(() => Uint8Array.from(atob(sourceBase64), (c) => c.charCodeAt(0)));
+${source}
 dispatchEvent(new CustomEvent('reform-dashboard:started', { detail: { liveChartCount, wasmMemoryBytes, chartsModule } }));
 </script>
 </body>
 </html>
 `;
+const offlineBody = body.replace(/<script[\s\S]*?<\/script>/g, '');
+const offline = offlineDocument({
+  bodyHtml: offlineBody,
+  waitForPaint: true,
+  source: `// The source text (gzip), decoded on the first 「出典を見る」.
+const sourceBase64 = "${sourceB64}";
+provideSource(() => Uint8Array.from(atob(sourceBase64), (c) => c.charCodeAt(0)));`,
+});
 rmSync(join(ROOT, 'dist/offline'), { recursive: true, force: true });
 mkdirSync(join(ROOT, 'dist/offline'), { recursive: true });
 writeFileSync(join(ROOT, 'dist/offline/reform-dashboard.html'), offline);
+
+// ---- build/dashboard-template.html: the offline file for any report ------------------------
+// The import workbench (another program, in Rust) makes a dashboard file from a report JSON
+// without compiling the app: it copies this template and fills three placeholders. Each occurs
+// exactly once in the template (checked below), inside its own element on a line of its own:
+//   <script type="application/json" id="reform-report">__REFORM_REPORT__</script>
+//     the report JSON. The app reads it with the full loader in place of the report compiled
+//     into it (titles, year, figures, the data module's files); one that does not load is said
+//     so on screen, and the compiled-in report is never shown instead.
+//   <script type="application/json" id="reform-previous">__REFORM_PREVIOUS__</script>
+//     the previous edition's JSON, compared with the report (「前年度からの変化」…), as a host
+//     page's data-previous would be; empty for none.
+//   <script type="text/plain" id="reform-source">__REFORM_SOURCE__</script>
+//     base64 of the gzip of the report's source text (the text whose SHA-256 is the report's
+//     report.source.sha256), for 「出典を見る」; empty for none.
+// Inside the JSON write every "</" as "<\/" (and "<!--" as "\u003c!--"): the text then cannot
+// end or unsettle its element, and is the same JSON. Fill all three at the places found in the
+// template, not one after the other in a partly filled text, whose report may contain the next
+// placeholder's name. The template has no pre-rendered overview (it would be this build's
+// report): the page says it is loading until the app is drawn.
+const TEMPLATE_SLOTS = ['__REFORM_REPORT__', '__REFORM_PREVIOUS__', '__REFORM_SOURCE__'];
+// The pre-rendered overview: its element and all it holds, by counting <div> and </div>.
+function withoutSnapshot(html, replacement) {
+  const open = html.match(/<div\b[^>]*\bdata-rd-snapshot\b[^>]*>/) ?? fail('no pre-rendered overview (data-rd-snapshot) in index.html');
+  const tags = /<div\b|<\/div>/g;
+  tags.lastIndex = open.index;
+  for (let depth = 0, m; (m = tags.exec(html));) {
+    depth += m[0] === '</div>' ? -1 : 1;
+    if (depth === 0) return html.slice(0, open.index) + replacement + html.slice(tags.lastIndex);
+  }
+  return fail('the pre-rendered overview in index.html does not end');
+}
+const templateBody = withoutSnapshot(offlineBody, '<p class="rd-loading" role="status">報告書を読み込んでいます…</p>');
+if (templateBody.includes('data-rd-snapshot') || !templateBody.includes('<div id="reform-dashboard">')) {
+  fail('the template\'s body still holds the pre-rendered overview, or lost the host element');
+}
+const template = offlineDocument({
+  bodyHtml: `${templateBody}
+<script type="application/json" id="reform-report">__REFORM_REPORT__</script>
+<script type="application/json" id="reform-previous">__REFORM_PREVIOUS__</script>
+<script type="text/plain" id="reform-source">__REFORM_SOURCE__</script>`,
+  waitForPaint: false,
+  source: `// The source text (gzip) the page holds, if any, decoded on the first 「出典を見る」.
+const sourceBase64 = document.getElementById('reform-source')?.textContent.trim();
+if (sourceBase64) provideSource(() => Uint8Array.from(atob(sourceBase64), (c) => c.charCodeAt(0)));`,
+});
+for (const slot of TEMPLATE_SLOTS) {
+  const times = template.split(slot).length - 1;
+  if (times !== 1) fail(`the placeholder ${slot} occurs ${times} times in the dashboard template, not once: another program could not fill it`);
+}
+mkdirSync(join(ROOT, 'build'), { recursive: true });
+writeFileSync(join(ROOT, 'build/dashboard-template.html'), template);
 
 // ---- dist/embed: examples and the guide ----------------------------------------------------
 rmSync(join(ROOT, 'dist/embed'), { recursive: true, force: true });
@@ -211,4 +274,5 @@ for (const f of readdirSync(join(ROOT, 'embed'))) copyFileSync(join(ROOT, 'embed
 const kb = (n) => `${Math.round(n / 1024)} KB`;
 console.log(`dist/web: dashboard.js + ${glue}, ${wasm} (${kb(readFileSync(join(WEB, wasm)).length)}); data module ${dataGlue}, ${dataWasm} (${kb(readFileSync(join(WEB, dataWasm)).length)})`);
 console.log(`dist/offline/reform-dashboard.html (${kb(Buffer.byteLength(offline))})`);
+console.log(`build/dashboard-template.html (${kb(Buffer.byteLength(template))}), for the import workbench`);
 console.log('dist/embed: examples and README.md');

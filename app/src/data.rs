@@ -1,7 +1,11 @@
-//! The report on screen: the one embedded at build time (`data/initiatives.json`, compacted by
-//! build.rs), or one the user opened from a file, checked before it replaces anything. An opened
-//! file is kept in the tab's session storage, so a reload shows it again until the reader goes
-//! back to the report the page comes with.
+//! The report on screen: the one the page comes with, or one the user opened from a file,
+//! checked before it replaces anything. The page comes with the report embedded at build time
+//! (`data/initiatives.json`, compacted by build.rs), unless it holds one of its own in
+//! `<script type="application/json" id="reform-report">` (a dashboard file made from the
+//! template `scripts/package.mjs` writes, without recompiling): that one then stands for the
+//! embedded report everywhere, and is never replaced by it silently. An opened file is kept in
+//! the tab's session storage, so a reload shows it again until the reader goes back to the
+//! report the page comes with.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -15,12 +19,59 @@ const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/initiatives.min.j
 /// it before it is read.
 const EMBEDDED_LABEL: &str = include_str!(concat!(env!("OUT_DIR"), "/initiatives.label.txt"));
 
-/// 「組み込みの報告書（令和N年度）」: how buttons name the embedded report where another report
-/// (of another year, maybe) is or was meant to be on screen.
+/// The elements of a page that holds its own report and the previous edition to compare it
+/// with (the dashboard template, `scripts/package.mjs`); blank ones hold nothing.
+const PAGE_REPORT_ID: &str = "reform-report";
+const PAGE_PREVIOUS_ID: &str = "reform-previous";
+
+/// 「組み込みの報告書（令和N年度）」: how buttons name the embedded report (the page's own, when
+/// it holds one) where another report (of another year, maybe) is or was meant to be on screen.
 pub fn embedded_name() -> String {
-    match EMBEDDED_LABEL.trim() {
-        "" => "組み込みの報告書".to_string(),
-        year => format!("組み込みの報告書（{year}）"),
+    let label = page_report().map(|json| report_label(&json).unwrap_or_default());
+    with_year("組み込みの報告書", label.as_deref().unwrap_or(EMBEDDED_LABEL))
+}
+
+/// `what（label）`, or `what` alone when the label is blank.
+fn with_year(what: &str, label: &str) -> String {
+    match label.trim() {
+        "" => what.to_string(),
+        year => format!("{what}（{year}）"),
+    }
+}
+
+/// The year a report JSON prints (`report.label`) read without checking the rest, to name a
+/// report before (or whether or not) it loads; `None` where the text has none.
+fn report_label(json: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    value.pointer("/report/label")?.as_str().map(str::to_string)
+}
+
+/// The text of the page's element `id`, unless it is missing or blank. Nothing natively (the
+/// pre-render has no page).
+fn page_text(id: &str) -> Option<String> {
+    if !crate::IN_BROWSER {
+        return None;
+    }
+    let text = gloo::utils::document().get_element_by_id(id)?.text_content()?;
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// The report the page holds, read from the page once.
+fn page_report() -> Option<Arc<str>> {
+    PAGE_REPORT.with(Clone::clone)
+}
+
+/// Whether the page holds its own report, which then stands for the embedded one.
+pub fn page_holds_report() -> bool {
+    page_report().is_some()
+}
+
+/// The previous edition the page holds (`#reform-previous`), named by its year and kept for
+/// every mount as if the host element named it (`data-previous`).
+pub fn hold_page_previous() {
+    if let Some(json) = page_text(PAGE_PREVIOUS_ID) {
+        let name = with_year("前年度の報告書", &report_label(&json).unwrap_or_default());
+        hold_previous(&name, Ok(json));
     }
 }
 
@@ -47,6 +98,8 @@ pub struct Shown {
 }
 
 thread_local! {
+    /// The report the page holds (`#reform-report`), if any.
+    static PAGE_REPORT: Option<Arc<str>> = page_text(PAGE_REPORT_ID).map(Arc::from);
     /// A report opened by the user, with its file name. Replaced by the next one, so at most
     /// one opened report is held outside the mounted app.
     static OPENED: RefCell<Option<Shown>> = const { RefCell::new(None) };
@@ -98,13 +151,18 @@ pub fn current() -> Result<Shown, LoadError> {
     if let Some(shown) = OPENED.with(|o| o.borrow().clone()) {
         return Ok(shown);
     }
-    AHEAD.with(|a| a.borrow_mut().take()).unwrap_or_else(embedded).map(|r| Shown { report: Arc::new(r), json: Arc::from(EMBEDDED), opened: None })
+    let json = page_report().unwrap_or_else(|| Arc::from(EMBEDDED));
+    AHEAD.with(|a| a.borrow_mut().take()).unwrap_or_else(embedded).map(|r| Shown { report: Arc::new(r), json, opened: None })
 }
 
 /// The embedded report in one pass: it was built with this model and is tested as the real
 /// report (`tests/real_report.rs`), so the schema version is not read first. Should it not
-/// parse, the full loader says why.
+/// parse, the full loader says why. The page's own report, made elsewhere, goes through the
+/// full loader.
 fn embedded() -> Result<Report, LoadError> {
+    if let Some(json) = page_report() {
+        return Report::from_json(&json);
+    }
     match serde_json::from_str::<Report>(EMBEDDED) {
         Ok(report) => report.check().map(|()| report),
         Err(_) => Report::from_json(EMBEDDED),
@@ -203,5 +261,40 @@ fn forget_stored() {
         let (name_key, json_key) = keys();
         let _ = storage.remove_item(&name_key);
         let _ = storage.remove_item(&json_key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_is_named_by_the_year_it_prints() {
+        assert_eq!(report_label(EMBEDDED).as_deref(), Some(EMBEDDED_LABEL));
+        // Another label before the report's, a title that reads "label", white space.
+        let pretty = r#"{
+  "kpis": [{ "label": "件数" }],
+  "report": {
+    "title": "label",
+    "label": "令和6年度"
+  }
+}"#;
+        assert_eq!(report_label(pretty).as_deref(), Some("令和6年度"));
+        assert_eq!(with_year("前年度の報告書", &report_label(pretty).unwrap()), "前年度の報告書（令和6年度）");
+    }
+
+    #[test]
+    fn a_report_without_a_readable_year_is_named_without_one() {
+        for json in ["", "{", "[]", r#"{"label": "令和6年度"}"#, r#"{"report": {"label": 6}}"#, r#"{"report": {"title": "x"}}"#] {
+            assert_eq!(report_label(json), None, "{json}");
+        }
+        assert_eq!(with_year("前年度の報告書", ""), "前年度の報告書");
+        assert_eq!(with_year("組み込みの報告書", " \n"), "組み込みの報告書");
+    }
+
+    #[test]
+    fn natively_the_page_holds_nothing() {
+        assert!(!page_holds_report());
+        assert_eq!(embedded_name(), format!("組み込みの報告書（{}）", EMBEDDED_LABEL.trim()));
     }
 }

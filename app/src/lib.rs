@@ -136,19 +136,23 @@ pub(crate) fn start_again() {
     read_then_mount();
 }
 
-/// The first mount in two tasks: the embedded report is read in this one, the app drawn in the
-/// next, so the page never waits on both at once. A report the reader opened before a reload
+/// The first mount in two tasks: the embedded report (or the one the page holds, `data.rs`) is
+/// read in this one, the app drawn in the next, so the page never waits on both at once. A report the reader opened before a reload
 /// comes back first (`data.rs`); a host naming its report file gets that file instead
 /// (`named_report.rs`); the embedded one is then not read at all.
 fn read_then_mount() {
     // A previous edition to compare with is read first: the first drawing already shows the
-    // changes, and nothing moves under the reader afterwards.
+    // changes, and nothing moves under the reader afterwards. One the host element names
+    // (`data-previous`) comes before one the page holds (`#reform-previous`).
     match named_report::named_previous() {
         Some(previous) => wasm_bindgen_futures::spawn_local(async move {
             named_report::load_previous(previous).await;
             read_current_then_mount();
         }),
-        None => read_current_then_mount(),
+        None => {
+            data::hold_page_previous();
+            read_current_then_mount();
+        }
     }
 }
 

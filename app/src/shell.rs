@@ -1,5 +1,6 @@
 //! The frame around every view: skip link, header, view tabs, notices, footer with the data's
-//! provenance, and the error page shown when the report cannot be read.
+//! provenance, and the error page shown when the report cannot be read (the embedded one, or
+//! the one the page holds).
 
 use leptos::prelude::*;
 use reform::query::route::View;
@@ -35,18 +36,31 @@ pub fn App() -> impl IntoView {
             }
             view! { <Dashboard opened /> }.into_any()
         }
-        Err(e) => view! {
-            <div class="rd" lang="ja">
-                <main class="rd-main">
-                    <div class="rd-error" role="alert">
-                        <h1>"データを読み込めませんでした"</h1>
-                        <p>{e.to_string()}</p>
-                        <p>"ダッシュボードに組み込まれたデータが壊れています。担当者に連絡してください。"</p>
-                    </div>
-                </main>
-            </div>
+        Err(e) => {
+            // The page's own report was made elsewhere: its maker is the one to act, and the
+            // report compiled into the app is not shown in its place.
+            let (heading, why, todo) = if data::page_holds_report() {
+                (
+                    "報告書を表示できません",
+                    format!("このファイルに埋め込まれた報告書の内容を読めませんでした：{e}"),
+                    "報告書の JSON を作り直してから、ダッシュボードのファイルをもう一度作ってください。",
+                )
+            } else {
+                ("データを読み込めませんでした", e.to_string(), "ダッシュボードに組み込まれたデータが壊れています。担当者に連絡してください。")
+            };
+            view! {
+                <div class="rd" lang="ja">
+                    <main class="rd-main">
+                        <div class="rd-error" role="alert" data-testid="report-message">
+                            <h1>{heading}</h1>
+                            <p>{why}</p>
+                            <p>{todo}</p>
+                        </div>
+                    </main>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 
