@@ -94,8 +94,8 @@ test('next year, start to end: warnings decided in the page, files saved, the ne
   assert.match(await text(page, '[data-testid="stale"]'), /II-3-2-11/);
   assert.match(await text(page, '[data-testid="matched"]'), /新規 3 件、終了 6 件/);
   // The two figures no KPI holds, each beside its printed line.
-  const open = () => page.$$eval('[data-testid="warning"]:has([data-testid="decide"])', (ws) => ws.map((w) => w.textContent));
-  const before = await open();
+  const undecided = () => page.$$eval('[data-testid="warning"]:has([data-testid="decide"])', (ws) => ws.map((w) => w.textContent));
+  const before = await undecided();
   assert.equal(before.length, 2, before.join('\n'));
   const lines = readFileSync(join(ROOT, 'tests/fixtures/edition-r7.txt'), 'utf8').split('\n');
   const own = await page.$$eval('[data-testid="warning"]:has([data-testid="decide"]) .wb-own', (rows) => rows.map((r) => [r.cells[0].textContent, r.cells[1].textContent]));
@@ -110,7 +110,7 @@ test('next year, start to end: warnings decided in the page, files saved, the ne
   await page.type(`${form} [data-testid="new-label"]`, 'スポーツ・レクリエーション参加者数（延べ）');
   await page.click(`${form} [data-testid="decide-button"]`);
   await notice(page, /決定しました.*2,136人/);
-  assert.equal((await open()).length, 0);
+  assert.equal((await undecided()).length, 0);
   assert.match(await text(page, '[data-testid="taken"]'), /2,136人/);
 
   // Saved: the JSON, the overrides (the command line with them gives the same JSON), the dashboard.
@@ -156,7 +156,7 @@ test('bad inputs each get a clear message, and the page keeps working', async ()
   // Shift_JIS (as Japanese Windows saves it): read, and said so.
   const encoded = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'CP932'], { input: sjis, maxBuffer: 64 * 1024 * 1024 });
   await drop(page, { 'edition-r6-sjis.txt': encoded });
-  await notice(page, /edition-r6-sjis\.txt（Shift_JIS（CP932））/);
+  await notice(page, /edition-r6-sjis\.txt」（Shift_JIS（CP932））/);
   assert.match(await text(page, '#wb-read'), /令和6年度/);
   // A truncated text: read, and what it lacks named.
   const half = TEXTS['edition-r6.txt'].subarray(0, TEXTS['edition-r6.txt'].length / 2);
