@@ -176,3 +176,36 @@ fn another_document_is_refused_with_what_it_lacks() {
     let e = renew("議事録\n令和6年度第1回会議\n出席者 10名\n", &Renewal { source_name: "x.txt", overrides: None, previous: None }).unwrap_err();
     assert!(e.to_string().contains("looks like the report"), "{e}");
 }
+
+#[test]
+fn a_match_between_editions_is_broken_and_pinned_by_titles_in_the_workbench() {
+    use reform::renewal::resolve::SameInitiative;
+    use reform::renewal::session::Session;
+    use std::sync::Arc;
+    let o = overrides::parse(OVERRIDES).unwrap();
+    let r6 = Report::from_json(R6_JSON).unwrap();
+    let mut session = Session::new(Some(("overrides.json".into(), o)), Some(("edition-r6.json".into(), Arc::new(r6), Arc::from(R6_JSON))));
+    session.give(reform::renewal::session::recognise("edition-r7.txt", R7.as_bytes()).unwrap());
+    let matches = session.review().unwrap().matches.clone().unwrap();
+    let (new, ended) = (matches.new_rows.len(), matches.ended_rows.len());
+    // A match the matching made although the title was edited: the owner says it is another.
+    let edited = matches.inexact.iter().find(|m| m.reasons_ja.contains("取組項目名の修正")).expect("an edited title").clone();
+    session.same_initiative(SameInitiative::Break, &edited.older.id, &edited.newer.id, "別の取組になった").unwrap();
+    let after = session.review().unwrap().matches.clone().unwrap();
+    assert!(after.new_rows.iter().any(|r| r.id == edited.newer.id), "{:?}", after.new_rows);
+    assert!(after.ended_rows.iter().any(|r| r.id == edited.older.id));
+    assert_eq!((after.new_rows.len(), after.ended_rows.len()), (new + 1, ended + 1));
+    // Saved and read back: the break is in the file, keyed by the titles.
+    let saved = overrides::parse(&session.overrides_json().unwrap()).unwrap();
+    assert_eq!(saved.edition_matches.breaks[0].older_title, edited.older.title);
+    // The owner changes their mind: pinned, it matches again, said as pinned.
+    let mut pinned = Session::new(Some(("overrides.json".into(), overrides::parse(OVERRIDES).unwrap())), session.previous.clone());
+    pinned.give(reform::renewal::session::recognise("edition-r7.txt", R7.as_bytes()).unwrap());
+    let (older, newer) = (&matches.ended_rows[0], &matches.new_rows[0]);
+    pinned.same_initiative(SameInitiative::Pin, &older.id, &newer.id, "同じ取組の名称変更").unwrap();
+    let m = pinned.renewed().unwrap().matching.as_ref().unwrap();
+    assert!(m.of_newer(&newer.id).is_some_and(|m| m.older == older.id && m.reasons.contains(&reform::query::editions::Reason::Pinned)));
+    // The new edition keeps the older row's key.
+    let key_before = session.previous.as_ref().unwrap().1.initiative(&older.id).unwrap().key.clone();
+    assert_eq!(pinned.renewed().unwrap().output.report.initiative(&newer.id).unwrap().key, key_before);
+}

@@ -2,6 +2,7 @@
 //! words (the format of `data/overrides.json`), so the next run of the normalizer, in the browser
 //! or on the command line, makes the same call.
 
+use crate::edition_matches::TitlePair;
 use crate::model::{PointKind, Rating, Report};
 use crate::normalize::overrides::{KpiOverride, MarkOverride, Mode, NotKpi, OrganisationOverride, PointOverride, RatingOverride, TableOverride};
 use crate::normalize::{Fix, Overrides};
@@ -93,6 +94,34 @@ pub fn resolve(overrides: &mut Overrides, fix: &Fix, decision: &Decision, why: &
         }
         _ => Err("この警告には使えない決定です。".into()),
     }
+}
+
+/// Whether two initiatives of consecutive editions are the same one, against the matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SameInitiative {
+    /// The same although the matching did not pair them (`edition_matches.pin`).
+    Pin,
+    /// Not the same although the matching paired them (`edition_matches.break`).
+    Break,
+}
+
+/// Writes a pin or break of the older and newer titles as printed, with the owner's reason.
+pub fn same_initiative(overrides: &mut Overrides, which: SameInitiative, older_title: &str, newer_title: &str, why: &str) -> Result<String, String> {
+    let why = why.trim();
+    if why.is_empty() {
+        return Err("理由を書いてください（次の年度に確認する人のための記録です）。".into());
+    }
+    let pair = TitlePair { older_title: older_title.to_string(), newer_title: newer_title.to_string(), why: why.to_string() };
+    Ok(match which {
+        SameInitiative::Pin => {
+            overrides.edition_matches.pin.push(pair);
+            format!("「{older_title}」と「{newer_title}」を同じ取組として対応")
+        }
+        SameInitiative::Break => {
+            overrides.edition_matches.breaks.push(pair);
+            format!("「{older_title}」と「{newer_title}」は別の取組")
+        }
+    })
 }
 
 fn kind_ja(kind: PointKind) -> &'static str {

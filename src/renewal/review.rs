@@ -5,6 +5,7 @@
 use crate::model::{PageRange, Report};
 use crate::normalize::overrides::{Outcome, OutcomeState};
 use crate::normalize::Warning;
+use crate::query::editions::Matching;
 use crate::query::overview::{overview, Counts};
 use crate::source_text::split_lines;
 
@@ -42,6 +43,59 @@ pub struct Review {
     pub adapted: Vec<Outcome>,
     /// Matched with the previous edition: (matched, not exactly, new, ended).
     pub matched: Option<(usize, usize, usize, usize)>,
+    /// The matches a reviewer checks: those that are not exact, the rows new and ended, and
+    /// pins or breaks of the overrides that name a title not printed.
+    pub matches: Option<MatchReview>,
+}
+
+/// An initiative as the review names it: id and printed title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inexact {
+    pub older: Row,
+    pub newer: Row,
+    /// Why it is not exact, in the owner's words (番号の変更、取組項目名の修正 …).
+    pub reasons_ja: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MatchReview {
+    pub inexact: Vec<Inexact>,
+    pub new_rows: Vec<Row>,
+    pub ended_rows: Vec<Row>,
+    pub problems: Vec<String>,
+}
+
+fn rows(report: &Report, ids: &[String]) -> Vec<Row> {
+    ids.iter()
+        .filter_map(|id| report.initiative(id))
+        // A 【再掲】 copy follows its original: the original is the row to pin or break.
+        .filter(|i| !i.relisted)
+        .map(|i| Row { id: i.id.clone(), title: i.title.clone() })
+        .collect()
+}
+
+fn match_review(matching: &Matching, previous: &Report, report: &Report) -> MatchReview {
+    let row = |r: &Report, id: &str| Row { id: id.to_string(), title: r.initiative(id).map_or_else(String::new, |i| i.title.clone()) };
+    MatchReview {
+        inexact: matching
+            .inexact()
+            .filter(|m| report.initiative(&m.newer).is_some_and(|i| !i.relisted))
+            .map(|m| Inexact {
+                older: row(previous, &m.older),
+                newer: row(report, &m.newer),
+                reasons_ja: m.reasons.iter().map(|r| r.label_ja()).collect::<Vec<_>>().join("、"),
+            })
+            .collect(),
+        new_rows: rows(report, &matching.new_initiatives),
+        ended_rows: rows(previous, &matching.ended_initiatives),
+        problems: matching.problems.iter().map(|p| p.message()).collect(),
+    }
 }
 
 impl Review {
@@ -125,6 +179,7 @@ pub fn review(text: &str, renewed: &Renewed, previous: Option<&Report>) -> Revie
         stale: with_state(OutcomeState::Stale),
         adapted: with_state(OutcomeState::Adapted),
         matched: renewed.matching.as_ref().map(|m| (m.initiatives.len(), m.inexact().count(), m.new_initiatives.len(), m.ended_initiatives.len())),
+        matches: renewed.matching.as_ref().zip(previous).map(|(m, p)| match_review(m, p, report)),
     }
 }
 

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::decode::{decode, Decoded, NotText};
-use super::resolve::{empty_for, resolve, to_json, Decision};
+use super::resolve::{empty_for, resolve, same_initiative, to_json, Decision, SameInitiative};
 use super::review::{review, Review};
 use super::{renew, Renewal, Renewed};
 use crate::model::Report;
@@ -44,6 +44,7 @@ pub fn recognise(name: &str, bytes: &[u8]) -> Result<Given, String> {
 /// A decision taken in the page, for the list of what was decided.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Taken {
+    /// The warning's line; 0 for a match between editions.
     pub line: u32,
     pub entry: String,
 }
@@ -126,6 +127,21 @@ impl Session {
         let (_, overrides) = self.overrides.get_or_insert_with(|| ("overrides.json".to_string(), fresh));
         let entry = resolve(overrides, fix, decision, why)?;
         self.taken.push(Taken { line: warning.line, entry: entry.clone() });
+        self.run();
+        Ok(entry)
+    }
+
+    /// Pins (the same initiative) or breaks (not the same) the older row `older_id` of the
+    /// previous edition and the newer row `newer_id`, by their titles, and runs again.
+    pub fn same_initiative(&mut self, which: SameInitiative, older_id: &str, newer_id: &str, why: &str) -> Result<String, String> {
+        let renewed = self.renewed().ok_or("先に報告書のテキストを読み込んでください。")?;
+        let (_, previous, _) = self.previous.as_ref().ok_or("前年度の報告書がありません。")?;
+        let older = previous.initiative(older_id).ok_or_else(|| format!("前年度の報告書に {older_id} はありません。"))?.title.clone();
+        let newer = renewed.output.report.initiative(newer_id).ok_or_else(|| format!("今年度の報告書に {newer_id} はありません。"))?.title.clone();
+        let fresh = empty_for(&renewed.output.report);
+        let (_, overrides) = self.overrides.get_or_insert_with(|| ("overrides.json".to_string(), fresh));
+        let entry = same_initiative(overrides, which, &older, &newer, why)?;
+        self.taken.push(Taken { line: 0, entry: entry.clone() });
         self.run();
         Ok(entry)
     }
