@@ -112,11 +112,19 @@ test('next year, start to end: warnings decided in the page, files saved, the ne
   await notice(page, /決定しました.*2,136人/);
   assert.equal((await undecided()).length, 0);
   assert.match(await text(page, '[data-testid="taken"]'), /2,136人/);
+  // A match between the editions the owner judges wrong: broken, the row becomes new.
+  const newRows = await page.$$eval('[data-testid="new-row"]', (rows) => rows.length);
+  const broken = await page.$eval('[data-testid="inexact"]', (row) => row.cells[1].textContent);
+  await page.click('[data-testid="inexact"] [data-testid="break"]');
+  await notice(page, /決定しました.*別の取組/);
+  assert.equal(await page.$$eval('[data-testid="new-row"]', (rows) => rows.length), newRows + 1);
+  assert.ok((await page.$$eval('[data-testid="new-row"]', (rows) => rows.map((r) => r.textContent))).some((t) => t.startsWith(broken)));
 
   // Saved: the JSON, the overrides (the command line with them gives the same JSON), the dashboard.
   const json = readFileSync(await download(page, '[data-testid="save-report"]', '.json'), 'utf8');
   const report = JSON.parse(json);
   assert.equal(report.report.label, '令和7年度');
+  assert.ok(!report.initiatives.find((i) => broken.startsWith(`${i.id} `)).carried_over_from, 'the broken match still carries the older row over');
   assert.ok(report.kpis.some((k) => k.label === 'スポーツ・レクリエーション参加者数（延べ）' && k.series.some((p) => p.text === '2,136人')));
   const dir = scratchDir('rd-import-');
   const overrides = readFileSync(await download(page, '[data-testid="save-overrides"]', '.json'), 'utf8');

@@ -37,7 +37,11 @@ pub fn Warnings() -> impl IntoView {
     let taken = move || {
         session.with(|s| {
             (!s.taken.is_empty()).then(|| {
-                let items = s.taken.iter().map(|t| view! { <li>{format!("{} 行目：{}", t.line, t.entry)}</li> }).collect_view();
+                let items = s
+                    .taken
+                    .iter()
+                    .map(|t| view! { <li>{if t.line == 0 { t.entry.clone() } else { format!("{} 行目：{}", t.line, t.entry) }}</li> })
+                    .collect_view();
                 view! {
                     <h3>"この画面で決めたこと"</h3>
                     <ul class="wb-taken" data-testid="taken">{items}</ul>
@@ -47,7 +51,7 @@ pub fn Warnings() -> impl IntoView {
     };
     view! {
         <section class="wb-step" aria-labelledby="wb-warnings">
-            <h2 id="wb-warnings">"3. 警告の確認"</h2>
+            <h2 id="wb-warnings">"4. 警告の確認"</h2>
             {list}
             {taken}
         </section>

@@ -95,7 +95,7 @@ pub fn Exports() -> impl IntoView {
     let open_left = move || session.with(|s| s.review().map_or(0, |r| r.open_decisions()));
     view! {
         <section class="wb-step" aria-labelledby="wb-export">
-            <h2 id="wb-export">"4. プレビューと保存"</h2>
+            <h2 id="wb-export">"5. プレビューと保存"</h2>
             <Show when=move || { open_left() > 0 }>
                 <p class="wb-problem" data-testid="open-left">{move || format!("まだ {} 件の警告が決まっていません。このまま保存すると、その数値はダッシュボードに出ません。", open_left())}</p>
             </Show>

@@ -6,6 +6,7 @@
 mod decisions;
 mod exports;
 mod files;
+mod matches;
 mod summary;
 
 use std::cell::RefCell;
@@ -99,6 +100,7 @@ fn Workbench() -> impl IntoView {
             })}
             <Show when=has_run>
                 <summary::Summary />
+                <matches::Matches />
                 <decisions::Warnings />
                 <exports::Exports />
             </Show>
