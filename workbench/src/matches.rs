@@ -37,9 +37,9 @@ fn Review(matches: MatchReview) -> impl IntoView {
             let (older, newer) = (m.older.id.clone(), m.newer.id.clone());
             view! {
                 <tr data-testid="inexact">
-                    <td>{format!("{} {}", m.older.id, m.older.title)}</td>
-                    <td>{format!("{} {}", m.newer.id, m.newer.title)}</td>
-                    <td>{m.reasons_ja.clone()}</td>
+                    <td data-label="前年度">{format!("{} {}", m.older.id, m.older.title)}</td>
+                    <td data-label="今年度">{format!("{} {}", m.newer.id, m.newer.title)}</td>
+                    <td data-label="変わった点">{m.reasons_ja.clone()}</td>
                     <td><button type="button" class="wb-small" data-testid="break" on:click=move |_| decide(SameInitiative::Break, older.clone(), newer.clone())>"別の取組"</button></td>
                 </tr>
             }
