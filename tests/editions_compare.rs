@@ -514,6 +514,7 @@ fn the_detail_sets_a_row_beside_last_years() {
     let comparison = reform::query::editions::compare(std::sync::Arc::new(e[0].report.clone()), &e[1].report).expect("r5 → r6");
     let revised = &comparison.summary.lists.iter().find(|l| l.key == "revised").expect("revised").items;
     assert!(!revised.is_empty());
+    let mut joined_revised = 0;
     for item in revised {
         let id = item.initiative.as_deref().expect("a revised figure leads to its row");
         let sbs = comparison.side_by_side(&e[1].report, id).expect("both editions");
@@ -524,7 +525,20 @@ fn the_detail_sets_a_row_beside_last_years() {
             assert_ne!(o.text, n.text, "{id}: {r:?}");
             assert!(o.line > 0 && n.line > 0);
         }
+        // The chart joins both editions' actuals on one axis of years: a revised actual shows
+        // as two values of one year, each the figure its report prints.
+        for k in sbs.kpis.iter().filter(|k| k.rows.iter().any(|r| r.revised && r.what.starts_with("実績"))) {
+            let j = &k.joined;
+            assert!(j.is_chartable());
+            assert_eq!((j.years.len(), j.older.len()), (j.newer.len(), j.newer.len()));
+            let newer_kpi = e[1].report.kpi(&k.kpi).unwrap();
+            let printed_newer: Vec<f64> = newer_kpi.series.iter().filter(|p| p.kind == PointKind::Actual && p.aggregate.is_none() && p.fiscal_year.is_some()).map(|p| p.value).collect();
+            assert!(j.newer.iter().flatten().all(|v| printed_newer.contains(v)), "{}: {j:?}", k.kpi);
+            assert!(j.older.iter().zip(&j.newer).any(|(o, n)| matches!((o, n), (Some(a), Some(b)) if a != b)), "{}: {j:?}", k.kpi);
+            joined_revised += 1;
+        }
     }
+    assert!(joined_revised > 0, "no revised actual to chart");
     // A row the construction added is new; an unchanged one says which row it was.
     let added = e[1].changes("initiative_added").next().expect("an added row");
     assert!(comparison.side_by_side(&e[1].report, s(&added["initiative"])).unwrap().match_ja.contains("新しい取組"));

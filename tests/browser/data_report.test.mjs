@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, ROOT, download, launch, open, scratchDir, serveRoot, text } from './harness.mjs';
+import { DIST, ROOT, download, launch, open, scratchDir, serveRoot, text, withHooks } from './harness.mjs';
 
 const BUNDLED = JSON.parse(readFileSync(join(ROOT, 'data/initiatives.json'), 'utf8'));
 
@@ -281,7 +281,7 @@ test('with data-previous, the explorer filters by what changed, and the address 
 test('with data-previous, a revised figure leads to its detail, where both editions stand side by side', async () => {
   const files = { 'reports/r6.json': JSON.stringify(NEXT), 'reports/r5.json': JSON.stringify(BUNDLED) };
   const { url } = await serveRoot(site('reports/r6.json', files, 'reports/r5.json'));
-  const { page, log } = await open(browser, url, { waitFor: '[data-changes="revised"] li a' });
+  const { page, log } = await open(browser, url, { waitFor: '[data-changes="revised"] li a', before: withHooks });
   const said = await text(page, '[data-changes="revised"] li');
   await page.click('[data-changes="revised"] li a');
   await page.waitForSelector('[data-testid="both-editions"] tr[data-revised]');
@@ -292,6 +292,20 @@ test('with data-previous, a revised figure leads to its detail, where both editi
   assert.match(row[1], /行）$/);
   assert.match(row[2], /行）\s*改訂$/);
   assert.match(await text(page, '[data-testid="both-editions"] > p'), new RegExp(`${BUNDLED.report.label}の報告書の`));
+  // Each KPI's actuals of both editions joined in one chart: the bars are this edition's, the
+  // diamonds last year's, each the figure its table row prints for that year.
+  const chart = '[data-testid="joined-chart"] .rd-chart';
+  await page.$eval(chart, (c) => c.scrollIntoView({ block: 'center' }));
+  await page.waitForSelector(`${chart} canvas`, { timeout: 20000 });
+  const option = await page.$eval(chart, (el) => JSON.parse(JSON.stringify(window.__rd.chartsModule().getInstanceByDom(el).getOption())));
+  const kpi = await page.$eval('[data-testid="joined-chart"]', (f) => f.dataset.kpi);
+  const rows = await page.$$eval(`[data-testid="both-editions"] table[data-kpi="${kpi}"] tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  const figure = (cell) => (cell === '—' ? null : Number(cell.match(/^[^0-9.-]*([0-9,.-]+)/)[1].replaceAll(',', '')));
+  const actuals = rows.filter((r) => r[0].startsWith('実績') && !/年度の記載なし/.test(r[0]));
+  assert.ok(actuals.length > 0, rows.join('\n'));
+  assert.deepEqual(option.series.map((x) => x.name), [`${NEXT.report.label}の報告書の実績`, `${BUNDLED.report.label}の報告書の実績`]);
+  assert.deepEqual(option.series[0].data, actuals.map((r) => figure(r[2].replace(/\s*改訂$/, ''))));
+  assert.deepEqual(option.series[1].data, actuals.map((r) => figure(r[1])));
   assert.deepEqual(log.errors, []);
   await page.close();
 });

@@ -18,6 +18,6 @@ pub mod worse;
 pub use changes::{changes, ActualMove, Changes, Figure, Heading, InitiativeChange, KpiPair, RatingChange, RevisedFigure, TargetChange};
 pub use matching::{match_editions, InitiativeMatch, KpiMatch, Matching, OverrideProblem, Reason, Side, SubsectionMatch};
 pub use similarity::{title_similarity, SIMILAR_TITLE, SIMILAR_TITLE_ELSEWHERE};
-pub use side_by_side::{side_by_side, KpiSideBySide, Printed, SideBySide, YearRow};
+pub use side_by_side::{side_by_side, Joined, KpiSideBySide, Printed, SideBySide, YearRow};
 pub use summary::{compare, summary, ChangeItem, ChangeKind, ChangeList, ChangeSummary, Comparison, Tone};
 pub use worse::{worse_since, WorseBy, WorseMeasure, WorseShare};

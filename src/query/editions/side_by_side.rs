@@ -24,15 +24,53 @@ pub struct YearRow {
     pub revised: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KpiSideBySide {
     /// The newer edition's KPI id.
     pub kpi: String,
     pub label: String,
+    pub unit: String,
     pub rows: Vec<YearRow>,
+    /// The actuals of both editions on one axis of years, for one chart.
+    pub joined: Joined,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Each fiscal year either edition reports an actual for (a yearly one, not an average), with
+/// the older and the newer edition's value: where both print the year with other values, the
+/// newer report revised it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Joined {
+    /// 「R4」 …, in year order.
+    pub years: Vec<String>,
+    pub older: Vec<Option<f64>>,
+    pub newer: Vec<Option<f64>>,
+}
+
+impl Joined {
+    /// Worth a chart: two years or more, or a year both editions print.
+    pub fn is_chartable(&self) -> bool {
+        self.years.len() >= 2 || self.older.iter().zip(&self.newer).any(|(o, n)| o.is_some() && n.is_some())
+    }
+}
+
+fn joined(older: &Kpi, newer: &Kpi) -> Joined {
+    let yearly = |kpi: &Kpi| -> Vec<(i32, f64)> {
+        kpi.series.iter().filter(|p| p.kind == PointKind::Actual && p.aggregate.is_none()).filter_map(|p| Some((p.fiscal_year?, p.value))).collect()
+    };
+    let (o, n) = (yearly(older), yearly(newer));
+    let mut years: Vec<i32> = o.iter().chain(&n).map(|(y, _)| *y).collect();
+    years.sort_unstable();
+    years.dedup();
+    // The latest figure printed for a year: a report lists a year once, a repeat is the same.
+    let at = |points: &[(i32, f64)], year: i32| points.iter().rev().find(|(y, _)| *y == year).map(|(_, v)| *v);
+    Joined {
+        older: years.iter().map(|&y| at(&o, y)).collect(),
+        newer: years.iter().map(|&y| at(&n, y)).collect(),
+        years: years.into_iter().map(|y| fiscal_year_short(y, YearStyle::Era)).collect(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct SideBySide {
     /// 「令和5年度の報告書では I-1-1-3（番号の変更）」, or that it is new.
     pub match_ja: String,
@@ -82,7 +120,7 @@ pub fn side_by_side(older: &Report, newer: &Report, matching: &Matching, newer_i
         .filter_map(|id| {
             let n = newer.kpi(id)?;
             let o = matching.kpis.iter().find(|k| k.newer == *id).and_then(|k| older.kpi(&k.older))?;
-            Some(KpiSideBySide { kpi: id.clone(), label: n.label.clone(), rows: rows(o, n) })
+            Some(KpiSideBySide { kpi: id.clone(), label: n.label.clone(), unit: n.unit.clone(), rows: rows(o, n), joined: joined(o, n) })
         })
         .collect();
     Some(SideBySide { match_ja, kpis })
