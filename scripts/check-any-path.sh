@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a copy of this checkout under a path with a space and Japanese characters
 # (…/ドキュメント/reform dashboard), with a `python3` first on PATH that fails, then checks the
-# three deliverables of `make dist` and the native tests. Run by `make test`.
+# deliverables of `make dist` (the dashboard and the import workbench, hosted and offline).
+# Run by CI after `make test`.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -23,7 +24,7 @@ done
 export CARGO_TARGET_DIR="$here/target/any-path"
 cd "$copy"
 PATH="$work/bin:$PATH" make --no-print-directory dist
-for f in dist/web/index.html dist/web/dashboard.js dist/offline/reform-dashboard.html dist/embed/README.md; do
+for f in dist/web/index.html dist/web/dashboard.js dist/web/import.html dist/offline/reform-dashboard.html dist/offline/reform-import.html dist/embed/README.md; do
   [ -s "$f" ] || { echo "any-path: $f missing after make dist in '$copy'" >&2; exit 1; }
 done
 grep -q 'reform-dashboard' dist/web/index.html
