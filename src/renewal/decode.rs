@@ -61,7 +61,7 @@ pub fn ordinary(c: char) -> Option<char> {
         '\u{2EED}' | '\u{2EEE}' => Some('歯'),
         '\u{2EEF}' => Some('竜'),
         '\u{2EF2}' => Some('亀'),
-        '\u{2027}' => Some('・'),
+        '‧' => Some('・'), // U+2027 HYPHENATION POINT
         '\u{301C}' => Some('～'),
         _ => None,
     }
