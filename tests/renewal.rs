@@ -188,6 +188,13 @@ fn a_match_between_editions_is_broken_and_pinned_by_titles_in_the_workbench() {
     session.give(reform::renewal::session::recognise("edition-r7.txt", R7.as_bytes()).unwrap());
     let matches = session.review().unwrap().matches.clone().unwrap();
     let (new, ended) = (matches.new_rows.len(), matches.ended_rows.len());
+    // A figure no KPI holds, in a row that moved: last year's KPI of the row is offered by name.
+    let moved = session.renewed().unwrap().output.warnings.iter().find_map(|w| match &w.fix {
+        Some(reform::normalize::Fix::Figure { initiative, text, .. }) if text == "2,136人" => Some(initiative.clone()),
+        _ => None,
+    });
+    let moved = moved.expect("the figure 2,136人 is in no KPI");
+    assert_eq!(session.last_years_kpis(&moved), ["スポーツ・レクリエーション参加者数（延べ）"]);
     // A match the matching made although the title was edited: the owner says it is another.
     let edited = matches.inexact.iter().find(|m| m.reasons_ja.contains("取組項目名の修正")).expect("an edited title").clone();
     session.same_initiative(SameInitiative::Break, &edited.older.id, &edited.newer.id, "別の取組になった").unwrap();

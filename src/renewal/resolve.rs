@@ -38,9 +38,9 @@ pub fn resolve(overrides: &mut Overrides, fix: &Fix, decision: &Decision, why: &
             overrides.achieved_marks.push(MarkOverride { initiative: initiative.clone(), mark: mark.clone(), page: *page, nth: *nth, why });
             Ok(format!("{mark} → {initiative}"))
         }
-        (Fix::Figure { initiative, context, .. }, Decision::NoKpi) => {
+        (Fix::Figure { initiative, text, context, .. }, Decision::NoKpi) => {
             overrides.not_kpis.push(NotKpi { initiative: initiative.clone(), context: context.clone(), why });
-            Ok(format!("{initiative}: 「{context}」は KPI ではない"))
+            Ok(format!("{initiative}: 「{text}」（{context}）は KPI ではない"))
         }
         (Fix::Figure { initiative, text, context, kpis }, Decision::FigureOf { label, unit, period, kind }) => {
             let label = label.trim();

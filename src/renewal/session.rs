@@ -146,6 +146,17 @@ impl Session {
         Ok(entry)
     }
 
+    /// The labels of last year's KPIs of the row matched to `initiative` that this year's row
+    /// lacks: a figure the parser could not place may continue one of them.
+    pub fn last_years_kpis(&self, initiative: &str) -> Vec<String> {
+        let (Some(renewed), Some((_, previous, _))) = (self.renewed(), &self.previous) else { return Vec::new() };
+        let Some(m) = renewed.matching.as_ref().and_then(|m| m.of_newer(initiative)) else { return Vec::new() };
+        // A repeat last year showed its original's KPIs (the original may have ended since).
+        let older = previous.initiative(&m.older).map_or(m.older.as_str(), |o| o.original().unwrap_or(&o.id));
+        let now: Vec<&str> = renewed.output.report.kpis.iter().filter(|k| k.initiative == initiative).map(|k| k.label.as_str()).collect();
+        previous.kpis.iter().filter(|k| k.initiative == older && !now.contains(&k.label.as_str())).map(|k| k.label.clone()).collect()
+    }
+
     /// The new edition's JSON, as `normalize` writes it.
     pub fn report_json(&self) -> Option<String> {
         self.renewed().map(|r| r.output.report.to_json())

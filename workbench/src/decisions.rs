@@ -77,7 +77,10 @@ fn Warning(index: usize, noted: Noted, year: String) -> impl IntoView {
                 <strong>{field_ja(w.field)}</strong>
                 {format!("（{} 行目）", w.line)}
             </p>
-            <p class="wb-message" lang="en">{w.message.clone()}</p>
+            <details class="wb-message">
+                <summary>"読み取りの詳細（英語）"</summary>
+                <p lang="en">{w.message.clone()}</p>
+            </details>
             {has_lines.then(|| view! { <table class="wb-lines" aria-label="テキストの該当行"><tbody>{lines}</tbody></table> })}
             <p class="wb-advice">{advice_ja(w)}</p>
             {form}
@@ -104,6 +107,7 @@ fn DecisionForm(index: usize, fix: Fix, year: String) -> impl IntoView {
         _ => (String::new(), String::new()),
     };
     let unit = RwSignal::new(figure_unit);
+    let year_hint = year.clone();
     let period = RwSignal::new(year);
     let kind = RwSignal::new("actual".to_string());
     let (question, options): (String, Vec<(String, String)>) = match &fix {
@@ -120,10 +124,17 @@ fn DecisionForm(index: usize, fix: Fix, year: String) -> impl IntoView {
             format!("{subsection} {title} の進捗状況は。"),
             vec![("○".into(), "○ 順調".into()), ("△".into(), "△ 遅れ・課題あり".into())],
         ),
-        Fix::Figure { initiative, text, kpis, .. } => (
-            format!("{initiative} の「{text}」は KPI の数値ですか。"),
-            kpis.iter().map(|k| (k.clone(), k.clone())).chain([(String::new(), "新しい KPI を作る".into())]).collect(),
-        ),
+        Fix::Figure { initiative, text, kpis, .. } => {
+            let last_year = session.with_untracked(|s| s.last_years_kpis(initiative));
+            (
+                format!("{initiative} の「{text}」は KPI の数値ですか。"),
+                kpis.iter()
+                    .map(|k| (k.clone(), k.clone()))
+                    .chain(last_year.into_iter().map(|k| (k.clone(), format!("{k}（前年度の KPI）"))))
+                    .chain([(String::new(), "新しい KPI を作る".into())])
+                    .collect(),
+            )
+        }
     };
     if let Some((first, _)) = options.first() {
         choice.set(first.clone());
@@ -177,13 +188,16 @@ fn DecisionForm(index: usize, fix: Fix, year: String) -> impl IntoView {
                     <label class="wb-field">"新しい KPI の名前"<input type="text" data-testid="new-label" prop:value=move || new_label.get() on:input=move |ev| new_label.set(event_target_value(&ev)) /></label>
                 </Show>
                 <label class="wb-field">"単位"<input type="text" size="6" prop:value=move || unit.get() on:input=move |ev| unit.set(event_target_value(&ev)) /></label>
-                <label class="wb-field">"年度"<input type="text" size="10" data-testid="period" prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev)) /></label>
+                <label class="wb-field">"年度（数値がどの年度のものか）"<input type="text" size="10" data-testid="period" prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev)) /></label>
                 <label class="wb-field">"種類"
                     <select data-testid="kind" on:change=move |ev| kind.set(event_target_value(&ev))>
                         <option value="actual" selected=move || kind.get() == "actual">"実績"</option>
                         <option value="target" selected=move || kind.get() == "target">"目標"</option>
                     </select>
                 </label>
+            </Show>
+            <Show when=move || is_figure && is_kpi.get()>
+                <p class="wb-hint wb-full">{format!("実績は、ふつう報告書の年度（{}）のものです。目標は、文中に書かれた年度を入れてください。前年度と同じ指標なら、前年度の KPI を選ぶと名前がそろいます。", year_hint)}</p>
             </Show>
             <label class="wb-field wb-why">"理由（次の年度の確認のために記録されます）"
                 <input type="text" data-testid="why" prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev)) />

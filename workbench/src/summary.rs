@@ -32,7 +32,7 @@ fn Read(review: Review) -> impl IntoView {
     let gaps = review.gaps_ja();
     let whole = gaps.is_empty();
     let matched = review.matched.map(|(matched, inexact, new, ended)| {
-        format!("前年度の報告書と照合：{matched} 件の取組が対応（うち {inexact} 件は番号や題名が変わった対応）、新規 {new} 件、終了 {ended} 件。")
+        format!("前年度の報告書と照合：取組の行（再掲を含む）{matched} 件が対応（うち {inexact} 件は番号・題名・担当が変わった対応）、新規 {new} 件、終了 {ended} 件。")
     });
     let stale = review.stale.iter().map(|o| view! { <li>{format!("{}：{}", o.entry, o.detail)}</li> }).collect_view();
     let adapted = review.adapted.iter().map(|o| view! { <li>{format!("{}：{}", o.entry, o.detail)}</li> }).collect_view();
