@@ -216,3 +216,24 @@ fn a_match_between_editions_is_broken_and_pinned_by_titles_in_the_workbench() {
     let key_before = session.previous.as_ref().unwrap().1.initiative(&older.id).unwrap().key.clone();
     assert_eq!(pinned.renewed().unwrap().output.report.initiative(&newer.id).unwrap().key, key_before);
 }
+
+#[test]
+fn an_entry_that_no_longer_applies_is_removed_from_the_overrides_by_its_name() {
+    use reform::renewal::session::{recognise, Session};
+    use std::sync::Arc;
+    let r5 = Report::from_json(R5_JSON).unwrap();
+    let mut session = Session::new(Some(("overrides.json".into(), overrides::parse(OVERRIDES).unwrap())), Some(("r5".into(), Arc::new(r5), Arc::from(R5_JSON))));
+    session.give(recognise("edition-r6.txt", R6.as_bytes()).unwrap());
+    let stale: Vec<String> = session.review().unwrap().stale.iter().map(|o| o.entry.clone()).collect();
+    assert_eq!(stale.len(), 4);
+    let before = overrides::parse(&session.overrides_json().unwrap()).unwrap().kpis.len();
+    for name in &stale {
+        session.remove_entry(name).unwrap();
+    }
+    assert!(session.review().unwrap().stale.is_empty());
+    assert!(session.remove_entry(&stale[0]).is_err(), "removed twice");
+    let kept = overrides::parse(&session.overrides_json().unwrap()).unwrap();
+    assert_eq!(kept.kpis.len(), before - 4);
+    // Nothing else changed: the report is the fixture's.
+    assert_eq!(session.report_json().unwrap(), run("edition-r6.txt", R6, Some(&overrides::parse(OVERRIDES).unwrap()), Some(&Report::from_json(R5_JSON).unwrap())).output.report.to_json());
+}

@@ -175,6 +175,64 @@ pub struct PointOverride {
     pub span: Option<[Option<i32>; 2]>,
 }
 
+/// How the normalizer names an entry in its outcomes and warnings (`KPI `label` of II-2-2-2`);
+/// [`Overrides::remove`] finds an entry by the same name.
+pub trait Named {
+    fn name(&self) -> String;
+}
+
+impl Named for KpiOverride {
+    fn name(&self) -> String {
+        format!("KPI `{}` of {}", self.label, self.initiative)
+    }
+}
+
+impl Named for TableOverride {
+    fn name(&self) -> String {
+        format!("table `{}`", self.table)
+    }
+}
+
+impl Named for MarkOverride {
+    fn name(&self) -> String {
+        format!("achieved mark `{}` for {}", self.mark, self.initiative)
+    }
+}
+
+impl Named for OrganisationOverride {
+    fn name(&self) -> String {
+        format!("organisation {} → {}", self.division, self.department)
+    }
+}
+
+impl Named for NotKpi {
+    fn name(&self) -> String {
+        format!("not_kpis `{}` of {}", self.context, self.initiative)
+    }
+}
+
+impl Named for RatingOverride {
+    fn name(&self) -> String {
+        format!("rating {} of {} `{}`", self.rating, self.subsection, self.title)
+    }
+}
+
+impl Overrides {
+    /// Removes the first entry named `name` (as the outcomes name it); `false` when none is.
+    pub fn remove(&mut self, name: &str) -> bool {
+        fn take<T: Named>(list: &mut Vec<T>, name: &str) -> bool {
+            let at = list.iter().position(|e| e.name() == name);
+            at.map(|k| list.remove(k)).is_some()
+        }
+        take(&mut self.kpis, name)
+            || take(&mut self.tables, name)
+            || take(&mut self.achieved_marks, name)
+            || take(&mut self.organisations, name)
+            || take(&mut self.not_kpis, name)
+            || take(&mut self.ratings, name)
+    }
+}
+
 impl KpiOverride {
     pub fn replaces(&self) -> &str {
         self.replaces.as_deref().unwrap_or(&self.label)

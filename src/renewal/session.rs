@@ -146,6 +146,19 @@ impl Session {
         Ok(entry)
     }
 
+    /// Removes last year's override entry `name` (one that no longer applies, as the review
+    /// lists it) and runs again.
+    pub fn remove_entry(&mut self, name: &str) -> Result<String, String> {
+        let (_, overrides) = self.overrides.as_mut().ok_or("調整ファイルがありません。")?;
+        if !overrides.remove(name) {
+            return Err(format!("調整ファイルに「{name}」はもうありません。"));
+        }
+        let said = format!("調整ファイルから削除：{name}");
+        self.taken.push(Taken { line: 0, entry: said.clone() });
+        self.run();
+        Ok(said)
+    }
+
     /// The labels of last year's KPIs of the row matched to `initiative` that this year's row
     /// lacks: a figure the parser could not place may continue one of them.
     pub fn last_years_kpis(&self, initiative: &str) -> Vec<String> {

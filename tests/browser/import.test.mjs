@@ -92,6 +92,10 @@ test('next year, start to end: warnings decided in the page, files saved, the ne
   const r6 = JSON.parse(fixture('tests/fixtures/edition-r6.json'));
   assert.deepEqual(counts.find((r) => r[0] === '柱'), ['柱', '3', String(r6.pillars.length)]);
   assert.match(await text(page, '[data-testid="stale"]'), /II-3-2-11/);
+  // The row ended: its entry is removed from the overrides; the list empties.
+  await page.click('[data-testid="stale"] [data-testid="remove-entry"]');
+  await notice(page, /調整ファイルから削除：KPI `スポーツ・レクリエーション参加者数（延べ）` of II-3-2-11/);
+  assert.equal(await page.$('[data-testid="stale"]'), null);
   assert.match(await text(page, '[data-testid="matched"]'), /新規 3 件、終了 6 件/);
   // The two figures no KPI holds, each beside its printed line.
   const undecided = () => page.$$eval('[data-testid="warning"]:has([data-testid="decide"])', (ws) => ws.map((w) => w.textContent));
@@ -130,6 +134,7 @@ test('next year, start to end: warnings decided in the page, files saved, the ne
   assert.ok(report.kpis.some((k) => k.label === 'スポーツ・レクリエーション参加者数（延べ）' && k.series.some((p) => p.text === '2,136人')));
   const dir = scratchDir('rd-import-');
   const overrides = readFileSync(await download(page, '[data-testid="save-overrides"]', '.json'), 'utf8');
+  assert.ok(!JSON.parse(overrides).kpis.some((k) => k.initiative === 'II-3-2-11'), 'the removed entry is gone from the saved file');
   writeFileSync(join(dir, 'overrides.json'), overrides);
   writeFileSync(join(dir, 'edition-r7.txt'), TEXTS['edition-r7.txt']);
   const cli = normalize([join(dir, 'edition-r7.txt'), '--overrides', join(dir, 'overrides.json'), '--previous', join(ROOT, 'tests/fixtures/edition-r6.json')]);

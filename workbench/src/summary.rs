@@ -11,6 +11,18 @@ pub fn Summary() -> impl IntoView {
     move || session.with(|s| s.review().cloned().map(|r| view! { <Read review=r /> }))
 }
 
+/// Removes last year's entry `entry` from the overrides, and says so.
+fn remove(entry: String) {
+    let session = expect_context::<RwSignal<Session>>();
+    let notice = expect_context::<RwSignal<Option<crate::Notice>>>();
+    let result = session.try_update(|s| s.remove_entry(&entry));
+    notice.set(Some(match result {
+        Some(Ok(said)) => crate::Notice::Done(format!("{said}。テキストを読み直しました。")),
+        Some(Err(why)) => crate::Notice::Problem(why),
+        None => return,
+    }));
+}
+
 #[component]
 fn Read(review: Review) -> impl IntoView {
     let has_before = review.counts.iter().any(|c| c.before.is_some());
@@ -34,7 +46,19 @@ fn Read(review: Review) -> impl IntoView {
     let matched = review.matched.map(|(matched, inexact, new, ended)| {
         format!("前年度の報告書と照合：取組の行（再掲を含む）{matched} 件が対応（うち {inexact} 件は番号・題名・担当が変わった対応）、新規 {new} 件、終了 {ended} 件。")
     });
-    let stale = review.stale.iter().map(|o| view! { <li>{format!("{}：{}", o.entry, o.detail)}</li> }).collect_view();
+    let stale = review
+        .stale
+        .iter()
+        .map(|o| {
+            let entry = o.entry.clone();
+            view! {
+                <li>
+                    {format!("{}：{}", o.entry, o.detail)}
+                    <button type="button" class="wb-small" data-testid="remove-entry" on:click=move |_| remove(entry.clone())>"この項目を削除"</button>
+                </li>
+            }
+        })
+        .collect_view();
     let adapted = review.adapted.iter().map(|o| view! { <li>{format!("{}：{}", o.entry, o.detail)}</li> }).collect_view();
     let (has_stale, has_adapted) = (!review.stale.is_empty(), !review.adapted.is_empty());
     view! {
@@ -53,7 +77,7 @@ fn Read(review: Review) -> impl IntoView {
             {matched.map(|m| view! { <p data-testid="matched">{m}</p> })}
             <Show when=move || has_stale>
                 <h3>"前年度の調整項目のうち、今年度は当てはまらないもの"</h3>
-                <p>"次の項目は今年度の報告書に見当たらないため使っていません。調整ファイルには残してあります。同じ判断が必要なら、下の警告で改めて決めてください。"</p>
+                <p>"次の項目は今年度の報告書に当てはまらないため使っていません。調整ファイルには残してあります（使われないだけで、害はありません）。取組が終わったものは「この項目を削除」で調整ファイルから除けます。同じ判断が今年度も必要なら、下の警告で改めて決めてください。"</p>
             </Show>
             {has_stale.then(|| view! { <ul class="wb-stale" data-testid="stale">{stale}</ul> })}
             <Show when=move || has_adapted>

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::model::*;
 use crate::normalize::diag::NormalizeError;
 use crate::normalize::kpi::{self, KpiDraft};
-use crate::normalize::overrides::{self, Mode};
+use crate::normalize::overrides::{self, Mode, Named};
 use super::SourceInfo;
 
 /// KPI drafts per initiative, each with where it came from.
@@ -26,7 +26,7 @@ pub(super) fn apply(
     renamed: &mut Renamed,
     dropped: &mut Vec<(String, KpiPoint)>,
 ) -> Result<Vec<(u32, String)>, (u32, String)> {
-    let name = format!("KPI `{}` of {}", entry.label, entry.initiative);
+    let name = entry.name();
     let Some(ini) = initiatives.iter().find(|i| i.id == entry.initiative) else {
         return Err((1, format!("there is no initiative {} in this report", entry.initiative)));
     };

@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::normalize::blocks::Blocks;
 use crate::normalize::diag::Warning;
 use crate::normalize::kpi;
-use crate::normalize::overrides::{Outcome, OutcomeState, Overrides};
+use crate::normalize::overrides::{Named, Outcome, OutcomeState, Overrides};
 use crate::normalize::placement::Placement;
 use crate::normalize::tables::Table;
 
@@ -51,7 +51,7 @@ pub(super) fn build_kpis(
     super::table_entries::attach(initiatives, found, overrides, &mut drafts, warnings, outcomes);
     if let Some(o) = overrides {
         for entry in &o.kpis {
-            let name = format!("KPI `{}` of {}", entry.label, entry.initiative);
+            let name = entry.name();
             match kpi_entries::apply(entry, initiatives, source, &mut drafts, &mut renamed, &mut dropped) {
                 Ok(changed) => {
                     for (line, what) in &changed {

@@ -5,7 +5,7 @@ use super::{stale, sub_id};
 use crate::model::Initiative;
 use crate::normalize::diag::{Fix, Warning};
 use crate::normalize::document::{Document, MarkLine};
-use crate::normalize::overrides::{Outcome, OutcomeState, Overrides};
+use crate::normalize::overrides::{Named, Outcome, OutcomeState, Overrides};
 
 /// Gives each reviewed mark to its row; returns the initiatives that got a mark this way.
 pub(super) fn attribute(
@@ -19,7 +19,7 @@ pub(super) fn attribute(
     let mut attributed_marks: Vec<u32> = Vec::new();
     if let Some(o) = overrides {
         for m in &o.achieved_marks {
-            let entry = format!("achieved mark `{}` for {}", m.mark, m.initiative);
+            let entry = m.name();
             let subsection = m.initiative.rsplit_once('-').map_or("", |(sub, _)| sub);
             let on_page = |page_matters: bool| -> Vec<&MarkLine> {
                 doc.achieved

@@ -9,7 +9,7 @@ mod table_entries;
 
 use super::diag::{NormalizeError, Warning};
 use super::document::Document;
-use super::overrides::{Outcome, OutcomeState, Overrides};
+use super::overrides::{Named, Outcome, OutcomeState, Overrides};
 use super::placement::Placement;
 use crate::model::*;
 use entities::{build_initiatives, build_subsections, link_relisted, link_same_as};
@@ -68,7 +68,7 @@ pub fn assemble(
     let mut ratings_used = vec![false; reviewed_ratings.len()];
     let (sections, subsections) = build_subsections(&doc.subsections, reviewed_ratings, &mut ratings_used, warnings);
     for (r, used) in reviewed_ratings.iter().zip(ratings_used) {
-        let entry = format!("rating {} of {} `{}`", r.rating, r.subsection, r.title);
+        let entry = r.name();
         match used {
             true => outcomes.push(Outcome { entry, state: OutcomeState::Applied, detail: String::new() }),
             false => stale(warnings, outcomes, 1, entry, "this subsection prints its own rating now, or no subsection has this number and title".into()),
@@ -80,7 +80,7 @@ pub fn assemble(
     let table = overrides.map_or(&[][..], |(_, o)| &o.organisations[..]);
     let paired = super::pairing::pair(&mut initiatives, table, warnings);
     for (t, used) in table.iter().zip(paired) {
-        let entry = format!("organisation {} → {}", t.division, t.department);
+        let entry = t.name();
         match used {
             true => outcomes.push(Outcome { entry, state: OutcomeState::Applied, detail: String::new() }),
             false => stale(warnings, outcomes, 1, entry, "no row with several departments prints this division".into()),
@@ -108,7 +108,7 @@ pub fn assemble(
     let not_kpis = overrides.map_or(&[][..], |(_, o)| &o.not_kpis[..]);
     let listed = super::unread::warn(&initiatives, &cells, &kpis, &dropped, not_kpis, warnings);
     for (n, used) in not_kpis.iter().zip(listed) {
-        let entry = format!("not_kpis `{}` of {}", n.context, n.initiative);
+        let entry = n.name();
         match used {
             true => outcomes.push(Outcome { entry, state: OutcomeState::Applied, detail: String::new() }),
             false => stale(warnings, outcomes, 1, entry, "no figure of the row stands in these words".into()),

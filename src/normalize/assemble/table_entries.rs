@@ -6,7 +6,7 @@ use super::stale;
 use crate::model::*;
 use crate::normalize::diag::{Fix, Warning};
 use crate::normalize::kpi::KpiDraft;
-use crate::normalize::overrides::{Outcome, OutcomeState, Overrides, TableOverride};
+use crate::normalize::overrides::{Named, Outcome, OutcomeState, Overrides, TableOverride};
 use crate::normalize::placement::Placement;
 use crate::normalize::tables::Table;
 
@@ -59,7 +59,7 @@ pub(super) fn attach(
             &entries[k]
         });
         if let Some(e) = entry {
-            let name = format!("table `{}`", e.table);
+            let name = e.name();
             let Some(ini) = initiatives.iter().find(|i| i.id == e.initiative) else {
                 stale(warnings, outcomes, t.lines[0], name, format!("there is no initiative {} in this report", e.initiative));
                 continue;
@@ -103,6 +103,6 @@ pub(super) fn attach(
         }
     }
     for (e, _) in entries.iter().zip(&used).filter(|(_, used)| !**used) {
-        stale(warnings, outcomes, 1, format!("table `{}`", e.table), "no table with this caption or header is printed".into());
+        stale(warnings, outcomes, 1, e.name(), "no table with this caption or header is printed".into());
     }
 }
