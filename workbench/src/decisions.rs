@@ -8,8 +8,6 @@ use reform::renewal::resolve::Decision;
 use reform::renewal::review::{advice_ja, field_ja, Noted};
 use reform::renewal::session::Session;
 
-use crate::Notice;
-
 /// The reason written for the next reviewer unless the owner writes another.
 const DEFAULT_WHY: &str = "取り込み画面で PDF の印刷と見比べて確認した";
 
@@ -96,7 +94,6 @@ fn unit_of(text: &str) -> String {
 #[component]
 fn DecisionForm(index: usize, fix: Fix, year: String) -> impl IntoView {
     let session = expect_context::<RwSignal<Session>>();
-    let notice = expect_context::<RwSignal<Option<Notice>>>();
     let why = RwSignal::new(DEFAULT_WHY.to_string());
     // The choice: a row, department or rating; for a figure, a KPI's label.
     let choice = RwSignal::new(String::new());
@@ -156,12 +153,8 @@ fn DecisionForm(index: usize, fix: Fix, year: String) -> impl IntoView {
                 kind: if kind.get_untracked() == "target" { PointKind::Target } else { PointKind::Actual },
             },
         };
-        let result = session.try_update(|s| s.decide(index, &decision, &why.get_untracked()));
-        notice.set(Some(match result {
-            Some(Ok(entry)) => Notice::Done(format!("決定しました：{entry}。テキストを読み直しました。")),
-            Some(Err(why)) => Notice::Problem(why),
-            None => return,
-        }));
+        let why = why.get_untracked();
+        crate::step(|s| s.decide(index, &decision, &why), |entry| format!("決定しました：{entry}"));
     };
     let radio = format!("wb-kpi-{index}");
     let options_view = options

@@ -61,6 +61,18 @@ pub(crate) enum Notice {
     Problem(String),
 }
 
+/// Takes a step on the session (a decision, a match, a removal) and says how it went: `said`
+/// words what was done; the text is read again by the step itself.
+pub(crate) fn step(take: impl FnOnce(&mut Session) -> Result<String, String>, said: impl FnOnce(String) -> String) {
+    let session = expect_context::<RwSignal<Session>>();
+    let notice = expect_context::<RwSignal<Option<Notice>>>();
+    let Some(result) = session.try_update(take) else { return };
+    notice.set(Some(match result {
+        Ok(done) => Notice::Done(format!("{}。テキストを読み直しました。", said(done))),
+        Err(why) => Notice::Problem(why),
+    }));
+}
+
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();

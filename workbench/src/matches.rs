@@ -7,19 +7,11 @@ use reform::renewal::resolve::SameInitiative;
 use reform::renewal::review::MatchReview;
 use reform::renewal::session::Session;
 
-use crate::Notice;
 
 const DEFAULT_WHY: &str = "取り込み画面で前年度と今年度の報告書を見比べて確認した";
 
 fn decide(which: SameInitiative, older: String, newer: String) {
-    let session = expect_context::<RwSignal<Session>>();
-    let notice = expect_context::<RwSignal<Option<Notice>>>();
-    let result = session.try_update(|s| s.same_initiative(which, &older, &newer, DEFAULT_WHY));
-    notice.set(Some(match result {
-        Some(Ok(entry)) => Notice::Done(format!("決定しました：{entry}。テキストを読み直しました。")),
-        Some(Err(why)) => Notice::Problem(why),
-        None => return,
-    }));
+    crate::step(|s| s.same_initiative(which, &older, &newer, DEFAULT_WHY), |entry| format!("決定しました：{entry}"));
 }
 
 #[component]

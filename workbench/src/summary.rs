@@ -13,14 +13,7 @@ pub fn Summary() -> impl IntoView {
 
 /// Removes last year's entry `entry` from the overrides, and says so.
 fn remove(entry: String) {
-    let session = expect_context::<RwSignal<Session>>();
-    let notice = expect_context::<RwSignal<Option<crate::Notice>>>();
-    let result = session.try_update(|s| s.remove_entry(&entry));
-    notice.set(Some(match result {
-        Some(Ok(said)) => crate::Notice::Done(format!("{said}。テキストを読み直しました。")),
-        Some(Err(why)) => crate::Notice::Problem(why),
-        None => return,
-    }));
+    crate::step(|s| s.remove_entry(&entry), |said| said);
 }
 
 #[component]
