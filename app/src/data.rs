@@ -27,8 +27,7 @@ const PAGE_PREVIOUS_ID: &str = "reform-previous";
 /// 「組み込みの報告書（令和N年度）」: how buttons name the embedded report (the page's own, when
 /// it holds one) where another report (of another year, maybe) is or was meant to be on screen.
 pub fn embedded_name() -> String {
-    let label = page_report().map(|json| report_label(&json).unwrap_or_default());
-    with_year("組み込みの報告書", label.as_deref().unwrap_or(EMBEDDED_LABEL))
+    with_year("組み込みの報告書", PAGE_LABEL.with(|l| l.clone()).as_deref().unwrap_or(EMBEDDED_LABEL))
 }
 
 /// `what（label）`, or `what` alone when the label is blank.
@@ -100,6 +99,8 @@ pub struct Shown {
 thread_local! {
     /// The report the page holds (`#reform-report`), if any.
     static PAGE_REPORT: Option<Arc<str>> = page_text(PAGE_REPORT_ID).map(Arc::from);
+    /// Its year, read once: naming it must not parse the whole report each time.
+    static PAGE_LABEL: Option<String> = page_report().map(|json| report_label(&json).unwrap_or_default());
     /// A report opened by the user, with its file name. Replaced by the next one, so at most
     /// one opened report is held outside the mounted app.
     static OPENED: RefCell<Option<Shown>> = const { RefCell::new(None) };

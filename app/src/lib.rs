@@ -137,9 +137,9 @@ pub(crate) fn start_again() {
 }
 
 /// The first mount in two tasks: the embedded report (or the one the page holds, `data.rs`) is
-/// read in this one, the app drawn in the next, so the page never waits on both at once. A report the reader opened before a reload
-/// comes back first (`data.rs`); a host naming its report file gets that file instead
-/// (`named_report.rs`); the embedded one is then not read at all.
+/// read in this one, the app drawn in the next, so the page never waits on both at once. A
+/// report the reader opened before a reload comes back first (`data.rs`); a host naming its
+/// report file gets that file instead (`named_report.rs`); the embedded one is then not read.
 fn read_then_mount() {
     // A previous edition to compare with is read first: the first drawing already shows the
     // changes, and nothing moves under the reader afterwards. One the host element names

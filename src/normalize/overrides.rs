@@ -218,6 +218,11 @@ impl Named for RatingOverride {
 }
 
 impl Overrides {
+    /// How many entries the file holds, of every kind but the edition matches.
+    pub fn entry_count(&self) -> usize {
+        self.kpis.len() + self.tables.len() + self.achieved_marks.len() + self.organisations.len() + self.not_kpis.len() + self.ratings.len()
+    }
+
     /// Removes the first entry named `name` (as the outcomes name it); `false` when none is.
     pub fn remove(&mut self, name: &str) -> bool {
         fn take<T: Named>(list: &mut Vec<T>, name: &str) -> bool {

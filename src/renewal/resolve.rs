@@ -7,6 +7,14 @@ use crate::model::{PointKind, Rating, Report};
 use crate::normalize::overrides::{KpiOverride, MarkOverride, Mode, NotKpi, OrganisationOverride, PointOverride, RatingOverride, TableOverride};
 use crate::normalize::{Fix, Overrides};
 
+/// The reason an entry records, trimmed; every entry needs one.
+fn reason(why: &str) -> Result<String, String> {
+    match why.trim() {
+        "" => Err("理由を書いてください（次の年度に確認する人のための記録です）。".into()),
+        why => Ok(why.to_string()),
+    }
+}
+
 /// What the owner decided about a warning's [`Fix`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
@@ -28,11 +36,7 @@ pub enum Decision {
 /// reads, for the page to confirm; refuses a decision of another kind than the fix, or without
 /// what it needs.
 pub fn resolve(overrides: &mut Overrides, fix: &Fix, decision: &Decision, why: &str) -> Result<String, String> {
-    let why = why.trim();
-    if why.is_empty() {
-        return Err("理由を書いてください（次の年度に確認する人のための記録です）。".into());
-    }
-    let why = why.to_string();
+    let why = reason(why)?;
     match (fix, decision) {
         (Fix::Mark { mark, page, nth, .. }, Decision::MarkOf { initiative }) => {
             overrides.achieved_marks.push(MarkOverride { initiative: initiative.clone(), mark: mark.clone(), page: *page, nth: *nth, why });
@@ -107,11 +111,7 @@ pub enum SameInitiative {
 
 /// Writes a pin or break of the older and newer titles as printed, with the owner's reason.
 pub fn same_initiative(overrides: &mut Overrides, which: SameInitiative, older_title: &str, newer_title: &str, why: &str) -> Result<String, String> {
-    let why = why.trim();
-    if why.is_empty() {
-        return Err("理由を書いてください（次の年度に確認する人のための記録です）。".into());
-    }
-    let pair = TitlePair { older_title: older_title.to_string(), newer_title: newer_title.to_string(), why: why.to_string() };
+    let pair = TitlePair { older_title: older_title.to_string(), newer_title: newer_title.to_string(), why: reason(why)? };
     Ok(match which {
         SameInitiative::Pin => {
             overrides.edition_matches.pin.push(pair);

@@ -123,10 +123,16 @@ impl Session {
         let renewed = self.renewed().ok_or("先に報告書のテキストを読み込んでください。")?;
         let warning = renewed.output.warnings.get(index).ok_or("この警告はもうありません。")?.clone();
         let fix = warning.fix.as_ref().ok_or("この警告は選んで決めるものではありません。")?;
-        let fresh = empty_for(&renewed.output.report);
+        self.amend(warning.line, |overrides| resolve(overrides, fix, decision, why))
+    }
+
+    /// Makes `change` to the overrides (a new file for this report when none was given),
+    /// records what it did (`line`: the warning's, 0 for none) and reads the text again.
+    fn amend(&mut self, line: u32, change: impl FnOnce(&mut Overrides) -> Result<String, String>) -> Result<String, String> {
+        let fresh = empty_for(&self.renewed().ok_or("先に報告書のテキストを読み込んでください。")?.output.report);
         let (_, overrides) = self.overrides.get_or_insert_with(|| ("overrides.json".to_string(), fresh));
-        let entry = resolve(overrides, fix, decision, why)?;
-        self.taken.push(Taken { line: warning.line, entry: entry.clone() });
+        let entry = change(overrides)?;
+        self.taken.push(Taken { line, entry: entry.clone() });
         self.run();
         Ok(entry)
     }
@@ -138,25 +144,20 @@ impl Session {
         let (_, previous, _) = self.previous.as_ref().ok_or("前年度の報告書がありません。")?;
         let older = previous.initiative(older_id).ok_or_else(|| format!("前年度の報告書に {older_id} はありません。"))?.title.clone();
         let newer = renewed.output.report.initiative(newer_id).ok_or_else(|| format!("今年度の報告書に {newer_id} はありません。"))?.title.clone();
-        let fresh = empty_for(&renewed.output.report);
-        let (_, overrides) = self.overrides.get_or_insert_with(|| ("overrides.json".to_string(), fresh));
-        let entry = same_initiative(overrides, which, &older, &newer, why)?;
-        self.taken.push(Taken { line: 0, entry: entry.clone() });
-        self.run();
-        Ok(entry)
+        self.amend(0, |overrides| same_initiative(overrides, which, &older, &newer, why))
     }
 
     /// Removes last year's override entry `name` (one that no longer applies, as the review
     /// lists it) and runs again.
     pub fn remove_entry(&mut self, name: &str) -> Result<String, String> {
-        let (_, overrides) = self.overrides.as_mut().ok_or("調整ファイルがありません。")?;
-        if !overrides.remove(name) {
-            return Err(format!("調整ファイルに「{name}」はもうありません。"));
+        // Only from a file given: a new one has nothing of last year's to remove.
+        if self.overrides.is_none() {
+            return Err("調整ファイルがありません。".into());
         }
-        let said = format!("調整ファイルから削除：{name}");
-        self.taken.push(Taken { line: 0, entry: said.clone() });
-        self.run();
-        Ok(said)
+        self.amend(0, |overrides| match overrides.remove(name) {
+            true => Ok(format!("調整ファイルから削除：{name}")),
+            false => Err(format!("調整ファイルに「{name}」はもうありません。")),
+        })
     }
 
     /// The labels of last year's KPIs of the row matched to `initiative` that this year's row

@@ -74,7 +74,7 @@ pub fn Inputs() -> impl IntoView {
     let held = move || {
         session.with(|s| {
             let text = s.text.as_ref().map_or("まだありません".to_string(), |(n, d)| format!("{n}（{}）", d.encoding.name()));
-            let overrides = s.overrides.as_ref().map_or("なし".to_string(), |(n, o)| format!("{n}（{} 件）", entries(o)));
+            let overrides = s.overrides.as_ref().map_or("なし".to_string(), |(n, o)| format!("{n}（{} 件）", o.entry_count()));
             let previous = s.previous.as_ref().map_or("なし（比較しません）".to_string(), |(n, _, _)| n.clone());
             let (has_overrides, has_previous) = (s.overrides.is_some(), s.previous.is_some());
             view! {
@@ -130,6 +130,3 @@ fn forget(session: RwSignal<Session>, notice: RwSignal<Option<Notice>>, held: He
     })));
 }
 
-fn entries(o: &reform::normalize::Overrides) -> usize {
-    o.tables.len() + o.kpis.len() + o.achieved_marks.len() + o.organisations.len() + o.not_kpis.len() + o.ratings.len()
-}
