@@ -84,6 +84,8 @@ test('iframe embed mode hides the header and footer', async () => {
   const page = await browser.newPage();
   await page.goto(`${url}embed/iframe.html`, { waitUntil: 'load' });
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  // The pre-rendered overview shows the header until the app, in embed mode, replaces it.
+  await frame.waitForFunction(() => !document.querySelector('[data-rd-snapshot]'), { timeout: 20000 });
   await frame.waitForSelector('[data-stat="initiatives"]');
   assert.equal(await frame.$('.rd-title'), null);
   assert.equal(await frame.$('.rd-footer'), null);
