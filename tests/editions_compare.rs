@@ -444,6 +444,23 @@ fn the_overview_summary_states_the_change_list() {
     assert!(sum.lists[0].items[0].title.starts_with("Ⅰ-1-(1) "), "{}", sum.lists[0].items[0].title);
 }
 
+/// An edition two years back is named by its year, never called 前年度.
+#[test]
+fn a_comparison_across_two_years_names_the_older_year() {
+    let e = editions();
+    let next = summary(&e[1].report, &e[2].report, &unreviewed(&e[1], &e[2]).1);
+    assert_eq!(next.since, "前年度");
+    assert_eq!(next.since_label("前年度から悪化した割合"), "前年度から悪化した割合");
+    assert!(next.lists.iter().any(|l| l.heading.starts_with("前年度にあって今年度にない取組")));
+    let (older, newer) = (&e[0].report.report.label, &e[2].report.report.label);
+    let across = summary(&e[0].report, &e[2].report, &unreviewed(&e[0], &e[2]).1);
+    assert_eq!(&across.since, older);
+    assert_eq!(across.since_label("前年度から悪化した割合"), format!("{older}から悪化した割合"));
+    let ended = across.lists.iter().find(|l| l.key == "ended").expect("ended rows");
+    assert!(ended.heading.starts_with(&format!("{older}にあって{newer}にない取組")), "{}", ended.heading);
+    assert!(across.lists.iter().all(|l| !l.heading.contains("前年度")), "{:?}", across.lists.iter().map(|l| &l.heading).collect::<Vec<_>>());
+}
+
 /// The dashboard compares an older edition with a newer one only.
 #[test]
 fn the_dashboard_compares_only_an_older_edition_with_a_newer() {

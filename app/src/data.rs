@@ -7,11 +7,12 @@
 //! the tab's session storage, so a reload shows it again until the reader goes back to the
 //! report the page comes with.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use reform::load::LoadError;
 use reform::model::Report;
+use reform::query::editions::{Edition, Origin, Pick, Shelf};
 
 const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/initiatives.min.json"));
 
@@ -66,7 +67,7 @@ pub fn page_holds_report() -> bool {
 }
 
 /// The previous edition the page holds (`#reform-previous`), named by its year and kept for
-/// every mount as if the host element named it (`data-previous`).
+/// the shelf as if the host element named it (`data-previous`).
 pub fn hold_page_previous() {
     if let Some(json) = page_text(PAGE_PREVIOUS_ID) {
         let name = with_year("前年度の報告書", &report_label(&json).unwrap_or_default());
@@ -86,14 +87,23 @@ pub struct Opened {
     pub by_reader: bool,
 }
 
-/// A report on screen: read, as its JSON text (what the data module makes files from,
-/// `data_module.rs`: handing it over costs the app no serialiser), and what it is when it is not
-/// the embedded one.
+/// What the app keeps of an edition: the report read, and its JSON text (what the data module
+/// makes files from, `data_module.rs`: handing it over costs the app no serialiser).
 #[derive(Clone)]
-pub struct Shown {
+pub struct Held {
+    pub report: Arc<Report>,
+    pub json: Arc<str>,
+}
+
+/// What a mount shows: the edition on screen, the one compared with it, the choice as the
+/// address keeps it, and what could not be followed or read (said once, as notices).
+pub struct Mounted {
     pub report: Arc<Report>,
     pub json: Arc<str>,
     pub opened: Option<Opened>,
+    pub previous: Option<Arc<Report>>,
+    pub pick: Pick,
+    pub notices: Vec<String>,
 }
 
 thread_local! {
@@ -101,45 +111,33 @@ thread_local! {
     static PAGE_REPORT: Option<Arc<str>> = page_text(PAGE_REPORT_ID).map(Arc::from);
     /// Its year, read once: naming it must not parse the whole report each time.
     static PAGE_LABEL: Option<String> = page_report().map(|json| report_label(&json).unwrap_or_default());
-    /// A report opened by the user, with its file name. Replaced by the next one, so at most
-    /// one opened report is held outside the mounted app.
-    static OPENED: RefCell<Option<Shown>> = const { RefCell::new(None) };
-    /// Why the report kept from before a reload could not be shown again, for the first mount.
+    /// The report the host element names (`data-report`), read, until the shelf takes it.
+    static NAMED: RefCell<Option<(String, Held)>> = const { RefCell::new(None) };
+    /// The previous editions the host names or the page holds, read (or why not), until the
+    /// shelf takes them.
+    static PREVIOUS: RefCell<Vec<Result<(String, Held), String>>> = const { RefCell::new(Vec::new()) };
+    /// Every edition held, the one shown and the one compared; made at the first mount.
+    static SHELF: RefCell<Option<Shelf<Held>>> = const { RefCell::new(None) };
+    /// The editions the first mount showed, for a history entry whose address names none.
+    static INITIAL_PICK: Cell<Pick> = Cell::new(Pick::default());
+    /// What an address named that could not be followed, for the next mount.
+    static NOTICES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Why the browser would not keep the reader's files for the session, if it would not.
+    static NOT_KEPT: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Why a report kept from before a reload could not be shown again, for the first mount.
     static RESTORE_ERROR: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The embedded report read ahead of the first mount (`lib.rs`), taken by that mount.
     static AHEAD: RefCell<Option<Result<Report, LoadError>>> = const { RefCell::new(None) };
-    /// The previous edition the host page names (`data-previous`), compared with the report on
-    /// screen; or why it could not be read, said once as a notice.
-    static PREVIOUS: RefCell<Option<Result<Arc<Report>, String>>> = const { RefCell::new(None) };
 }
 
-/// Checks `json`, the previous edition named `name`, and keeps it for every mount; what went
-/// wrong is kept instead, to be said on screen.
+/// Checks `json`, a previous edition named `name`, and keeps it for the shelf; what went wrong
+/// is kept instead, to be said on screen.
 pub fn hold_previous(name: &str, json: Result<String, String>) {
     let checked = json.and_then(|json| {
-        Report::from_json(&json).map(Arc::new).map_err(|e| format!("前年度の報告書ファイル「{name}」の内容を読めませんでした：{e}　比較は表示しません。"))
+        let report = Report::from_json(&json).map_err(|e| format!("前年度の報告書ファイル「{name}」の内容を読めませんでした：{e}　比較は表示しません。"))?;
+        Ok((name.to_string(), Held { report: Arc::new(report), json: Arc::from(json) }))
     });
-    PREVIOUS.with(|p| *p.borrow_mut() = Some(checked));
-}
-
-/// The previous edition to compare with, if the host page names one that loaded.
-pub fn previous() -> Option<Arc<Report>> {
-    PREVIOUS.with(|p| p.borrow().as_ref().and_then(|r| r.as_ref().ok().cloned()))
-}
-
-/// Why the previous edition the host page names could not be read, once.
-pub fn take_previous_error() -> Option<String> {
-    PREVIOUS.with(|p| {
-        let mut p = p.borrow_mut();
-        match p.as_ref() {
-            Some(Err(why)) => {
-                let why = why.clone();
-                *p = None;
-                Some(why)
-            }
-            _ => None,
-        }
-    })
+    PREVIOUS.with(|p| p.borrow_mut().push(checked));
 }
 
 /// Reads the embedded report now, for the next [`current`].
@@ -147,13 +145,108 @@ pub fn read_embedded_ahead() {
     AHEAD.with(|a| *a.borrow_mut() = Some(embedded()));
 }
 
-/// The report to show.
-pub fn current() -> Result<Shown, LoadError> {
-    if let Some(shown) = OPENED.with(|o| o.borrow().clone()) {
-        return Ok(shown);
+fn edition(file: Option<String>, origin: Origin, held: Held) -> Edition<Held> {
+    let meta = &held.report.report;
+    Edition { fiscal_year: meta.fiscal_year, label: meta.label.clone(), file, origin, held }
+}
+
+/// The shelf at the first mount: the page's report (or the one the host names), the previous
+/// editions, then the files the reader opened before a reload. What could not be added is
+/// returned, to be said.
+fn make_shelf() -> Result<(Shelf<Held>, Vec<String>), LoadError> {
+    let own = match NAMED.with(|n| n.borrow_mut().take()) {
+        Some((name, held)) => edition(Some(name), Origin::Page, held),
+        None => {
+            let json = page_report().unwrap_or_else(|| Arc::from(EMBEDDED));
+            let report = AHEAD.with(|a| a.borrow_mut().take()).unwrap_or_else(embedded)?;
+            edition(None, Origin::Page, Held { report: Arc::new(report), json })
+        }
+    };
+    let mut shelf = Shelf::new(own);
+    let mut notices = Vec::new();
+    for previous in PREVIOUS.with(|p| std::mem::take(&mut *p.borrow_mut())) {
+        let added = previous.and_then(|(name, held)| shelf.add_previous(edition(Some(name), Origin::Previous, held)));
+        notices.extend(added.err());
     }
-    let json = page_report().unwrap_or_else(|| Arc::from(EMBEDDED));
-    AHEAD.with(|a| a.borrow_mut().take()).unwrap_or_else(embedded).map(|r| Shown { report: Arc::new(r), json, opened: None })
+    for (name, held) in restore_from_session() {
+        shelf.open(edition(Some(name), Origin::Reader, held));
+    }
+    Ok((shelf, notices))
+}
+
+/// What to mount: the shelf's edition shown and the one compared. The first mount makes the
+/// shelf and follows the editions the address names (a shared link); later mounts show what
+/// [`open_for_session`] or [`follow`] chose.
+pub fn current() -> Result<Mounted, LoadError> {
+    SHELF.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        let mut notices = NOTICES.with(|n| std::mem::take(&mut *n.borrow_mut()));
+        let shelf = match slot.as_mut() {
+            Some(shelf) => shelf,
+            None => {
+                let (mut made, said) = make_shelf()?;
+                notices.extend(said);
+                notices.extend(made.follow(reform::query::route::pick_of(&crate::state::current_hash())));
+                INITIAL_PICK.with(|p| p.set(made.pick()));
+                slot.insert(made)
+            }
+        };
+        let shown = shelf.shown();
+        let opened = match (shown.origin, &shown.file) {
+            (Origin::Reader, Some(name)) => Some(Opened { name: name.clone(), not_kept: NOT_KEPT.with(|n| n.borrow().clone()), by_reader: true }),
+            (Origin::Page, Some(name)) => Some(Opened { name: name.clone(), not_kept: None, by_reader: false }),
+            _ => None,
+        };
+        Ok(Mounted {
+            report: Arc::clone(&shown.held.report),
+            json: Arc::clone(&shown.held.json),
+            opened,
+            previous: shelf.compared().map(|e| Arc::clone(&e.held.report)),
+            pick: shelf.pick(),
+            notices,
+        })
+    })
+}
+
+/// Shows and compares the editions `pick` names (a history entry's, or the selectors'); an
+/// empty pick stands for the editions the page first showed. `true` when the editions on
+/// screen change (then mount again); what cannot be followed is said at that mount.
+pub fn follow(pick: Pick) -> bool {
+    let pick = if pick.is_empty() { INITIAL_PICK.with(Cell::get) } else { pick };
+    with_shelf(|shelf| {
+        let before = shelf.pick();
+        let said = shelf.follow(pick);
+        let changed = shelf.pick() != before;
+        if changed {
+            NOTICES.with(|n| n.borrow_mut().extend(said));
+        }
+        changed
+    })
+    .unwrap_or(false)
+}
+
+/// The editions shown and compared, as the address keeps them.
+pub fn pick() -> Pick {
+    with_shelf(|shelf| shelf.pick()).unwrap_or_default()
+}
+
+/// `f` on the shelf, once it is made.
+pub fn with_shelf<R>(f: impl FnOnce(&mut Shelf<Held>) -> R) -> Option<R> {
+    SHELF.with(|s| s.borrow_mut().as_mut().map(f))
+}
+
+/// The editions as the selectors offer them: every one held, and those the shown one can be
+/// compared with, each as (fiscal year, name); empty while one edition is held.
+pub fn choices() -> (Vec<(i32, String)>, Vec<(i32, String)>) {
+    with_shelf(|shelf| {
+        if shelf.len() < 2 {
+            return (Vec::new(), Vec::new());
+        }
+        let all = shelf.editions().iter().rev().map(|e| (e.fiscal_year, e.name_ja())).collect();
+        let comparable = shelf.comparable().map(|e| (e.fiscal_year, e.name_ja())).collect();
+        (all, comparable)
+    })
+    .unwrap_or_default()
 }
 
 /// The embedded report in one pass: it was built with this model and is tested as the real
@@ -170,52 +263,64 @@ fn embedded() -> Result<Report, LoadError> {
     }
 }
 
-/// Checks `json` (a report the host page names) and keeps it for the next mount; on error
+/// Checks `json` (the report the host page names) and keeps it for the next mount; on error
 /// nothing changes.
 pub fn open(name: &str, json: &str) -> Result<(), LoadError> {
-    hold(Opened { name: name.to_string(), not_kept: None, by_reader: false }, Report::from_json(json)?, json);
+    let held = Held { report: Arc::new(Report::from_json(json)?), json: Arc::from(json) };
+    NAMED.with(|n| *n.borrow_mut() = Some((name.to_string(), held)));
     Ok(())
 }
 
-/// Checks `json` (a file the reader opened) and keeps it for the next mount and, in the tab's
-/// session storage, for a reload; on error nothing changes.
+/// Checks `json` (a file the reader opened) and adds it to the shelf (`Shelf::open`: a newer
+/// one shown, an older one compared) and, in the tab's session storage, for a reload; on error
+/// nothing changes.
 pub fn open_for_session(name: &str, json: &str) -> Result<(), LoadError> {
-    let report = Report::from_json(json)?;
-    let not_kept = store(name, json).err();
-    hold(Opened { name: name.to_string(), not_kept, by_reader: true }, report, json);
+    let held = Held { report: Arc::new(Report::from_json(json)?), json: Arc::from(json) };
+    with_shelf(|shelf| {
+        shelf.open(edition(Some(name.to_string()), Origin::Reader, held));
+        let files: Vec<(String, Arc<str>)> =
+            shelf.editions().iter().filter(|e| e.origin == Origin::Reader).map(|e| (e.file.clone().unwrap_or_default(), Arc::clone(&e.held.json))).collect();
+        NOT_KEPT.with(|n| *n.borrow_mut() = store(&files).err());
+    });
     Ok(())
 }
 
-fn hold(opened: Opened, report: Report, json: &str) {
-    OPENED.with(|o| *o.borrow_mut() = Some(Shown { report: Arc::new(report), json: Arc::from(json), opened: Some(opened) }));
-}
-
-/// Leaves the opened report, in this page and in the session.
+/// Leaves the reader's files, in this page and in the session: the shelf is made again from
+/// the page's own editions at the next mount.
 pub fn back_to_embedded() {
-    OPENED.with(|o| *o.borrow_mut() = None);
+    SHELF.with(|s| *s.borrow_mut() = None);
+    NOT_KEPT.with(|n| *n.borrow_mut() = None);
     forget_stored();
 }
 
-/// The report the reader opened before this page was reloaded, checked again by the loader (the
-/// app may have been updated in between): `true` when it is kept for the next mount. One that
-/// no longer loads is forgotten and its reason kept for [`take_restore_error`].
-pub fn restore_from_session() -> bool {
-    let Some((name, json)) = stored() else { return false };
-    match Report::from_json(&json) {
-        Ok(report) => {
-            hold(Opened { name, not_kept: None, by_reader: true }, report, &json);
-            true
-        }
-        Err(e) => {
-            forget_stored();
-            let why = reform::query::open::refusal(&name, &e.to_string(), reform::query::open::Via::Reload, &embedded_name());
-            RESTORE_ERROR.with(|r| *r.borrow_mut() = Some(why));
-            false
+/// The files the reader opened before this page was reloaded, each checked again by the loader
+/// (the app may have been updated in between). One that no longer loads is forgotten and its
+/// reason kept for [`take_restore_error`].
+fn restore_from_session() -> Vec<(String, Held)> {
+    if !crate::IN_BROWSER {
+        return Vec::new(); // the pre-render has no session
+    }
+    let mut kept = Vec::new();
+    let mut refused = Vec::new();
+    for (name, json) in stored() {
+        match Report::from_json(&json) {
+            Ok(report) => kept.push((name, Held { report: Arc::new(report), json: Arc::from(json) })),
+            Err(e) => refused.push(reform::query::open::refusal(&name, &e.to_string(), reform::query::open::Via::Reload, &embedded_name())),
         }
     }
+    if !refused.is_empty() {
+        let files: Vec<(String, Arc<str>)> = kept.iter().map(|(n, h)| (n.clone(), Arc::clone(&h.json))).collect();
+        if files.is_empty() {
+            forget_stored();
+        } else {
+            let _ = store(&files);
+        }
+        RESTORE_ERROR.with(|r| *r.borrow_mut() = Some(refused.join("\n")));
+    }
+    kept
 }
 
-/// Why the report kept from before a reload is not shown, once.
+/// Why a report kept from before a reload is not shown, once.
 pub fn take_restore_error() -> Option<String> {
     RESTORE_ERROR.with(|r| r.borrow_mut().take())
 }
@@ -232,29 +337,44 @@ fn keys() -> (String, String) {
     (format!("reform-dashboard:opened-name:{path}"), format!("reform-dashboard:opened-report:{path}"))
 }
 
-/// Keeps the file for the session, or says why the browser would not (its storage is full, or
-/// there is none).
-fn store(name: &str, json: &str) -> Result<(), String> {
+/// File names cannot hold `/`, nor a JSON text a NUL: the files kept are joined by them.
+const NAME_SEPARATOR: char = '/';
+const REPORT_SEPARATOR: char = '\0';
+
+/// Keeps the reader's files for the session, or says why the browser would not (its storage is
+/// full, or there is none).
+fn store(files: &[(String, Arc<str>)]) -> Result<(), String> {
     let storage = session().ok_or_else(|| "このブラウザーではセッションストレージを使えません".to_string())?;
     let (name_key, json_key) = keys();
-    let saved = storage.set_item(&json_key, json).and_then(|()| storage.set_item(&name_key, name));
+    let names = files.iter().map(|(n, _)| n.replace(NAME_SEPARATOR, "_")).collect::<Vec<_>>().join(&NAME_SEPARATOR.to_string());
+    let jsons = files.iter().map(|(_, j)| &**j).collect::<Vec<_>>().join(&REPORT_SEPARATOR.to_string());
+    let saved = storage.set_item(&json_key, &jsons).and_then(|()| storage.set_item(&name_key, &names));
     saved.map_err(|e| {
         // Nothing half-kept: without both keys nothing is restored.
         let _ = storage.remove_item(&json_key);
         let _ = storage.remove_item(&name_key);
         let reason = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
         match reason.as_str() {
-            "QuotaExceededError" => reform::query::open::storage_full(json.len()),
+            "QuotaExceededError" => reform::query::open::storage_full(jsons.len()),
             "" => "ブラウザーが一時保存を拒みました".to_string(),
             other => format!("ブラウザーが一時保存を拒みました：{other}"),
         }
     })
 }
 
-fn stored() -> Option<(String, String)> {
-    let storage = session()?;
+/// The files kept for the session, as (name, JSON text); none where the two keys disagree.
+fn stored() -> Vec<(String, String)> {
+    let Some(storage) = session() else { return Vec::new() };
     let (name_key, json_key) = keys();
-    Some((storage.get_item(&name_key).ok()??, storage.get_item(&json_key).ok()??))
+    let (Some(names), Some(jsons)) = (storage.get_item(&name_key).ok().flatten(), storage.get_item(&json_key).ok().flatten()) else {
+        return Vec::new();
+    };
+    let names: Vec<&str> = names.split(NAME_SEPARATOR).collect();
+    let jsons: Vec<&str> = jsons.split(REPORT_SEPARATOR).collect();
+    if names.len() != jsons.len() {
+        return Vec::new();
+    }
+    names.into_iter().zip(jsons).map(|(n, j)| (n.to_string(), j.to_string())).collect()
 }
 
 fn forget_stored() {

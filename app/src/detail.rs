@@ -178,7 +178,7 @@ fn BothEditions(sbs: reform::query::editions::SideBySide, older: String, now: St
     };
     view! {
         <section class="rd-both-editions" data-testid="both-editions" aria-labelledby="rd-both-h">
-            <h4 id="rd-both-h">"前年度の報告書との比較"</h4>
+            <h4 id="rd-both-h">{expect_context::<crate::state::AppState>().since_label("前年度の報告書との比較")}</h4>
             <p>{sbs.match_ja.clone()}</p>
             {sbs.kpis.iter().map(|k| view! {
                 {k.joined.is_chartable().then(|| {

@@ -121,7 +121,11 @@ fn Filters(filter: Memo<Filter>, explored: Memo<Explored>) -> impl IntoView {
     // Under 768 px the form folds behind one button, and the conditions in force show as chips
     // above the results: on a phone the first result then sits on the first screen.
     let unfolded = RwSignal::new(false);
-    let chips = Memo::new(move |_| filter.with(|f| f.chips(&st.report())));
+    let chips = Memo::new(move |_| {
+        let mut chips = filter.with(|f| f.chips(&st.report()));
+        chips.iter_mut().for_each(|c| c.label = st.since_label(&c.label));
+        chips
+    });
     view! {
         <div class="rd-filter-bar">
             <button type="button" class="rd-button rd-button-secondary rd-filter-toggle" data-testid="filter-toggle"
@@ -179,7 +183,7 @@ fn select_id(d: Dimension) -> String {
 fn FacetSelect(dimension: Dimension, options: Memo<Vec<FacetOption>>, value: Memo<Option<String>>) -> impl IntoView {
     let st = expect_context::<AppState>();
     let id = select_id(dimension);
-    let label = dimension.label_ja();
+    let label = st.since_label(dimension.label_ja());
     let on_change = move |ev| {
         let v = event_target_value(&ev);
         st.navigate(|r| {

@@ -67,7 +67,7 @@ pub fn HeatmapView() -> impl IntoView {
         let share = c.share(m);
         let (bg, fg) = share.map_or(("#ffffff", "#333333"), |s| (SCALE[shade(s).band].0, SCALE[shade(s).band].1));
         let style = format!("background:{bg};color:{fg}");
-        let detail = c.detail_ja(m);
+        let detail = st.since_label(&c.detail_ja(m));
         view! {
             <td class="rd-heat" style=style data-count=c.initiatives data-delayed=c.delayed data-share=share.map(|s| format!("{s:.4}")) data-worst=is_worst.then_some("true")>
                 <a href=href class="rd-heat-link">
@@ -93,13 +93,13 @@ pub fn HeatmapView() -> impl IntoView {
     view! {
         <section class="rd-heatmap" aria-labelledby="rd-heat-h">
             <h2 id="rd-heat-h">"進捗ヒートマップ"</h2>
-            <p class="rd-help">{move || measure.get().explanation_ja()}"取組の多さではなく進み具合を色で示します。セルを選ぶと、その取組の一覧を開きます。複数の部局が担う取組は各部局に数えています。"</p>
+            <p class="rd-help">{move || st.since_label(measure.get().explanation_ja())}"取組の多さではなく進み具合を色で示します。セルを選ぶと、その取組の一覧を開きます。複数の部局が担う取組は各部局に数えています。"</p>
             <div class="rd-heat-controls">
                 <fieldset class="rd-radios">
                     <legend>"色で示すもの"</legend>
                     {measures.into_iter().map(|m| view! {
                         <label><input type="radio" name="rd-h-measure" data-measure=m.key() prop:checked=move || measure.get() == m
-                            on:change=move |_| st.navigate(|r| r.heat.measure = m) />{m.label_ja()}</label>
+                            on:change=move |_| st.navigate(|r| r.heat.measure = m) />{st.since_label(m.label_ja())}</label>
                     }).collect_view()}
                 </fieldset>
                 <div class="rd-field">
@@ -141,8 +141,8 @@ pub fn HeatmapView() -> impl IntoView {
             <div class="rd-table-wrap" node_ref=wrap>
                 <table class="rd-table rd-heat-table" data-testid="heatmap">
                     <caption>{move || match row_level() {
-                        Some(d) => format!("{} の担当課別 × {}：{}", d, column_title(), Measure::caption_ja(measure.get())),
-                        None => format!("部局別 × {}：{}", column_title(), Measure::caption_ja(measure.get())),
+                        Some(d) => format!("{} の担当課別 × {}：{}", d, column_title(), st.since_label(Measure::caption_ja(measure.get()))),
+                        None => format!("部局別 × {}：{}", column_title(), st.since_label(Measure::caption_ja(measure.get()))),
                     }}</caption>
                     <thead>
                         <tr>

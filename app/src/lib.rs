@@ -14,6 +14,7 @@ mod data_module;
 mod detail;
 mod dialog;
 mod download;
+mod edition_bar;
 mod echarts;
 mod explore;
 mod heatmap;
@@ -137,30 +138,30 @@ pub(crate) fn start_again() {
 }
 
 /// The first mount in two tasks: the embedded report (or the one the page holds, `data.rs`) is
-/// read in this one, the app drawn in the next, so the page never waits on both at once. A
-/// report the reader opened before a reload comes back first (`data.rs`); a host naming its
-/// report file gets that file instead (`named_report.rs`); the embedded one is then not read.
+/// read in this one, the app drawn in the next, so the page never waits on both at once. A host
+/// naming its report file gets that file instead (`named_report.rs`); the embedded one is then
+/// not read.
 fn read_then_mount() {
-    // A previous edition to compare with is read first: the first drawing already shows the
-    // changes, and nothing moves under the reader afterwards. One the host element names
-    // (`data-previous`) comes before one the page holds (`#reform-previous`).
-    match named_report::named_previous() {
-        Some(previous) => wasm_bindgen_futures::spawn_local(async move {
-            named_report::load_previous(previous).await;
+    // The previous editions to compare with are read first: the first drawing already shows
+    // the changes, and nothing moves under the reader afterwards. Those the host element names
+    // (`data-previous`, one or several) come before one the page holds (`#reform-previous`).
+    let previous = named_report::named_previous();
+    if previous.is_empty() {
+        data::hold_page_previous();
+        read_current_then_mount();
+    } else {
+        wasm_bindgen_futures::spawn_local(async move {
+            for name in previous {
+                named_report::load_previous(name).await;
+            }
             read_current_then_mount();
-        }),
-        None => {
-            data::hold_page_previous();
-            read_current_then_mount();
-        }
+        });
     }
 }
 
+/// The report the host element names, else the embedded one (or the page's own); the files the
+/// reader opened before a reload join them on the shelf at the mount (`data.rs`).
 fn read_current_then_mount() {
-    if data::restore_from_session() {
-        gloo::timers::callback::Timeout::new(0, mount).forget();
-        return;
-    }
     if let Some(name) = named_report::named() {
         wasm_bindgen_futures::spawn_local(named_report::mount_named(name));
         return;

@@ -17,9 +17,11 @@ pub fn named() -> Option<String> {
     crate::host()?.get_attribute("data-report").map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
 }
 
-/// The previous edition the host element names (`data-previous="reports/r5.json"`), if any.
-pub fn named_previous() -> Option<String> {
-    crate::host()?.get_attribute("data-previous").map(|n| n.trim().to_string()).filter(|n| !n.is_empty())
+/// The previous editions the host element names (`data-previous="reports/r5.json"`, or several
+/// separated by spaces: `data-previous="reports/r4.json reports/r5.json"`), in any order.
+pub fn named_previous() -> Vec<String> {
+    let named = crate::host().and_then(|h| h.get_attribute("data-previous")).unwrap_or_default();
+    named.split_whitespace().map(str::to_string).collect()
 }
 
 /// Fetches and checks the previous edition; the report on screen is shown whatever becomes of

@@ -153,12 +153,7 @@ pub fn OpenedBanner(opened: data::Opened) -> impl IntoView {
         Some(file) => format!("このページの報告書（{file}）"),
         None => data::embedded_name(),
     };
-    let back = move |_| {
-        data::back_to_embedded();
-        let _ = gloo::utils::window().location().set_hash("");
-        // Not from inside the handler of the view that is about to go away.
-        gloo::timers::callback::Timeout::new(0, crate::start_again).forget();
-    };
+    let back = move |_| close_opened();
     view! {
         <div class="rd-notice rd-opened" data-testid="opened-name">
             <p>{text}" "
@@ -167,6 +162,14 @@ pub fn OpenedBanner(opened: data::Opened) -> impl IntoView {
             {opened.not_kept.map(|why| view! { <p role="alert" data-testid="not-kept">{open::not_kept(&why)}</p> })}
         </div>
     }
+}
+
+/// Leaves every file the reader opened: the page's own report again, from its start view.
+pub fn close_opened() {
+    data::back_to_embedded();
+    let _ = gloo::utils::window().location().set_hash("");
+    // Not from inside the handler of the view that is about to go away.
+    gloo::timers::callback::Timeout::new(0, crate::start_again).forget();
 }
 
 /// Errors about a dropped file, or about the report kept from before a reload, at the top of

@@ -183,10 +183,11 @@ fn changes_since(summary: &ChangeSummary) -> impl IntoView {
         .collect_view();
     let save_error = RwSignal::new(None::<String>);
     let csv = summary.csv();
-    let save = move |_| save_error.set(crate::download::save("前年度からの変化.csv", "text/csv;charset=utf-8", &csv).err());
+    let file_name = format!("{}.csv", summary.since_label("前年度からの変化"));
+    let save = move |_| save_error.set(crate::download::save(&file_name, "text/csv;charset=utf-8", &csv).err());
     view! {
         <section class="rd-attention rd-changes" aria-labelledby="rd-changes-h" data-testid="changes">
-            <h3 id="rd-changes-h" class="rd-subhead">"前年度からの変化"</h3>
+            <h3 id="rd-changes-h" class="rd-subhead">{summary.since_label("前年度からの変化")}</h3>
             <p class="rd-help">{summary.compared_ja.clone()}</p>
             <p class="rd-actions">
                 <button type="button" class="rd-button" data-testid="csv-changes" on:click=save>"変化の一覧をCSVで保存"</button>

@@ -22,10 +22,10 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[component]
 pub fn App() -> impl IntoView {
     match data::current() {
-        Ok(data::Shown { report, json, opened }) => {
-            let state = AppState::new(report, json, data::previous());
-            if let Some(why) = data::take_previous_error() {
-                state.notices.update(|n| n.push(why));
+        Ok(data::Mounted { report, json, opened, previous, pick, notices }) => {
+            let state = AppState::new(report, json, previous, pick);
+            if !notices.is_empty() {
+                state.notices.update(|n| n.extend(notices));
             }
             provide_context(state);
             if crate::IN_BROWSER {
@@ -150,6 +150,7 @@ fn Dashboard(opened: Option<data::Opened>) -> impl IntoView {
                 <ShareButton />
             </header>
             {opened.clone().filter(|o| o.by_reader).map(|opened| view! { <OpenedBanner opened /> })}
+            <crate::edition_bar::EditionBar />
             <Notices />
             <TopOpenError />
             <main class="rd-main" id="rd-main" tabindex="-1">

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use reform::model::Report;
 use reform::query::editions::{ChangeSummary, Comparison};
 use reform::query::explore::Explorer;
+use reform::query::editions::Pick;
 use reform::query::route::{self, Route, View};
 
 #[derive(Clone, Copy)]
@@ -38,8 +39,10 @@ impl AppState {
     /// `report_json`: the report's text, handed to the data module for the downloads.
     /// `previous`: the edition to compare `report` with, if any; one that cannot be compared
     /// is said as a notice.
-    pub fn new(report: Arc<Report>, report_json: Arc<str>, previous: Option<Arc<Report>>) -> AppState {
+    /// `pick`: the editions shown and compared, as the address keeps them.
+    pub fn new(report: Arc<Report>, report_json: Arc<str>, previous: Option<Arc<Report>>, pick: Pick) -> AppState {
         let mut parsed = route::parse(&current_hash(), &report);
+        parsed.route.editions = pick;
         let comparison = match previous.map(|older| reform::query::editions::compare(older, &report)) {
             Some(Ok(c)) => Some(Arc::new(c)),
             Some(Err(why)) => {
@@ -67,6 +70,12 @@ impl AppState {
     /// What changed since the previous edition, when the host page names one.
     pub fn changes(&self) -> Option<Arc<ChangeSummary>> {
         self.comparison.with_value(|c| c.as_ref().map(|c| Arc::clone(&c.summary)))
+    }
+
+    /// `label`, written for the edition just before (「前年度からの変化」), as it reads for the
+    /// edition compared (「令和3年度からの変化」 two years back).
+    pub fn since_label(&self, label: &str) -> String {
+        self.changes().map_or_else(|| label.to_string(), |c| c.since_label(label))
     }
 
     /// The previous edition and how it matches this one, when the host page names one.
@@ -238,7 +247,16 @@ fn show_hash(state: AppState, hash: &str) {
 
 /// Shows a parsed view with notices about what in its address could not be used. The second
 /// event of a pair (`popstate` and `hashchange`) finds its route and notices shown already.
-fn show(state: AppState, parsed: route::Parsed) {
+/// Other editions are another mount (`data::follow`).
+fn show(state: AppState, mut parsed: route::Parsed) {
+    let editions = state.route.get_untracked().editions;
+    if parsed.route.editions != editions {
+        if crate::data::follow(parsed.route.editions) {
+            remount_soon();
+            return;
+        }
+        parsed.route.editions = editions;
+    }
     if parsed.route != state.route.get_untracked() {
         state.route.set(parsed.route);
     }
@@ -255,10 +273,29 @@ fn write_hash(state: AppState) {
     // Leave the host page's own anchor alone while the dashboard shows its start view.
     let ours = current.starts_with(route::PREFIX);
     let replace = state.replace_entry.try_update_value(std::mem::take).unwrap_or(false);
-    if hash != current && (ours || r != Route::default()) {
+    // The editions alone are no view of the dashboard's: the start view stays unwritten.
+    let start_view = Route { editions: Pick::default(), ..r.clone() } == Route::default();
+    if hash != current && (ours || !start_view) {
         // Only an entry of the dashboard's own is replaced: the host page's entry stays.
         write_entry(&hash, replace && ours);
     }
+}
+
+/// Shows and compares the editions `pick` names, as a new history entry of the view on screen.
+pub fn switch_editions(state: AppState, pick: Pick) {
+    if !crate::data::follow(pick) {
+        return;
+    }
+    // The address names both, as the shelf now holds them: the mount then writes no other.
+    let mut r = state.route.get_untracked();
+    r.editions = crate::data::pick();
+    write_entry(&route::to_hash(&r), false);
+    remount_soon();
+}
+
+/// Mounts the app again (other editions), not from inside the handler of a view that goes.
+fn remount_soon() {
+    gloo::timers::callback::Timeout::new(0, crate::mount).forget();
 }
 
 /// A new history entry with `hash`, or (`replace`) the current one rewritten. `pushState`

@@ -4,7 +4,7 @@
 
 use super::explore::{Filter, KpiFilter, Sort, SortKey};
 use super::achievement::Status;
-use super::editions::ChangeKind;
+use super::editions::{ChangeKind, Pick};
 use super::kpi_view::KpiOrder;
 use super::heatmap::{Columns, Measure, Options as HeatOptions, RowOrder, Rows};
 use crate::format::YearStyle;
@@ -44,6 +44,9 @@ pub struct Route {
     /// KPI page: only KPIs with this judgement (a status count clicked), and the order.
     pub kpi_status: Option<Status>,
     pub kpi_order: KpiOrder,
+    /// The editions shown and compared (`ed=2024&vs=2023`), when the page holds several; checked
+    /// against what the page holds by [`Shelf::follow`](super::editions::Shelf::follow).
+    pub editions: Pick,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -134,6 +137,7 @@ fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
             Some(st) => route.kpi_status = Some(st),
             None => return false,
         },
+        "ed" | "vs" => return apply_pick(&mut route.editions, key, value),
         "ko" => match KpiOrder::ALL.into_iter().find(|o| o.key() == value) {
             Some(o) => route.kpi_order = o,
             None => return false,
@@ -141,6 +145,42 @@ fn apply(route: &mut Route, key: &str, value: &str, report: &Report) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Sets `ed` (the edition shown) or `vs` (the one compared, or `none`); `false` for a value
+/// that is no fiscal year.
+fn apply_pick(pick: &mut Pick, key: &str, value: &str) -> bool {
+    match (key, value) {
+        ("vs", "none") => pick.compared = Some(None),
+        ("ed", _) => match fiscal_year(value) {
+            Some(year) => pick.shown = Some(year),
+            None => return false,
+        },
+        ("vs", _) => match fiscal_year(value) {
+            Some(year) => pick.compared = Some(Some(year)),
+            None => return false,
+        },
+        _ => return false,
+    }
+    true
+}
+
+/// The editions an address names, read before any report is (the app chooses the report to
+/// show by them); everything else in it is left to [`parse`].
+pub fn pick_of(hash: &str) -> Pick {
+    let mut pick = Pick::default();
+    let query = hash.strip_prefix(PREFIX).and_then(|rest| rest.split_once('?')).map_or("", |(_, q)| q);
+    for (key, value) in query.split('&').filter_map(|pair| pair.split_once('=')) {
+        if let Some(value) = decode(value) {
+            apply_pick(&mut pick, key, &value);
+        }
+    }
+    pick
+}
+
+/// A fiscal year as the address writes it: the western year it starts, four digits.
+fn fiscal_year(value: &str) -> Option<i32> {
+    (value.len() == 4).then(|| value.parse().ok()).flatten()
 }
 
 /// What the dashboard shows when the browser arrives at the history entry `address` (Back,
@@ -242,6 +282,14 @@ pub fn to_hash(route: &Route) -> String {
     }
     if route.kpi_order != KpiOrder::default() {
         q.push(("ko", route.kpi_order.key().into()));
+    }
+    if let Some(year) = route.editions.shown {
+        q.push(("ed", year.to_string()));
+    }
+    match route.editions.compared {
+        Some(Some(year)) => q.push(("vs", year.to_string())),
+        Some(None) => q.push(("vs", "none".into())),
+        None => {}
     }
     let mut hash = format!("{PREFIX}{}", route.view.key());
     for (i, (k, v)) in q.iter().enumerate() {
@@ -357,14 +405,22 @@ mod tests {
             kpi_table: Some(r.kpis[0].id.clone()),
             kpi_status: Some(Status::NotAchieved),
             kpi_order: KpiOrder::Gap,
+            editions: Pick { shown: Some(2024), compared: Some(Some(2023)) },
         };
         let hash = to_hash(&route);
+        assert!(hash.ends_with("&ed=2024&vs=2023"), "{hash}");
         assert!(hash.starts_with("#rd/explore?div=%E4%BA%BA"), "{hash}");
         assert!(hash.contains("&page=2&"), "the second page is page=2: {hash}");
         let parsed = parse(&hash, &r);
         assert_eq!(parsed.notices, Vec::<String>::new());
         assert_eq!(parsed.route, route);
-        for bad in ["page=0", "page=-1", "page=x", "page=999999"] {
+        assert_eq!(pick_of(&hash), route.editions, "read before the report");
+        assert_eq!(pick_of("#rd/kpi?ed=R6&vs=2023"), Pick { shown: None, compared: Some(Some(2023)) });
+        assert_eq!(pick_of("#top?ed=2024"), Pick::default(), "not an address of the dashboard");
+        let none = parse("#rd/overview?ed=2025&vs=none", &r).route.editions;
+        assert_eq!(none, Pick { shown: Some(2025), compared: Some(None) });
+        assert_eq!(parse(&to_hash(&Route { editions: none, ..Route::default() }), &r).route.editions, none);
+        for bad in ["page=0", "page=-1", "page=x", "page=999999", "ed=R6", "ed=24", "vs=20245", "vs="] {
             let parsed = parse(&format!("#rd/explore?{bad}"), &r);
             assert_eq!((parsed.route.page, parsed.notices.len()), (0, 1), "{bad}");
         }
@@ -438,6 +494,7 @@ mod guide_tests {
             kpi_table: Some("II-1-1-1-k1".into()),
             kpi_status: Some(crate::query::achievement::Status::Undated),
             kpi_order: crate::query::kpi_view::KpiOrder::Gap,
+            editions: Pick { shown: Some(2024), compared: Some(None) },
         };
         let hash = to_hash(&everything);
         let used: Vec<&str> = hash.split_once('?').unwrap().1.split('&').map(|kv| kv.split_once('=').unwrap().0).collect();

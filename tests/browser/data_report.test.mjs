@@ -331,3 +331,94 @@ test('with data-previous, the heatmap can show the share that got worse since; w
   assert.equal(await single.$('input[data-measure="worse"]'), null);
   await single.close();
 });
+
+const THIRD = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/edition-r7.json'), 'utf8'));
+
+/** The editions the selectors show: [shown, compared] as their option texts. */
+const chosen = (page) => page.evaluate(() => ['edition-shown', 'edition-compared'].map((id) => {
+  const select = document.querySelector(`[data-testid="${id}"]`);
+  return select.options[select.selectedIndex].textContent;
+}));
+
+test('a host naming several previous editions shows the newest beside the one before; either can be switched, Back undoes it and a link reopens it', async () => {
+  const files = { 'reports/r7.json': JSON.stringify(THIRD), 'reports/r6.json': JSON.stringify(NEXT), 'reports/r5.json': JSON.stringify(BUNDLED) };
+  const { url } = await serveRoot(site('reports/r7.json', files, 'reports/r5.json reports/r6.json'));
+  const { page, log } = await open(browser, url, { waitFor: '[data-testid="editions"]' });
+  const [r5, r6, r7] = [BUNDLED, NEXT, THIRD].map((r) => r.report);
+  assert.deepEqual(await chosen(page), [`${r7.label}（reports/r7.json）`, `${r6.label}（reports/r6.json）`]);
+  assert.deepEqual(await page.$$eval('[data-testid="edition-shown"] option', (os) => os.map((o) => o.value)), [r7, r6, r5].map((r) => String(r.fiscal_year)));
+  assert.deepEqual(await page.$$eval('[data-testid="edition-compared"] option', (os) => os.map((o) => o.value)), [String(r6.fiscal_year), String(r5.fiscal_year), 'none']);
+  assert.equal(await text(page, '#rd-changes-h'), '前年度からの変化');
+  // Compared with the edition two years back: named by its year, never 前年度.
+  await page.select('[data-testid="edition-compared"]', String(r5.fiscal_year));
+  await page.waitForFunction((h) => document.querySelector('#rd-changes-h')?.textContent === h, { timeout: 20000 }, `${r5.label}からの変化`);
+  assert.match(page.url(), new RegExp(`#rd/overview\\?ed=${r7.fiscal_year}&vs=${r5.fiscal_year}$`));
+  assert.deepEqual(await chosen(page), [`${r7.label}（reports/r7.json）`, `${r5.label}（reports/r5.json）`]);
+  assert.match(await text(page, '[data-testid="changes"] .rd-help'), new RegExp(`${r5.label}の報告書と比べた、${r7.label}の報告書の変化`));
+  assert.ok(!(await text(page, '[data-testid="changes"]')).includes('前年度'), 'no 前年度 for an edition two years back');
+  // The shown edition switched: r6, beside r5.
+  await page.select('[data-testid="edition-shown"]', String(r6.fiscal_year));
+  await page.waitForFunction((t) => document.querySelector('.rd-title')?.textContent === t, { timeout: 20000 }, r6.title);
+  assert.deepEqual(await chosen(page), [`${r6.label}（reports/r6.json）`, `${r5.label}（reports/r5.json）`]);
+  assert.equal(await text(page, '#rd-changes-h'), '前年度からの変化');
+  // A shared link opens the same comparison, on the view it names.
+  await page.click('a[data-view="heatmap"]');
+  await page.waitForFunction(() => location.hash.startsWith('#rd/heatmap'));
+  const link = page.url();
+  assert.match(link, new RegExp(`ed=${r6.fiscal_year}&vs=${r5.fiscal_year}`));
+  const again = await browser.newPage();
+  await again.goto(link, { waitUntil: 'load' });
+  await again.waitForSelector('[data-testid="heatmap"]', { timeout: 20000 });
+  assert.equal(await again.$eval('.rd-title', (t) => t.textContent), r6.title);
+  assert.deepEqual(await chosen(again), [`${r6.label}（reports/r6.json）`, `${r5.label}（reports/r5.json）`]);
+  await again.close();
+  // Back: the overview of r6, then r7 against r5, then the start: r7 against r6.
+  await page.goBack();
+  await page.waitForSelector('[data-testid="changes"]');
+  await page.goBack();
+  await page.waitForFunction((t) => document.querySelector('.rd-title')?.textContent === t, { timeout: 20000 }, r7.title);
+  assert.deepEqual(await chosen(page), [`${r7.label}（reports/r7.json）`, `${r5.label}（reports/r5.json）`]);
+  await page.goBack();
+  await page.waitForFunction((h) => document.querySelector('#rd-changes-h')?.textContent === h, { timeout: 20000 }, '前年度からの変化');
+  assert.deepEqual(await chosen(page), [`${r7.label}（reports/r7.json）`, `${r6.label}（reports/r6.json）`]);
+  // No comparison: nothing of it shows.
+  await page.select('[data-testid="edition-compared"]', 'none');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="changes"]') && location.hash.endsWith('vs=none'), { timeout: 20000 });
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});
+
+test('a link naming an edition the page lacks says so and shows what it has', async () => {
+  const files = { 'reports/r6.json': JSON.stringify(NEXT), 'reports/r5.json': JSON.stringify(BUNDLED) };
+  const { url } = await serveRoot(site('reports/r6.json', files, 'reports/r5.json'));
+  const { page } = await open(browser, `${url}#rd/overview?ed=${THIRD.report.fiscal_year}&vs=${BUNDLED.report.fiscal_year}`, { waitFor: '[data-testid="editions"]' });
+  assert.equal(await text(page, '.rd-title'), NEXT.report.title);
+  assert.match(await text(page, '[data-testid="notices"]'), new RegExp(`${THIRD.report.label}の報告書は、このページにないため、${NEXT.report.label}を表示しています`));
+  await page.close();
+});
+
+test('offline, a second report file is added beside the first, compared with it, and either can be switched', async () => {
+  const dir = scratchDir('rd-editions-offline-');
+  writeFileSync(join(dir, 'r6.json'), JSON.stringify(NEXT));
+  const { page, log } = await open(browser, pathToFileURL(join(DIST, 'offline/reform-dashboard.html')).href, { waitFor: '[data-testid="open-file"]' });
+  assert.equal(await page.$('[data-testid="editions"]'), null, 'one edition: no selectors');
+  await (await page.$('[data-testid="open-file"]')).uploadFile(join(dir, 'r6.json'));
+  await page.waitForSelector('[data-testid="changes"]', { timeout: 20000 });
+  assert.equal(await text(page, '.rd-title'), NEXT.report.title);
+  assert.deepEqual(await chosen(page), [`${NEXT.report.label}（r6.json）`, `${BUNDLED.report.label}（このページの報告書）`]);
+  // The page's own edition shown again: nothing older to compare with.
+  await page.select('[data-testid="edition-shown"]', String(BUNDLED.report.fiscal_year));
+  await page.waitForFunction((t) => document.querySelector('.rd-title')?.textContent === t, { timeout: 20000 }, BUNDLED.report.title);
+  assert.equal(await page.$('[data-testid="changes"]'), null);
+  assert.deepEqual(await chosen(page), [`${BUNDLED.report.label}（このページの報告書）`, '比べない']);
+  // A reload keeps both editions and the choice.
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="editions"]', { timeout: 20000 });
+  assert.deepEqual(await chosen(page), [`${BUNDLED.report.label}（このページの報告書）`, '比べない']);
+  // Closing the opened file leaves the page's own report alone.
+  await page.click('[data-testid="close-opened"]');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="editions"]'), { timeout: 20000 });
+  assert.equal(await text(page, '.rd-title'), BUNDLED.report.title);
+  assert.deepEqual(log.errors, []);
+  await page.close();
+});

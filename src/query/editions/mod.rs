@@ -10,6 +10,7 @@
 
 pub mod changes;
 pub mod matching;
+pub mod shelf;
 pub mod side_by_side;
 pub mod similarity;
 pub mod summary;
@@ -17,6 +18,7 @@ pub mod worse;
 
 pub use changes::{changes, ActualMove, Changes, Figure, Heading, InitiativeChange, KpiPair, RatingChange, RevisedFigure, TargetChange};
 pub use matching::{match_editions, InitiativeMatch, KpiMatch, Matching, OverrideProblem, Reason, Side, SubsectionMatch};
+pub use shelf::{Added, Edition, Origin, Pick, Shelf};
 pub use similarity::{title_similarity, SIMILAR_TITLE, SIMILAR_TITLE_ELSEWHERE};
 pub use side_by_side::{side_by_side, Joined, KpiSideBySide, Printed, SideBySide, YearRow};
 pub use summary::{compare, summary, ChangeItem, ChangeKind, ChangeList, ChangeSummary, Comparison, Tone};

@@ -43,6 +43,9 @@ pub struct ChangeList {
 pub struct ChangeSummary {
     /// 「令和5年度の報告書と比べた、令和6年度の報告書の変化です。」
     pub compared_ja: String,
+    /// What the changes are since: 「前年度」 for the edition just before, else that edition's
+    /// year (「令和3年度」), so no heading says 前年度 of an edition two years back.
+    pub since: String,
     /// Every kind, in order of importance; an empty kind says so under its heading.
     pub lists: Vec<ChangeList>,
 }
@@ -95,6 +98,26 @@ pub fn compare(older: Arc<Report>, newer: &Report) -> Result<Comparison, String>
     let matching = super::match_editions(&older, newer, &crate::edition_matches::EditionMatches::default());
     let summary = Arc::new(summary(&older, newer, &super::changes(&older, newer, &matching)));
     Ok(Comparison { older, matching, summary })
+}
+
+/// How the edition just before is called.
+const ADJACENT: &str = "前年度";
+
+/// 「前年度」 when `older` is the edition just before `newer`, else its year as printed.
+fn since_ja(older: &Report, newer: &Report) -> String {
+    if newer.report.fiscal_year - older.report.fiscal_year == 1 {
+        ADJACENT.to_string()
+    } else {
+        older.report.label.clone()
+    }
+}
+
+impl ChangeSummary {
+    /// `label`, written for the edition just before (「前年度から悪化した割合」), said of the
+    /// edition compared (「令和3年度から悪化した割合」).
+    pub fn since_label(&self, label: &str) -> String {
+        label.replace(ADJACENT, &self.since)
+    }
 }
 
 keyed! {
@@ -196,7 +219,8 @@ pub fn summary(older: &Report, newer: &Report, changes: &Changes) -> ChangeSumma
             })
             .collect()
     };
-    let new = rows(&changes.new_initiatives, true, "前年度のテキストで欠けていたページに載っていた可能性があります");
+    let since = since_ja(older, newer);
+    let new = rows(&changes.new_initiatives, true, &format!("{since}のテキストで欠けていたページに載っていた可能性があります"));
     let ended = rows(&changes.ended_initiatives, false, "このテキストで欠けているページに載っている可能性があります");
     let actuals = changes
         .moved_actuals
@@ -248,13 +272,15 @@ pub fn summary(older: &Report, newer: &Report, changes: &Changes) -> ChangeSumma
             tone: Tone::Neutral,
         })
         .collect();
+    let ended_heading = format!("{since}にあって{}にない取組", if since == ADJACENT { "今年度" } else { &newer.report.label });
     let list = |key, what: &str, unit: &str, items: Vec<ChangeItem>| ChangeList { key, heading: format!("{what}（{}{unit}）", items.len()), items };
     ChangeSummary {
         compared_ja: format!("{}の報告書と比べた、{}の報告書の変化です。", older.report.label, newer.report.label),
+        since,
         lists: vec![
             list("ratings", "進捗状況が変わった小項目", "項目", ratings),
             list("new", "新しい取組", "件", new),
-            list("ended", "前年度にあって今年度にない取組", "件", ended),
+            list("ended", &ended_heading, "件", ended),
             list("actuals", "最新の実績が動いた KPI", "指標", actuals),
             list("targets", "目標が変わった KPI", "指標", targets),
             list("revised", "同じ年度の数値が改められたもの", "件", revised),
