@@ -6,7 +6,7 @@
 
 use reform::model::Report;
 use reform::query::opendata::offers::{licence_ja, source_ja};
-use reform::query::opendata::{datapackage, tables, Audience, Table, Value};
+use reform::query::opendata::{datapackage, workbook_tables, Audience, Table, Value};
 use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 pub const README_SHEET: &str = "README";
@@ -25,7 +25,7 @@ pub fn description_ja() -> String {
 
 /// 「14シート」: the README and one per table.
 pub fn sheets_ja(report: &Report) -> String {
-    format!("{}シート", tables(report).len() + 1)
+    format!("{}シート", workbook_tables(report).len() + 1)
 }
 
 /// The workbook's bytes, or why it could not be made.
@@ -34,7 +34,7 @@ pub fn workbook(report: &Report) -> Result<Vec<u8>, String> {
 }
 
 fn build(report: &Report) -> Result<Vec<u8>, XlsxError> {
-    let tables = tables(report);
+    let tables = workbook_tables(report);
     let mut book = Workbook::new();
     book.set_properties(&DocProperties::new().set_title(&report.report.title).set_comment(source_ja(report)));
     let bold = Format::new().set_bold();
@@ -107,7 +107,8 @@ mod tests {
     #[test]
     fn one_sheet_per_table_after_the_readme_with_every_row() {
         let report = crate::files::report(include_str!("../../data/initiatives.json")).unwrap();
-        let tables = tables(&report);
+        let tables = workbook_tables(&report);
+        assert!(tables.iter().any(|t| t.meta.name == "kpis_rs"), "the RS layout is a sheet, though not a CSV");
         let mut book = read_back(workbook(&report).unwrap());
         let mut names = vec![README_SHEET.to_string()];
         names.extend(tables.iter().map(|t| t.meta.name.to_string()));

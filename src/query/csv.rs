@@ -15,8 +15,8 @@ pub fn initiatives_csv(report: &Report, rows: &[&Initiative]) -> String {
 }
 
 /// The text items of the initiatives given (取組内容, 目標, 取組状況 …), one row per item.
-pub fn initiative_texts_csv(_report: &Report, rows: &[&Initiative]) -> String {
-    initiatives::texts(rows.iter().copied()).csv(Audience::Spreadsheet)
+pub fn initiative_texts_csv(report: &Report, rows: &[&Initiative]) -> String {
+    initiatives::texts(report, rows.iter().copied()).csv(Audience::Spreadsheet)
 }
 
 /// Every figure of the KPIs given: one row per point, with the KPI's verdict.
@@ -39,7 +39,8 @@ mod tests {
         assert!(csv.contains("\r\nII-3-2-4,II,行政のデジタル改革と働き方改革,"), "{csv}");
         // Text items one per row, none with a line break inside.
         let texts = initiative_texts_csv(&r, &rows);
-        assert!(texts.contains("\r\nII-3-2-4,主な取組内容,1,・時間外勤務月45時間超の職員数（年間延べ人数）の削減,1394,1448\r\n"), "{texts}");
+        let edition = format!("{}年度", r.report.fiscal_year);
+        assert!(texts.contains(&format!("\r\nII-3-2-4,主な取組内容,1,・時間外勤務月45時間超の職員数（年間延べ人数）の削減,1394,1448,{edition}\r\n")), "{texts}");
         assert!(texts.contains("\r\nII-3-2-4,目標,1,令和元年度比10％減（950名→855名）,"), "{texts}");
         assert_eq!(texts.matches('\n').count(), texts.matches("\r\n").count());
         assert!(!texts.contains('\u{3000}'));
@@ -48,6 +49,13 @@ mod tests {
         let csv = kpis_csv(&r, &k);
         assert!(csv.contains(",名,"), "{csv}");
         assert!(csv.contains(",実績,2023,R5,1121,"), "{csv}");
+        // Every download ends with the report's edition, under its Japanese name.
+        for (csv, rows) in [(initiatives_csv(&r, &rows), rows.len()), (texts.clone(), texts.lines().count() - 1), (kpis_csv(&r, &k), k.iter().map(|k| k.series.len()).sum())] {
+            let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());
+            assert!(lines.next().unwrap().ends_with(",報告書の年度"), "{csv}");
+            let ends: Vec<bool> = lines.map(|l| l.ends_with(&format!(",{edition}"))).collect();
+            assert_eq!((ends.len(), ends.iter().all(|e| *e)), (rows, true), "{csv}");
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub struct RuleNotApplicable {
 }
 
 const PROSE_NOT_A_LIST: &str = "この列は報告書の文や題名そのもの。読点（、）が2つ以上あるか中黒（・）が2つ以上ある値をルールは列挙とみなすが これは列挙ではなく1つの文（題名）であり 句読点を書き換えずに載せる。ほかの列にはこの指摘はない。";
-const ONE_HEADER_ROW: &str = "見出しは1行目だけ（datapackage.json の表の定義のとおり）。判定ツールは 3桁以上の数がほとんどない行を見出しの続きとみなすため 文字の多いこの表の最初の数行を見出しと読む。";
+const ONE_HEADER_ROW: &str = "見出しは1行目だけ（datapackage.json の表の定義のとおり）。判定ツールは 3桁以上の数がセルの3割以下の行を見出しの候補とみなし、候補が5行続いたあとの行に3桁以上の数があって空欄の位置が見出し行と違えば 5行を見出しと読む。この表は値ごとの行で、どの行にも西暦の年度（4桁）があり、目標にだけある列（比べ方・上限・期間など）は実績の行では空欄なので 必ずそう読まれる。年度を除くか、空欄に記号を入れるか、行の順を変えるほかに避ける方法がなく、どれもデータを損なうため この表はこのままとする。";
 
 /// The only rules that do not apply, each with its reason.
 pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[
@@ -29,21 +29,7 @@ pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[
     RuleNotApplicable { file: "initiatives.csv", column: Some("subsection_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
     RuleNotApplicable { file: "subsections.csv", column: Some("section_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
     RuleNotApplicable { file: "subsections.csv", column: Some("subsection_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
-    RuleNotApplicable { file: "initiatives.csv", column: None, rule: "L3-01", reason_ja: ONE_HEADER_ROW },
-    RuleNotApplicable { file: "subsections.csv", column: None, rule: "L3-01", reason_ja: ONE_HEADER_ROW },
     RuleNotApplicable { file: "kpi_points.csv", column: None, rule: "L3-01", reason_ja: ONE_HEADER_ROW },
-    RuleNotApplicable {
-        file: "kpis_rs.csv",
-        column: None,
-        rule: "L3-09",
-        reason_ja: "RSシステムの目標・実績の欄に合わせて年度を列にした参考の表（横持ち）。同じ値の縦持ちの表が kpi_points.csv。",
-    },
-    RuleNotApplicable {
-        file: "kpis_rs.csv",
-        column: None,
-        rule: "L3-04",
-        reason_ja: "年度の列の単位は KPI ごとに違い 各行の unit の列にある。列の見出しには書けない。",
-    },
 ];
 
 const FIELDS: TableMeta = TableMeta {
@@ -132,6 +118,13 @@ pub fn markdown(report: &Report, tables: &[Table]) -> String {
         meta.fiscal_year,
         crate::fiscal::era_short(meta.fiscal_year)
     ));
+    out.push_str(&format!(
+        "- どの表も最後の列 `{}`（報告書の年度）に、この版の年度を `{}` と書きます（すべての行で同じ）。年度の違う版の表を縦につないでも版が分かります。数ではなく文字列なのは、どの行にも4桁の数があると判定ツールが文字の多い表の最初の数行を見出しと読むためです。数としての年度は `datapackage.json` の `fiscal_year` にあります。\n",
+        super::EDITION_COLUMN,
+        super::edition(report)
+    ));
+    out.push_str("- KPI の目標・実績を年度を列にして並べた表（RSシステムの並び）は横持ちのため CSV にはせず、Excel ブックのシート `kpis_rs` にだけ載せます。同じ値を縦持ちにした表が `kpi_points.csv` です。\n");
+    out.push_str("- 出典テキストの行番号は掲載箇所の表（`initiative_sources.csv`、`subsection_sources.csv`）にあります。\n");
     out.push_str("- 真偽値は `true` / `false` です。\n");
     out.push_str(&format!(
         "- 一つのセルに名前を並べる列（`initiatives.csv` の `departments`、`divisions`）は区切り文字 `{LIST_SEPARATOR}` でつなぎます。同じ内容の縦長の形が `initiative_organisations.csv`（組は `organisations.csv`）です。\n"

@@ -28,6 +28,9 @@ fn field(f: &super::Field) -> Json {
     if f.required {
         constraints.insert("required".into(), json!(true));
     }
+    if let Some(pattern) = f.pattern {
+        constraints.insert("pattern".into(), json!(pattern));
+    }
     if !f.codes.is_empty() {
         constraints.insert("enum".into(), json!(f.codes.iter().map(|c| c.code.as_str()).collect::<Vec<_>>()));
     }

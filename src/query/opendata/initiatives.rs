@@ -2,18 +2,19 @@
 //! departments and divisions, and their text items.
 
 use super::{Code, CodeList, Column, FieldType, ForeignKey, Table, TableMeta, Value, LIST_SEPARATOR};
-use crate::model::{Initiative, Occurrence, Rating, Report, Subsection};
+use crate::model::{Initiative, LineSpan, Occurrence, Rating, Report, Subsection};
 use crate::query::achievement::VerdictGroup;
 use crate::query::verdicts::{subsection_axes, Disagreement, SubsectionAxes};
 
 pub(super) fn tables(report: &Report) -> Vec<Table> {
     vec![
         subsections(report),
+        subsection_sources(report),
         initiatives(report, report.initiatives.iter()),
-        Table::build(SOURCES, &source_columns(), report.initiatives.iter().flat_map(|i| i.source.iter().enumerate().map(move |(n, occ)| SourceRow { ini: i, order: n + 1, occ }))),
+        Table::build(SOURCES, &source_columns(), report.initiatives.iter().flat_map(|i| i.source.iter().enumerate().map(move |(n, occ)| SourceRow { ini: i, order: n + 1, occ }))).with_edition(report),
         organisations(report),
         initiative_organisations(report),
-        texts(report.initiatives.iter()),
+        texts(report, report.initiatives.iter()),
     ]
 }
 
@@ -111,7 +112,7 @@ impl SubsectionRow<'_> {
 
 fn subsections(report: &Report) -> Table {
     let rows = report.subsections.iter().filter_map(|sub| Some(SubsectionRow { report, sub, axes: subsection_axes(report, &sub.id)? }));
-    Table::build(SUBSECTIONS, &subsection_columns(), rows)
+    Table::build(SUBSECTIONS, &subsection_columns(), rows).with_edition(report)
 }
 
 pub fn subsection_columns<'a>() -> Vec<Column<SubsectionRow<'a>>> {
@@ -126,13 +127,41 @@ pub fn subsection_columns<'a>() -> Vec<Column<SubsectionRow<'a>>> {
         Column { name: "relisted", label_ja: "再掲", kind: FieldType::Boolean, unit: "", description_ja: "別の項目の下に再び掲げた小項目（【再掲】）なら true", required: true, codes: None, value: |r| Value::Boolean(r.sub.relisted) },
         Column { name: "rating", label_ja: "進捗状況", kind: FieldType::String, unit: "", description_ja: "報告書の進捗状況の記号をコードで表したもの。記載がなければ空欄", required: false, codes: Some(CodeList { name: "rating", codes: rating_codes }), value: |r| Value::opt_text(r.sub.rating.map(|x| x.key())) },
         Column { name: "kpi_count", label_ja: "KPI数", kind: FieldType::Integer, unit: "指標", description_ja: "小項目の取組の KPI の数（再掲の行の KPI は元の行の KPI として1回数える）", required: true, codes: None, value: |r| Value::count(r.axes.kpis.iter().map(|(_, n)| n).sum()) },
-        Column { name: "kpis_reached", label_ja: "KPI数（目標に届いたか順調）", kind: FieldType::Integer, unit: "指標", description_ja: "判定が達成または目標水準に到達済みまたは順調の KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Reached) },
-        Column { name: "kpis_behind", label_ja: "KPI数（未達成・遅れ）", kind: FieldType::Integer, unit: "指標", description_ja: "判定が未達成か、目標への推移が足りない KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Behind) },
-        Column { name: "kpis_unjudged", label_ja: "KPI数（判定できない）", kind: FieldType::Integer, unit: "指標", description_ja: "目標年度や実績の記載がなく判定できない KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Unjudged) },
-        Column { name: "kpis_no_target", label_ja: "KPI数（目標なし）", kind: FieldType::Integer, unit: "指標", description_ja: "数値目標の記載がなく実績だけの KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::NoTarget) },
+        Column { name: "kpi_count_reached", label_ja: "目標に届いたか順調のKPI数", kind: FieldType::Integer, unit: "指標", description_ja: "判定が達成または目標水準に到達済みまたは順調の KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Reached) },
+        Column { name: "kpi_count_behind", label_ja: "未達成か遅れのKPI数", kind: FieldType::Integer, unit: "指標", description_ja: "判定が未達成か、目標への推移が足りない KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Behind) },
+        Column { name: "kpi_count_unjudged", label_ja: "判定できないKPI数", kind: FieldType::Integer, unit: "指標", description_ja: "目標年度や実績の記載がなく判定できない KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Unjudged) },
+        Column { name: "kpi_count_no_target", label_ja: "目標なしのKPI数", kind: FieldType::Integer, unit: "指標", description_ja: "数値目標の記載がなく実績だけの KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::NoTarget) },
         Column { name: "disagreement", label_ja: "進捗状況とKPIの食い違い", kind: FieldType::String, unit: "", description_ja: "進捗状況と KPI の判定が逆を指すときのコード。食い違いがなければ空欄", required: false, codes: Some(CodeList { name: "disagreement", codes: disagreement_codes }), value: |r| Value::opt_text(r.axes.disagreement.map(disagreement_key)) },
-        Column { name: "source_first_line_number", label_ja: "出典の最初の行番号", kind: FieldType::Integer, unit: "行", description_ja: "出典テキストで最初に掲げられた箇所の最初の行番号（1から数える）", required: false, codes: None, value: |r| Value::opt_int(r.sub.source.first().map(|s| s.first_line)) },
-        Column { name: "source_last_line_number", label_ja: "出典の最後の行番号", kind: FieldType::Integer, unit: "行", description_ja: "同じ箇所の最後の行番号", required: false, codes: None, value: |r| Value::opt_int(r.sub.source.first().map(|s| s.last_line)) },
+    ]
+}
+
+// ---- where each subsection was printed ---------------------------------------------------------
+
+const SUBSECTION_SOURCES: TableMeta = TableMeta {
+    name: "subsection_sources",
+    title_ja: "小項目の掲載箇所",
+    description_ja: "小項目が出典テキストに現れる箇所ごとに1行。",
+    primary_key: &["subsection_id", "occurrence_number"],
+    foreign_keys: &[ForeignKey { fields: &["subsection_id"], table: "subsections", reference: &["subsection_id"] }],
+};
+
+pub struct SubsectionSourceRow<'a> {
+    sub: &'a Subsection,
+    order: usize,
+    span: &'a LineSpan,
+}
+
+fn subsection_sources(report: &Report) -> Table {
+    let rows = report.subsections.iter().flat_map(|sub| sub.source.iter().enumerate().map(move |(n, span)| SubsectionSourceRow { sub, order: n + 1, span }));
+    Table::build(SUBSECTION_SOURCES, &subsection_source_columns(), rows).with_edition(report)
+}
+
+fn subsection_source_columns<'a>() -> Vec<Column<SubsectionSourceRow<'a>>> {
+    vec![
+        Column { name: "subsection_id", label_ja: "小項目番号", kind: FieldType::String, unit: "", description_ja: "小項目", required: true, codes: None, value: |r| Value::text(&r.sub.id) },
+        Column { name: "occurrence_number", label_ja: "箇所の番号", kind: FieldType::Integer, unit: "", description_ja: "出典テキストでの順（1から）", required: true, codes: None, value: |r| Value::count(r.order) },
+        Column { name: "source_first_line_number", label_ja: "出典の最初の行番号", kind: FieldType::Integer, unit: "行", description_ja: "出典テキストの最初の行番号（1から数える）", required: true, codes: None, value: |r| Value::Integer(r.span.first_line.into()) },
+        Column { name: "source_last_line_number", label_ja: "出典の最後の行番号", kind: FieldType::Integer, unit: "行", description_ja: "最後の行番号", required: true, codes: None, value: |r| Value::Integer(r.span.last_line.into()) },
     ]
 }
 
@@ -154,7 +183,7 @@ pub struct InitiativeRow<'a> {
 
 /// `initiatives.csv` of `rows` (all of them, or those a view lists).
 pub fn initiatives<'a>(report: &'a Report, rows: impl IntoIterator<Item = &'a Initiative>) -> Table {
-    Table::build(INITIATIVES, &initiative_columns(), rows.into_iter().map(|ini| InitiativeRow { report, ini }))
+    Table::build(INITIATIVES, &initiative_columns(), rows.into_iter().map(|ini| InitiativeRow { report, ini })).with_edition(report)
 }
 
 /// The columns of `initiatives.csv`, also the first columns of the initiatives download.
@@ -177,9 +206,7 @@ pub fn initiative_columns<'a>() -> Vec<Column<InitiativeRow<'a>>> {
         Column { name: "same_as", label_ja: "同一の取組番号", kind: FieldType::String, unit: "", description_ja: "【再掲】の印なしに同じ行が先に掲げられているとき、その最初の行の取組番号", required: false, codes: None, value: |r| Value::opt_text(r.ini.same_as.as_deref()) },
         Column { name: "rating", label_ja: "進捗状況", kind: FieldType::String, unit: "", description_ja: "行の小項目の進捗状況のコード（subsections.csv と同じ）", required: false, codes: Some(CodeList { name: "rating", codes: rating_codes }), value: |r| Value::opt_text(r.report.subsection(&r.ini.subsection).and_then(|s| s.rating).map(|x| x.key())) },
         Column { name: "kpi_count", label_ja: "KPI数", kind: FieldType::Integer, unit: "指標", description_ja: "この行の KPI の数（再掲の行は元の行の KPI を数える）", required: true, codes: None, value: |r| Value::count(r.ini.kpis.len()) },
-        Column { name: "source_page_number", label_ja: "掲載ページ番号", kind: FieldType::Integer, unit: "ページ", description_ja: "最初に掲げられたページ番号。ページの見出しが抽出できなかったときは空欄", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().and_then(|s| s.page)) },
-        Column { name: "source_first_line_number", label_ja: "出典の最初の行番号", kind: FieldType::Integer, unit: "行", description_ja: "出典テキストで最初に掲げられた箇所の最初の行番号。ほかの箇所は initiative_sources.csv", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().map(|s| s.first_line)) },
-        Column { name: "source_last_line_number", label_ja: "出典の最後の行番号", kind: FieldType::Integer, unit: "行", description_ja: "同じ箇所の最後の行番号", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().map(|s| s.last_line)) },
+        Column { name: "source_page_number", label_ja: "掲載ページ番号", kind: FieldType::Integer, unit: "ページ", description_ja: "最初に掲げられたページ番号。ページの見出しが抽出できなかったときは空欄。出典テキストの行番号とほかの掲載箇所は initiative_sources.csv", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().and_then(|s| s.page)) },
     ]
 }
 
@@ -265,7 +292,7 @@ pub struct OrganisationRow<'a> {
 
 fn organisations(report: &Report) -> Table {
     let rows = all_pairs(report).into_iter().enumerate().map(|(n, pair)| OrganisationRow { id: n + 1, pair, rows: report.initiatives.iter().filter(|i| pairs(i).contains(&pair)).count() });
-    Table::build(ORGANISATIONS, &organisation_columns(), rows)
+    Table::build(ORGANISATIONS, &organisation_columns(), rows).with_edition(report)
 }
 
 fn organisation_columns<'a>() -> Vec<Column<OrganisationRow<'a>>> {
@@ -290,7 +317,7 @@ fn initiative_organisations(report: &Report) -> Table {
         let all = &all;
         pairs(ini).into_iter().enumerate().map(move |(n, p)| InitiativeOrganisationRow { ini, number: n + 1, organisation: all.iter().position(|x| *x == p).map_or(0, |i| i + 1) })
     });
-    Table::build(INITIATIVE_ORGANISATIONS, &initiative_organisation_columns(), rows)
+    Table::build(INITIATIVE_ORGANISATIONS, &initiative_organisation_columns(), rows).with_edition(report)
 }
 
 fn initiative_organisation_columns<'a>() -> Vec<Column<InitiativeOrganisationRow<'a>>> {
@@ -318,9 +345,9 @@ pub struct TextRow<'a> {
     text: &'a str,
 }
 
-/// `initiative_texts.csv` of `rows`.
-pub fn texts<'a>(rows: impl IntoIterator<Item = &'a Initiative>) -> Table {
-    Table::build(TEXTS, &text_columns(), rows.into_iter().flat_map(text_rows))
+/// `initiative_texts.csv` of `rows`, which are `report`'s.
+pub fn texts<'a>(report: &Report, rows: impl IntoIterator<Item = &'a Initiative>) -> Table {
+    Table::build(TEXTS, &text_columns(), rows.into_iter().flat_map(text_rows)).with_edition(report)
 }
 
 fn text_rows(ini: &Initiative) -> Vec<TextRow<'_>> {

@@ -9,7 +9,7 @@ use crate::model::{ActualStatus, Aggregate, Comparator, Direction, Kpi, KpiOrigi
 use crate::query::achievement::{self, Judgement, Method, Reason, Status};
 
 pub(super) fn tables(report: &Report) -> Vec<Table> {
-    vec![kpis(report), points(report, &report.kpis), judgements(report), rs_layout(report)]
+    vec![kpis(report), points(report, &report.kpis), judgements(report)]
 }
 
 // ---- codes ---------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ pub struct KpiRow<'a> {
 }
 
 fn kpis(report: &Report) -> Table {
-    Table::build(KPIS, &kpi_columns(), report.kpis.iter().map(|kpi| KpiRow { kpi, status: achievement::overall(report, kpi) }))
+    Table::build(KPIS, &kpi_columns(), report.kpis.iter().map(|kpi| KpiRow { kpi, status: achievement::overall(report, kpi) })).with_edition(report)
 }
 
 fn kpi_columns<'a>() -> Vec<Column<KpiRow<'a>>> {
@@ -198,7 +198,7 @@ impl<'a> PointRow<'a> {
 
 /// `kpi_points.csv` of `kpis` (all of them, or those a view lists).
 pub fn points<'a>(report: &'a Report, kpis: impl IntoIterator<Item = &'a Kpi>) -> Table {
-    Table::build(POINTS, &point_columns(), PointRow::all(report, kpis))
+    Table::build(POINTS, &point_columns(), PointRow::all(report, kpis)).with_edition(report)
 }
 
 /// The columns of `kpi_points.csv`, also those of the KPI download.
@@ -258,7 +258,7 @@ fn judgements(report: &Report) -> Table {
             })
             .collect::<Vec<_>>()
     });
-    Table::build(JUDGEMENTS, &judgement_columns(), rows)
+    Table::build(JUDGEMENTS, &judgement_columns(), rows).with_edition(report)
 }
 
 fn judgement_columns<'a>() -> Vec<Column<JudgementRow<'a>>> {
@@ -343,7 +343,7 @@ pub fn rs_year_column(y: i32) -> String {
 
 /// Targets and results with a year as columns, one row each per KPI that prints them; budget
 /// figures left out. A year with several figures of one kind shows the last printed.
-fn rs_layout(report: &Report) -> Table {
+pub(super) fn rs_layout(report: &Report) -> Table {
     let years: BTreeSet<i32> = report.kpis.iter().flat_map(|k| &k.series).filter(|p| p.kind != PointKind::Plan).filter_map(|p| p.fiscal_year).collect();
     let rows: Vec<RsRow> = report
         .kpis
@@ -362,6 +362,7 @@ fn rs_layout(report: &Report) -> Table {
             required: false,
             code_list: None,
             codes: Vec::new(),
+            pattern: None,
         });
     }
     for (cells, r) in table.rows.iter_mut().zip(&rows) {
@@ -370,5 +371,5 @@ fn rs_layout(report: &Report) -> Table {
             cells.push(Value::opt_number(last.map(|p| p.value)));
         }
     }
-    table
+    table.with_edition(report)
 }

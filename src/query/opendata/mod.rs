@@ -153,6 +153,8 @@ pub struct Field {
     /// The name of its code list, when its values are codes.
     pub code_list: Option<&'static str>,
     pub codes: Vec<Code>,
+    /// A regular expression every value matches (the data package's `pattern` constraint).
+    pub pattern: Option<&'static str>,
 }
 
 impl<R> Column<R> {
@@ -166,6 +168,7 @@ impl<R> Column<R> {
             required: self.required,
             code_list: self.codes.map(|c| c.name),
             codes: self.codes.map(|c| (c.codes)()).unwrap_or_default(),
+            pattern: None,
         }
     }
 }
@@ -227,6 +230,17 @@ impl Table {
             })
             .collect();
         Table { meta, fields: columns.iter().map(Column::field).collect(), rows }
+    }
+
+    /// The table with the report's edition as its last column ([`edition_field`]), so that
+    /// the tables of several editions can be put one under the other.
+    pub fn with_edition(mut self, report: &Report) -> Table {
+        let value = Value::text(edition(report));
+        self.fields.push(edition_field(report));
+        for row in &mut self.rows {
+            row.push(value.clone());
+        }
+        self
     }
 
     /// The index of the field `name`.
@@ -308,11 +322,65 @@ pub struct PublishedTable {
     pub text: String,
 }
 
-/// Every table of the data package, in the order the data package lists them.
-pub fn tables(report: &Report) -> Vec<Table> {
+/// The name of the column that says which edition of the report a row comes from.
+pub const EDITION_COLUMN: &str = "report_edition";
+
+/// The report's edition as every table writes it: its fiscal year in 西暦 with 年度, the
+/// notation of years the machine-readability rules name as standard (L3-05). Text, not a number:
+/// see [`edition_field`].
+pub fn edition(report: &Report) -> String {
+    format!("{}年度", report.report.fiscal_year)
+}
+
+/// The edition column of every data table: the same value on every row. Written as text
+/// (`2023年度`), because a four-digit number on every row makes the checker of the
+/// machine-readability rules read the first rows of a table of words as more header rows.
+pub fn edition_field(report: &Report) -> Field {
+    let meta = &report.report;
+    Field {
+        name: EDITION_COLUMN.into(),
+        label_ja: "報告書の年度".into(),
+        kind: FieldType::String,
+        unit: String::new(),
+        description_ja: format!(
+            "この行を載せた報告書の年度（会計年度の始まる西暦年に「年度」を付けたもの。この版は {}、{}）。年度の違う版の表を縦につなぐときに版を見分ける",
+            edition(report),
+            meta.label
+        ),
+        required: true,
+        code_list: None,
+        codes: Vec::new(),
+        pattern: Some(EDITION_PATTERN),
+    }
+}
+
+/// The form of every value of the edition column.
+pub const EDITION_PATTERN: &str = "^[0-9]{4}年度$";
+
+/// The data tables, each with the edition column; the codebook's tables are not among them.
+fn data_tables(report: &Report) -> Vec<Table> {
     let mut out = initiatives::tables(report);
     out.extend(kpis::tables(report));
+    out
+}
+
+/// Every table of the data package, in the order the data package lists them.
+pub fn tables(report: &Report) -> Vec<Table> {
+    let mut out = data_tables(report);
     out.extend(codebook::tables(&out));
+    out
+}
+
+/// The tables of the Excel workbook, for people: the data package's, and after its data tables
+/// the KPIs' targets and results with the years as columns (the RSシステム's layout,
+/// [`kpis::rs_layout`]). That wide layout is for reading and for copying into the RSシステム;
+/// it is not a CSV of the data package, whose long form of the same figures is `kpi_points`.
+pub fn workbook_tables(report: &Report) -> Vec<Table> {
+    let data = data_tables(report);
+    let codebook = codebook::tables(&data);
+    let mut out = data;
+    out.push(kpis::rs_layout(report));
+    out.extend(codebook);
     out
 }
 

@@ -85,7 +85,7 @@ fn subsection_ratings_count_as_the_overview_counts() {
         let axes = crate::query::verdicts::subsection_axes(&r, text(get(t, row, "subsection_id"))).expect("a subsection");
         let all: usize = axes.kpis.iter().map(|(_, n)| n).sum();
         assert_eq!(*get(t, row, "kpi_count"), Value::count(all));
-        let parts = ["kpis_reached", "kpis_behind", "kpis_unjudged", "kpis_no_target"].map(|f| if let Value::Integer(n) = get(t, row, f) { *n as usize } else { 0 });
+        let parts = ["kpi_count_reached", "kpi_count_behind", "kpi_count_unjudged", "kpi_count_no_target"].map(|f| if let Value::Integer(n) = get(t, row, f) { *n as usize } else { 0 });
         assert_eq!(parts.iter().sum::<usize>(), all);
         assert_eq!(get(t, row, "disagreement") != &Value::Missing, axes.disagreement.is_some());
     }
@@ -244,4 +244,100 @@ fn the_codebook_lists_every_field_and_code() {
     let md = codebook::markdown(&r, &tables);
     assert!(RULES_NOT_APPLICABLE.iter().all(|n| md.contains(n.reason_ja)));
     assert!(md.contains(&format!("区切り文字 `{LIST_SEPARATOR}`")));
+}
+
+#[test]
+fn every_data_table_ends_with_the_reports_edition() {
+    let r = crate::query::committed_report();
+    let want = format!("{}年度", r.report.fiscal_year);
+    let files = publish(&r);
+    let package: serde_json::Value = serde_json::from_str(&files.iter().find(|f| f.file_name == datapackage::FILE_NAME).expect("datapackage.json").text).expect("JSON");
+    let data: Vec<Table> = tables(&r).into_iter().filter(|t| !["codebook", "codes"].contains(&t.meta.name)).collect();
+    assert!(data.len() >= 10, "every data table");
+    for t in &data {
+        let last = t.fields.last().expect("fields");
+        assert_eq!((last.name.as_str(), last.label_ja.as_str(), last.required), (EDITION_COLUMN, "報告書の年度", true), "{}", t.meta.name);
+        assert!(last.description_ja.contains(&r.report.label), "{}: names the report's own label", t.meta.name);
+        assert!(t.values(EDITION_COLUMN).iter().all(|v| **v == Value::Text(want.clone())), "{}", t.meta.name);
+        // In the CSV: the last field of every line.
+        let csv = t.csv(Audience::Machine);
+        assert!(csv.lines().skip(1).all(|l| l.ends_with(&format!(",{want}"))), "{}", t.meta.name);
+        // In the data package: a required text of the form the pattern says.
+        let res = package["resources"].as_array().unwrap().iter().find(|x| x["name"] == t.meta.name).expect("a resource");
+        let field = res["schema"]["fields"].as_array().unwrap().last().unwrap().clone();
+        assert_eq!(field["name"], EDITION_COLUMN);
+        assert_eq!(field["type"], "string");
+        assert_eq!(field["constraints"]["required"], true);
+        assert_eq!(field["constraints"]["pattern"], EDITION_PATTERN);
+    }
+    // The codebook lists the column for each table, and says what it is.
+    let book = table(&tables(&r), "codebook").clone();
+    assert_eq!(book.rows.iter().filter(|row| text(get(&book, row, "field_name")) == EDITION_COLUMN).count(), data.len());
+    assert!(codebook::markdown(&r, &tables(&r)).contains(&format!("`{EDITION_COLUMN}`（報告書の年度）に、この版の年度を `{want}`")));
+    // The next edition's tables say so: the value follows the report, it is not written in.
+    let mut next = r.clone();
+    next.report.fiscal_year += 1;
+    let later = format!("{}年度", next.report.fiscal_year);
+    assert!(tables(&next).iter().filter(|t| t.meta.name == "kpis").all(|t| t.values(EDITION_COLUMN).iter().all(|v| **v == Value::Text(later.clone()))));
+    assert_ne!(want, later);
+}
+
+#[test]
+fn the_wide_rs_layout_is_a_workbook_sheet_not_a_csv() {
+    let r = crate::query::committed_report();
+    assert!(publish(&r).iter().all(|f| !f.file_name.starts_with("kpis_rs")), "no CSV of the wide layout");
+    assert!(tables(&r).iter().all(|t| t.meta.name != "kpis_rs"));
+    let book = workbook_tables(&r);
+    let rs = table(&book, "kpis_rs");
+    // Every year of a target or result is a column, and a figure sits under its year.
+    let k = r.kpis.iter().find(|k| k.series.iter().filter(|p| p.kind == crate::model::PointKind::Actual && p.fiscal_year.is_some()).count() > 1).expect("a KPI with results in two years");
+    let row = rs.rows.iter().find(|row| text(get(rs, row, "kpi_id")) == k.id && text(get(rs, row, "row_kind")) == "actual").expect("its row of results");
+    for p in k.series.iter().filter(|p| p.kind == crate::model::PointKind::Actual) {
+        let Some(y) = p.fiscal_year else { continue };
+        let last = k.series.iter().rfind(|q| q.kind == p.kind && q.fiscal_year == Some(y)).unwrap();
+        assert_eq!(*get(rs, row, &kpis::rs_year_column(y)), Value::Number(last.value), "{} {y}", k.id);
+    }
+    // The workbook's other sheets are the data package's tables, in its order.
+    let names: Vec<&str> = book.iter().map(|t| t.meta.name).filter(|n| *n != "kpis_rs").collect();
+    assert_eq!(names, tables(&r).iter().map(|t| t.meta.name).collect::<Vec<_>>());
+}
+
+#[test]
+fn subsection_sources_hold_every_place_a_subsection_is_printed() {
+    let r = crate::query::committed_report();
+    let tables = tables(&r);
+    let t = table(&tables, "subsection_sources");
+    assert_eq!(t.rows.len(), r.subsections.iter().map(|s| s.source.len()).sum::<usize>());
+    for s in &r.subsections {
+        let rows = rows_where(t, "subsection_id", &s.id);
+        let spans: Vec<(Value, Value)> = rows.iter().map(|row| (get(t, row, "source_first_line_number").clone(), get(t, row, "source_last_line_number").clone())).collect();
+        assert_eq!(spans, s.source.iter().map(|x| (Value::Integer(x.first_line.into()), Value::Integer(x.last_line.into()))).collect::<Vec<_>>(), "{}", s.id);
+    }
+}
+
+/// A number the machine-readability checker takes for a figure (three digits or more, or with
+/// a decimal point) rather than a small label such as a section number.
+fn figure_like(v: &Value) -> bool {
+    match v {
+        Value::Integer(n) => n.abs() >= 100,
+        Value::Number(x) => x.fract() != 0.0 || x.abs() >= 100.0,
+        Value::Text(s) => s.len() >= 3 && s.trim_start_matches(['-', '+']).chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// The checker reads a row with few figures as one more header row, and the tables of words
+/// keep one header row because none of their rows holds a figure: their line numbers are in the
+/// tables of places (`initiative_sources`, `subsection_sources`) and the edition is text.
+#[test]
+fn the_tables_of_words_hold_no_figure_the_checker_reads_as_data() {
+    let r = crate::query::committed_report();
+    let tables = tables(&r);
+    for name in ["initiatives", "subsections", "kpis"] {
+        let t = table(&tables, name);
+        for row in &t.rows {
+            let figures: Vec<(&str, &Value)> = t.fields.iter().zip(row).filter(|(_, v)| figure_like(v)).map(|(f, v)| (f.name.as_str(), v)).collect();
+            assert!(figures.is_empty(), "{name}: {figures:?}");
+        }
+    }
 }
