@@ -28,6 +28,19 @@ const VIEWS = [
     await page.click('[data-testid="kpi-table"] [data-testid="source-button"]');
     await page.waitForSelector('[data-testid="source-dialog"] mark');
   }],
+  // Three editions: this report, and the next two opened as files; the latest compared with
+  // this one, two years back.
+  ['editions', '#rd/overview', '[data-testid="open-file"]', async (page) => {
+    for (const year of ['r6', 'r7']) {
+      await (await page.$('[data-testid="open-file"]')).uploadFile(join(ROOT, `tests/fixtures/edition-${year}.json`));
+      await page.waitForFunction((y) => document.querySelector('[data-testid="edition-shown"] option:checked')?.textContent.includes(`edition-${y}.json`), { timeout: 20000 }, year);
+    }
+    const oldest = await page.$eval('[data-testid="edition-compared"] option:nth-last-child(2)', (o) => o.value);
+    await page.select('[data-testid="edition-compared"]', oldest);
+    await page.waitForFunction(() => !document.querySelector('#rd-changes-h')?.textContent.startsWith('前年度'), { timeout: 20000 });
+    await page.waitForSelector('[data-testid="changes"]');
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }],
   ['share-dialog', '#rd/kpi?ks=not_achieved', '[data-testid="share-button"]:not([disabled])', async (page) => {
     await page.click('[data-testid="share-button"]');
     await page.waitForSelector('[data-testid="embed-code"]');

@@ -485,11 +485,14 @@ fn the_change_list_saves_as_one_line_per_change() {
     let e = editions();
     let shown = reform::query::editions::compare(std::sync::Arc::new(e[0].report.clone()), &e[1].report).expect("r5 → r6").summary;
     let csv = shown.csv();
-    assert!(csv.starts_with("\u{feff}種類,向き,項目,内容,取組番号,小項目番号\r\n"));
+    assert!(csv.starts_with("\u{feff}種類,向き,項目,内容,取組番号,小項目番号,比べた報告書の年度,報告書の年度\r\n"));
     let lines: Vec<&str> = csv.trim_end().split("\r\n").skip(1).collect();
     assert_eq!(lines.len(), shown.lists.iter().map(|l| l.items.len()).sum::<usize>());
     assert!(lines[0].starts_with("進捗状況が変わった小項目,悪化,"), "{}", lines[0]);
-    assert!(lines[0].ends_with(",,I-1-1"), "{}", lines[0]);
+    // Each line names both editions, from the reports' fiscal years.
+    let editions = format!(",{}年度,{}年度", e[0].report.report.fiscal_year, e[1].report.report.fiscal_year);
+    assert!(lines.iter().all(|l| l.ends_with(&editions)), "{editions}");
+    assert!(lines[0].ends_with(&format!(",,I-1-1{editions}")), "{}", lines[0]);
 }
 
 /// The explorer's filter 「前年度からの変化」 lists exactly the rows each kind of change names, and

@@ -225,6 +225,16 @@ pub fn follow(pick: Pick) -> bool {
     .unwrap_or(false)
 }
 
+/// Whether the page holds several editions (the selectors show).
+pub fn holds_several() -> bool {
+    with_shelf(|shelf| shelf.len() > 1).unwrap_or(false)
+}
+
+/// Why the browser would not keep the reader's files for the session, if it would not.
+pub fn not_kept() -> Option<String> {
+    NOT_KEPT.with(|n| n.borrow().clone())
+}
+
 /// The editions shown and compared, as the address keeps them.
 pub fn pick() -> Pick {
     with_shelf(|shelf| shelf.pick()).unwrap_or_default()

@@ -4,7 +4,7 @@
 //! returns to the comparison before and a shared link opens the same one.
 
 use leptos::prelude::*;
-use reform::query::editions::{Origin, Pick};
+use reform::query::editions::Pick;
 
 use crate::state::{switch_editions, AppState};
 
@@ -18,9 +18,9 @@ pub fn EditionBar() -> impl IntoView {
     if all.is_empty() {
         return ().into_any();
     }
-    // The reader's files are closed from the banner over the one shown; an older one opened to
-    // compare with is closed here.
-    let closable = crate::data::with_shelf(|s| s.holds_opened() && s.shown().origin != Origin::Reader).unwrap_or(false);
+    // The files the reader opened are closed here: the page's own report again, alone.
+    let closable = crate::data::with_shelf(|s| s.holds_opened()).unwrap_or(false);
+    let not_kept = closable.then(crate::data::not_kept).flatten();
     let pick = st.route.with_untracked(|r| r.editions);
     let shown = pick.shown.unwrap_or_default();
     let compared = pick.compared.flatten();
@@ -56,6 +56,7 @@ pub fn EditionBar() -> impl IntoView {
             {closable.then(|| view! {
                 <button type="button" class="rd-button rd-button-secondary" data-testid="close-opened" on:click=|_| crate::open_report::close_opened()>"開いた報告書を閉じる"</button>
             })}
+            {not_kept.map(|why| view! { <p role="alert" data-testid="not-kept">{reform::query::open::not_kept(&why)}</p> })}
         </div>
     }
     .into_any()

@@ -149,7 +149,8 @@ fn Dashboard(opened: Option<data::Opened>) -> impl IntoView {
                 </nav>
                 <ShareButton />
             </header>
-            {opened.clone().filter(|o| o.by_reader).map(|opened| view! { <OpenedBanner opened /> })}
+            // With several editions the selectors name the file shown, and close what was opened.
+            {opened.clone().filter(|o| o.by_reader && !data::holds_several()).map(|opened| view! { <OpenedBanner opened /> })}
             <crate::edition_bar::EditionBar />
             <Notices />
             <TopOpenError />

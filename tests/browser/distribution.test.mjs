@@ -131,8 +131,8 @@ test('another report opens from a file; a malformed one is refused with a messag
   await (await page.$('[data-testid="open-file"]')).uploadFile(good);
   await page.waitForFunction(() => document.querySelector('.rd-title')?.textContent === '翌年度の報告書（試験）');
   assert.equal(await text(page, '[data-stat="initiatives"] .rd-stat-num'), '10');
-  assert.match(await text(page, '[data-testid="opened-name"]'), /next\.json/);
-  await page.click('[data-testid="opened-name"] button');
+  assert.match(await text(page, '[data-testid="edition-shown"] option:checked'), /next\.json/);
+  await page.click('[data-testid="close-opened"]');
   await page.waitForFunction((t) => document.querySelector('.rd-title')?.textContent === t, {}, REPORT.report.title);
   await overviewIsRight(page);
   await page.close();

@@ -314,29 +314,50 @@ test('a file chosen in the pre-rendered page before the app starts is opened, no
   await page.close();
 });
 
+/** The editions the selectors name: [shown, compared]. */
+const editionsChosen = (page) => page.$$eval('[data-testid="editions"] select', (ss) => ss.map((s) => s.options[s.selectedIndex].textContent));
+
 /** Opens next year's report, reloads, goes back to the bundled one and reloads again. */
 async function openedReportSurvivesReload(page) {
   const { file, report: next } = nextEdition();
   await (await page.$('[data-testid="open-file"]')).uploadFile(file);
   await titleIs(page, next.report.title);
-  const banner = `開いた報告書を表示中：next.json（${next.report.label}）`;
-  const back = `組み込みの報告書（${REPORT.report.label}）に戻す`;
-  assert.equal(await text(page, '[data-testid="opened-name"]'), `${banner} ${back}`);
+  // Added beside the bundled report and compared with it; the selectors name both.
+  const both = [`${next.report.label}（next.json）`, `${REPORT.report.label}（このページの報告書）`];
+  assert.deepEqual(await editionsChosen(page), both);
   assert.equal(await page.$('[data-testid="not-kept"]'), null);
   await page.reload({ waitUntil: 'load' });
   await appStarted(page);
   await titleIs(page, next.report.title);
-  assert.equal(await text(page, '[data-testid="opened-name"]'), `${banner} ${back}`);
+  assert.deepEqual(await editionsChosen(page), both);
   assert.equal(await text(page, '[data-stat="initiatives"] .rd-stat-num'), String(next.initiatives.length));
-  await page.click('[data-testid="back-to-bundled"]');
+  await page.click('[data-testid="close-opened"]');
   await titleIs(page, REPORT.report.title);
-  assert.equal(await page.$('[data-testid="opened-name"]'), null);
+  assert.equal(await page.$('[data-testid="editions"]'), null);
   await page.reload({ waitUntil: 'load' });
   await appStarted(page);
   await page.waitForSelector('.rd-title');
   assert.equal(await title(page), REPORT.report.title);
-  assert.equal(await page.$('[data-testid="opened-name"]'), null);
+  assert.equal(await page.$('[data-testid="editions"]'), null);
 }
+
+test('a file of the year shown takes its place, said over the report with the way back', async () => {
+  const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="open-file"]' });
+  const same = structuredClone(REPORT);
+  same.report.title = '訂正版の報告書（試験）';
+  const file = join(scratchDir('rd-same-year-'), 'corrected.json');
+  writeFileSync(file, JSON.stringify(same));
+  await (await page.$('[data-testid="open-file"]')).uploadFile(file);
+  await titleIs(page, same.report.title);
+  const banner = `開いた報告書を表示中：corrected.json（${REPORT.report.label}）`;
+  const back = `組み込みの報告書（${REPORT.report.label}）に戻す`;
+  assert.equal(await text(page, '[data-testid="opened-name"]'), `${banner} ${back}`);
+  assert.equal(await page.$('[data-testid="editions"]'), null, 'one edition of the year: no selectors');
+  await page.click('[data-testid="back-to-bundled"]');
+  await titleIs(page, REPORT.report.title);
+  assert.equal(await page.$('[data-testid="opened-name"]'), null);
+  await page.close();
+});
 
 test('an opened report survives a reload in the hosted build, with a way back to the bundled one', async () => {
   const { page } = await open(s.browser, s.base, { waitFor: '[data-testid="open-file"]' });

@@ -46,6 +46,9 @@ pub struct ChangeSummary {
     /// What the changes are since: 「前年度」 for the edition just before, else that edition's
     /// year (「令和3年度」), so no heading says 前年度 of an edition two years back.
     pub since: String,
+    /// The two editions as every table writes an edition (`2023年度`, `opendata::edition`),
+    /// older first: each line of the saved list names both.
+    pub editions: [String; 2],
     /// Every kind, in order of importance; an empty kind says so under its heading.
     pub lists: Vec<ChangeList>,
 }
@@ -168,12 +171,13 @@ impl ChangeSummary {
     pub fn csv(&self) -> String {
         use crate::query::opendata::{cell, Audience, Value, BOM};
         let mut out = String::from(BOM);
-        let line = |out: &mut String, cells: [&str; 6]| {
+        let line = |out: &mut String, cells: [&str; 8]| {
             let fields: Vec<String> = cells.iter().map(|c| cell(&Value::text(*c), Audience::Spreadsheet)).collect();
             out.push_str(&fields.join(","));
             out.push_str("\r\n");
         };
-        line(&mut out, ["種類", "向き", "項目", "内容", "取組番号", "小項目番号"]);
+        line(&mut out, ["種類", "向き", "項目", "内容", "取組番号", "小項目番号", "比べた報告書の年度", "報告書の年度"]);
+        let [older, newer] = &self.editions;
         for list in &self.lists {
             let kind = list.heading.split('（').next().unwrap_or(&list.heading);
             for item in &list.items {
@@ -182,7 +186,8 @@ impl ChangeSummary {
                     Tone::Better => "改善",
                     Tone::Neutral => "",
                 };
-                line(&mut out, [kind, tone, &item.title, &item.detail, item.initiative.as_deref().unwrap_or(""), item.subsection.as_deref().unwrap_or("")]);
+                let (initiative, subsection) = (item.initiative.as_deref().unwrap_or(""), item.subsection.as_deref().unwrap_or(""));
+                line(&mut out, [kind, tone, &item.title, &item.detail, initiative, subsection, older, newer]);
             }
         }
         out
@@ -277,6 +282,7 @@ pub fn summary(older: &Report, newer: &Report, changes: &Changes) -> ChangeSumma
     ChangeSummary {
         compared_ja: format!("{}の報告書と比べた、{}の報告書の変化です。", older.report.label, newer.report.label),
         since,
+        editions: [crate::query::opendata::edition(older), crate::query::opendata::edition(newer)],
         lists: vec![
             list("ratings", "進捗状況が変わった小項目", "項目", ratings),
             list("new", "新しい取組", "件", new),
