@@ -282,6 +282,17 @@ impl Report {
                     return bad(format!("initiatives[{i}].organisations[{j}].divisions[{k}]"), format!("担当課 {d} はこの取組の divisions にありません"));
                 }
             }
+            // One line for each text item: a line without its item would cite the wrong text.
+            if let Some(lines) = &ini.text_lines {
+                for (field, items, lines) in ini.text_cells(lines) {
+                    if items != lines.len() {
+                        return bad(format!("initiatives[{i}].text_lines.{field}"), format!("行番号が {} 個ありますが、{field} の項目は {items} 個です", lines.len()));
+                    }
+                    if let Some((j, _)) = lines.iter().enumerate().find(|(_, &l)| l == 0) {
+                        return bad(format!("initiatives[{i}].text_lines.{field}[{j}]"), "行番号は 1 から数えます".to_string());
+                    }
+                }
+            }
             for (j, k) in ini.kpis.iter().enumerate() {
                 match kpis.get(k.as_str()) {
                     None => return bad(format!("initiatives[{i}].kpis[{j}]"), format!("KPI {k} がありません")),

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// 2.1.0: `report.source.page_spans`, where each printed page sits in the source text.
 /// 2.2.0: `plan` points and `derived` figures.
 /// 2.3.0: an initiative's `key` across editions and `carried_over_from`.
-pub const SCHEMA_VERSION: &str = "2.3.0";
+pub const SCHEMA_VERSION: &str = "2.4.0";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
@@ -223,6 +223,23 @@ pub struct Initiative {
     pub achieved_marks: Vec<String>,
     pub kpis: Vec<String>,
     pub source: Vec<Occurrence>,
+    /// The source line each text item begins on, cell by cell, in the items' order. Optional: a
+    /// file before 2.4.0 has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_lines: Option<TextLines>,
+}
+
+/// The source line (1-based) each text item of a row begins on: `content[0]` is the line of the
+/// row's first `content` item, and so on; as many lines as items in each cell. An achieved mark's
+/// line is that of the page-foot mark the overrides gave the row.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextLines {
+    pub content: Vec<u32>,
+    pub targets: Vec<u32>,
+    pub status: Vec<u32>,
+    pub challenges: Vec<u32>,
+    pub next_year: Vec<u32>,
+    pub achieved_marks: Vec<u32>,
 }
 
 /// The name under which views list divisions whose department is not known.
@@ -238,6 +255,18 @@ pub struct Organisation {
 }
 
 impl Initiative {
+    /// Each text cell with its name, its number of items and the lines `lines` gives them.
+    pub fn text_cells<'a>(&self, lines: &'a TextLines) -> [(&'static str, usize, &'a [u32]); 6] {
+        [
+            ("content", self.content.len(), &lines.content),
+            ("targets", self.targets.len(), &lines.targets),
+            ("status", self.status.len(), &lines.status),
+            ("challenges", self.challenges.len(), &lines.challenges),
+            ("next_year", self.next_year.len(), &lines.next_year),
+            ("achieved_marks", self.achieved_marks.len(), &lines.achieved_marks),
+        ]
+    }
+
     /// The divisions of `department` in this row, by the pairing in `organisations`.
     pub fn divisions_of(&self, department: &str) -> &[String] {
         self.organisations.iter().find(|o| o.department.as_deref() == Some(department)).map_or(&[], |o| &o.divisions)

@@ -177,6 +177,16 @@ fn a_dangling_initiative_pillar_is_refused_with_its_path() {
 }
 
 #[test]
+fn text_lines_that_miss_an_item_are_refused_with_their_path() {
+    let mut r = real();
+    let row = r["initiatives"].as_array().unwrap().iter().position(|i| i["status"].as_array().is_some_and(|s| s.len() > 1)).expect("a row with two status items");
+    let items = r["initiatives"][row]["status"].as_array().unwrap().len();
+    r["initiatives"][row]["text_lines"]["status"].as_array_mut().unwrap().pop();
+    let e = Report::from_json(&r.to_string()).unwrap_err();
+    assert_eq!(e.to_string(), format!("initiatives[{row}].text_lines.status: 行番号が {} 個ありますが、status の項目は {items} 個です", items - 1));
+}
+
+#[test]
 fn a_subsection_in_the_wrong_pillar_is_refused() {
     let mut r = real();
     r["subsections"][0]["pillar"] = json!("II");

@@ -181,7 +181,7 @@ fn without_lines(r: &Report) -> serde_json::Value {
     fn strip(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(m) => {
-                for key in ["line", "first_line", "last_line"] {
+                for key in ["line", "first_line", "last_line", "text_lines"] {
                     m.remove(key);
                 }
                 m.values_mut().for_each(strip);
@@ -454,4 +454,29 @@ fn every_initiative_matches_its_reviewed_snapshot() {
     let files = std::fs::read_dir(&dir).map(|d| d.filter_map(Result::ok).filter(|e| e.path().extension().is_some_and(|x| x == "md")).count()).unwrap_or(0);
     assert!(stale.is_empty(), "review these initiatives, then UPDATE_REVIEWED=1: {stale:?}");
     assert_eq!(files, r.initiatives.len() + 1, "one snapshot per initiative, and README.md");
+}
+
+/// Every text item cites the line it begins on: the item's first characters, white space
+/// removed, are printed on that line (a line the PDF broke in the middle of a word still
+/// begins with them), for every cell of every row and every achieved mark.
+#[test]
+fn every_text_item_begins_on_the_line_it_cites() {
+    let lines: Vec<&str> = SOURCE.lines().collect();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut checked = 0;
+    for ini in &real().report.initiatives {
+        let cited = ini.text_lines.as_ref().unwrap_or_else(|| panic!("{} has no text lines", ini.id));
+        let cells = [&ini.content, &ini.targets, &ini.status, &ini.challenges, &ini.next_year, &ini.achieved_marks];
+        for ((field, count, at), items) in ini.text_cells(cited).into_iter().zip(cells) {
+            assert_eq!(count, at.len(), "{} {field}", ini.id);
+            for (item, &line) in items.iter().zip(at) {
+                let printed = squeeze(lines[line as usize - 1]);
+                let start: String = squeeze(item).chars().take(6).collect();
+                let head: String = start.chars().take(printed.chars().count().min(6)).collect();
+                assert!(printed.contains(&head) || start.starts_with(&printed), "{} {field} line {line}: `{printed}` does not print `{start}`", ini.id);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 900, "{checked} items");
 }

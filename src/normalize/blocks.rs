@@ -3,6 +3,7 @@
 
 use super::diag::Warning;
 use super::text::{join_wrapped, trim};
+use crate::model::TextLines;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -64,6 +65,20 @@ impl Blocks {
 
     pub fn texts(&self, kind: BlockKind) -> Vec<String> {
         self.get(kind).iter().map(|i| i.text.clone()).collect()
+    }
+
+    /// The line each item begins on, cell by cell (`row_line`, the row's first, for an item
+    /// without lines); no achieved marks yet (the overrides give them, `assemble/marks.rs`).
+    pub fn lines(&self, row_line: u32) -> TextLines {
+        let of = |kind| self.get(kind).iter().map(|i: &Item| i.lines.first().map_or(row_line, |l| l.0)).collect();
+        TextLines {
+            content: of(BlockKind::Content),
+            targets: of(BlockKind::Targets),
+            status: of(BlockKind::Status),
+            challenges: of(BlockKind::Challenges),
+            next_year: of(BlockKind::NextYear),
+            achieved_marks: Vec::new(),
+        }
     }
 }
 

@@ -179,6 +179,7 @@ pub(super) fn build_initiatives(
                 next_year: r.blocks.texts(BlockKind::NextYear),
                 achieved_marks: Vec::new(),
                 kpis: Vec::new(),
+                text_lines: Some(r.blocks.lines(source.first().map_or(1, |o| o.first_line))),
                 source,
                 // Given once the whole report is known (`keys.rs`).
                 key: None,

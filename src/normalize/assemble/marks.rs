@@ -57,6 +57,7 @@ pub(super) fn attribute(
             attributed_marks.extend(found.iter().map(|a| a.line));
             if !ini.achieved_marks.contains(&m.mark) {
                 ini.achieved_marks.push(m.mark.clone());
+                ini.text_lines.get_or_insert_with(Default::default).achieved_marks.push(found[0].line);
             }
             marks_from_overrides.push(m.initiative.clone());
             outcomes.push(Outcome { entry, state, detail });

@@ -82,6 +82,21 @@ impl TextBlock {
             TextBlock::AchievedMarks => &i.achieved_marks,
         }
     }
+
+    /// The line the `n`th item (from 0) of this cell begins on, where the report gives it
+    /// (schema 2.4.0 on).
+    pub fn line(self, i: &Initiative, n: usize) -> Option<u32> {
+        let lines = i.text_lines.as_ref()?;
+        let cell = match self {
+            TextBlock::Content => &lines.content,
+            TextBlock::Targets => &lines.targets,
+            TextBlock::Status => &lines.status,
+            TextBlock::Challenges => &lines.challenges,
+            TextBlock::NextYear => &lines.next_year,
+            TextBlock::AchievedMarks => &lines.achieved_marks,
+        };
+        cell.get(n).copied()
+    }
 }
 
 fn block_codes() -> Vec<Code> {
@@ -360,8 +375,7 @@ fn text_columns<'a>() -> Vec<Column<TextRow<'a>>> {
         Column { name: "block", label_ja: "欄", kind: FieldType::String, unit: "", description_ja: "項目が書かれた欄のコード", required: true, codes: Some(CodeList { name: "block", codes: block_codes }), value: |r| Value::text(r.block.key()) },
         Column { name: "item_number", label_ja: "項目の番号", kind: FieldType::Integer, unit: "", description_ja: "欄の中での印刷順（1から）", required: true, codes: None, value: |r| Value::count(r.order) },
         Column { name: "text", label_ja: "記載内容", kind: FieldType::String, unit: "", description_ja: "項目の文。PDF の折り返しはつなぎ、余白の空白は半角スペース1つにした", required: true, codes: None, value: |r| Value::text(r.text) },
-        Column { name: "row_first_line_number", label_ja: "行の最初の出典行番号", kind: FieldType::Integer, unit: "行", description_ja: "項目を含む取組の行が出典テキストで始まる行番号（最初の掲載箇所）", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().map(|s| s.first_line)) },
-        Column { name: "row_last_line_number", label_ja: "行の最後の出典行番号", kind: FieldType::Integer, unit: "行", description_ja: "その行が終わる行番号", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().map(|s| s.last_line)) },
+        Column { name: "source_line_number", label_ja: "出典の行番号", kind: FieldType::Integer, unit: "行", description_ja: "項目が始まる出典テキストの行番号（1から数える。達成済の表示は、そのページ下部の表示の行）。2.4.0 より前の報告書 JSON から作った表では空", required: false, codes: None, value: |r| Value::opt_int(r.block.line(r.ini, r.order - 1)) },
     ]
 }
 

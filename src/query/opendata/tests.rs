@@ -158,6 +158,11 @@ fn text_items_one_row_each_as_printed_but_for_layout_spaces() {
     let ini = r.initiative("II-3-2-4").expect("II-3-2-4");
     let rows: Vec<&str> = rows_where(t, "initiative_id", "II-3-2-4").iter().filter(|row| text(get(t, row, "block")) == "content").map(|row| text(get(t, row, "text"))).collect();
     assert_eq!(rows, ini.content.iter().map(|s| clean_text(s)).collect::<Vec<_>>());
+    // Each item cites the line it begins on, as the report JSON gives it: every row has one.
+    let cited: Vec<&Value> = rows_where(t, "initiative_id", "II-3-2-4").iter().filter(|row| text(get(t, row, "block")) == "content").map(|row| get(t, row, "source_line_number")).collect();
+    let lines = &ini.text_lines.as_ref().expect("text lines").content;
+    assert_eq!(cited, lines.iter().map(|&l| Value::Integer(l.into())).collect::<Vec<_>>().iter().collect::<Vec<_>>());
+    assert!(t.rows.iter().all(|row| matches!(get(t, row, "source_line_number"), Value::Integer(n) if *n > 0)));
 }
 
 /// What the machine-readability rule L1-07 reads as several data in one cell: a line break,
