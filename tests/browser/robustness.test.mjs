@@ -24,6 +24,8 @@ test('markup in titles and texts is shown as text; long strings keep the layout'
   hostile.report.title = `${SCRIPT}表題`;
   hostile.initiatives[0].title = `${IMG}${LONG}`;
   hostile.initiatives[0].status = [SCRIPT, IMG, LONG];
+  // Three items no line of the text prints: the lines they would cite go (the field is optional).
+  delete hostile.initiatives[0].text_lines;
   hostile.initiatives[0].departments = [`${IMG}部`];
   // The pairing names the row's own department, as the loader requires.
   hostile.initiatives[0].organisations = hostile.initiatives[0].organisations.map((o) => ({ ...o, department: o.department && `${IMG}部` }));
