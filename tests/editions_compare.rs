@@ -188,7 +188,16 @@ fn every_match_that_is_not_exact_says_why() {
             assert!(x.similarity >= SIMILAR_TITLE && x.similarity < 1.0);
         }
         for c in newer.changes("division_renamed") {
-            assert!(m.of_newer(s(&c["initiative"])).is_some_and(|x| x.reasons.contains(&Reason::OrganisationsChanged)), "{}: {c}", newer.name);
+            let x = m.of_newer(s(&c["initiative"])).unwrap_or_else(|| panic!("{}: {c} not matched", newer.name));
+            assert!(x.reasons.contains(&Reason::OrganisationsChanged), "{}: {c}", newer.name);
+            // Said with the division's two names, as the construction renamed it.
+            let (was, now) = (older.report.initiative(&x.older).unwrap(), newer.report.initiative(&x.newer).unwrap());
+            let said = x.reasons_ja(was, now);
+            assert!(said.contains(&format!("部局等・担当課の変更（担当課 {} → {}）", s(&c["from"]), s(&c["to"]))), "{said}");
+        }
+        for x in m.inexact().filter(|x| x.reasons.contains(&Reason::Renumbered)) {
+            let (was, now) = (older.report.initiative(&x.older).unwrap(), newer.report.initiative(&x.newer).unwrap());
+            assert!(x.reasons_ja(was, now).contains(&format!("番号の変更（{} → {}）", was.number, now.number)), "{}", x.reasons_ja(was, now));
         }
     }
 }

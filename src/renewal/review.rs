@@ -89,7 +89,10 @@ fn match_review(matching: &Matching, previous: &Report, report: &Report) -> Matc
             .map(|m| Inexact {
                 older: row(previous, &m.older),
                 newer: row(report, &m.newer),
-                reasons_ja: m.reasons.iter().map(|r| r.label_ja()).collect::<Vec<_>>().join("、"),
+                reasons_ja: match (previous.initiative(&m.older), report.initiative(&m.newer)) {
+                    (Some(was), Some(now)) => m.reasons_ja(was, now),
+                    _ => m.reasons.iter().map(|r| r.label_ja()).collect::<Vec<_>>().join("、"),
+                },
             })
             .collect(),
         new_rows: rows(report, &matching.new_initiatives),

@@ -56,6 +56,51 @@ impl InitiativeMatch {
     pub fn is_exact(&self) -> bool {
         self.reasons.is_empty()
     }
+
+    /// The reasons as a reader reads them, each with what changed where the rows say it:
+    /// 「番号の変更（4 → 5）」, 「小項目の移動（I-2-4 → I-2-3）」, 「部局等・担当課の変更（担当課 新行政推進室 →
+    /// 行政改革推進室）」. `older` and `newer` are the two rows of the match.
+    pub fn reasons_ja(&self, older: &Initiative, newer: &Initiative) -> String {
+        self.reasons
+            .iter()
+            .map(|r| {
+                let what = match r {
+                    Reason::Renumbered => format!("{} → {}", older.number, newer.number),
+                    Reason::Moved => format!("{} → {}", older.subsection, newer.subsection),
+                    Reason::OrganisationsChanged => organisations_changed_ja(older, newer),
+                    Reason::Pinned | Reason::TitleEdited => String::new(),
+                };
+                if what.is_empty() {
+                    r.label_ja().to_string()
+                } else {
+                    format!("{}（{what}）", r.label_ja())
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+/// Which departments and divisions changed: 「担当課 A → B」 for one gone and one come, else what
+/// went and what came, each named.
+fn organisations_changed_ja(older: &Initiative, newer: &Initiative) -> String {
+    let changed = |what: &str, before: &[String], after: &[String]| -> Option<String> {
+        let gone: Vec<&str> = before.iter().filter(|x| !after.contains(x)).map(String::as_str).collect();
+        let came: Vec<&str> = after.iter().filter(|x| !before.contains(x)).map(String::as_str).collect();
+        match (gone.is_empty(), came.is_empty()) {
+            (true, true) => None,
+            (false, false) => Some(format!("{what} {} → {}", gone.join("・"), came.join("・"))),
+            (false, true) => Some(format!("{what} {} がなくなった", gone.join("・"))),
+            (true, false) => Some(format!("{what} {} が加わった", came.join("・"))),
+        }
+    };
+    let parts: Vec<String> = [changed("部局等", &older.departments, &newer.departments), changed("担当課", &older.divisions, &newer.divisions)].into_iter().flatten().collect();
+    // The same names in another order: said as such, not as nothing.
+    if parts.is_empty() {
+        "並び順".to_string()
+    } else {
+        parts.join("、")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

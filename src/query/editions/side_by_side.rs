@@ -108,11 +108,9 @@ pub fn side_by_side(older: &Report, newer: &Report, matching: &Matching, newer_i
     let Some(m) = matching.of_newer(newer_id) else {
         return Some(SideBySide { match_ja: format!("{}の報告書にはない、新しい取組です。", older.report.label), kpis: Vec::new() });
     };
-    let reasons: Vec<&str> = m.reasons.iter().map(|r| r.label_ja()).collect();
-    let match_ja = if reasons.is_empty() {
-        format!("{}の報告書の {} と同じ取組です。", older.report.label, m.older)
-    } else {
-        format!("{}の報告書の {} と同じ取組です（{}）。", older.report.label, m.older, reasons.join("、"))
+    let match_ja = match older.initiative(&m.older).filter(|_| !m.is_exact()) {
+        Some(was) => format!("{}の報告書の {} と同じ取組です（{}）。", older.report.label, m.older, m.reasons_ja(was, ini)),
+        None => format!("{}の報告書の {} と同じ取組です。", older.report.label, m.older),
     };
     let kpis = ini
         .kpis
