@@ -89,12 +89,14 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
             "" => "取組状況".to_string(),
             year => format!("{year}の取組状況"),
         };
+        // Each cell with the lines its items begin on (none in a file before schema 2.4.0).
+        let lines = ini.text_lines.clone().unwrap_or_default();
         let blocks = [
-            ("主な取組内容".to_string(), &ini.content),
-            ("目標".to_string(), &ini.targets),
-            (status_heading, &ini.status),
-            ("課題".to_string(), &ini.challenges),
-            ("次年度の取組".to_string(), &ini.next_year),
+            ("主な取組内容".to_string(), &ini.content, lines.content),
+            ("目標".to_string(), &ini.targets, lines.targets),
+            (status_heading, &ini.status, lines.status),
+            ("課題".to_string(), &ini.challenges, lines.challenges),
+            ("次年度の取組".to_string(), &ini.next_year, lines.next_year),
         ];
         let kpis: Vec<Arc<Kpi>> = ini.kpis.iter().filter_map(|k| report.kpi(k)).map(|k| Arc::new(k.clone())).collect();
         let style = Signal::derive(move || st.route.with(|r| r.years));
@@ -132,9 +134,10 @@ pub fn Detail(id: Signal<String>, rows: Signal<Vec<usize>>) -> impl IntoView {
                         </dd></div>
                     })}
                 </dl>
-                {blocks.into_iter().filter(|(_, items)| !items.is_empty()).map(|(label, items)| {
+                {blocks.into_iter().filter(|(_, items, _)| !items.is_empty()).map(|(label, items, cited)| {
                     let items = items.iter().enumerate().map(|(n, t)| {
-                        let request = SourceRequest::one(format!("{} {label}（{}番目の記述）", ini.id, n + 1), Anchor::item(t, printed_at.iter().copied()));
+                        let anchor = Anchor::item_from(t, cited.get(n).copied(), printed_at.iter().copied());
+                        let request = SourceRequest::one(format!("{} {label}（{}番目の記述）", ini.id, n + 1), anchor);
                         view! { <li><span class="rd-item-text">{highlighted(t, &query)}</span>" "<SourceButton request /></li> }
                     }).collect_view();
                     view! { <h4>{label}</h4><ul class="rd-items">{items}</ul> }

@@ -86,6 +86,16 @@ impl Anchor {
         Anchor::Item { text: text.to_string(), within: within.into_iter().collect() }
     }
 
+    /// A text item looked for from the line the report cites for it (`cited`, schema 2.4.0 on)
+    /// to the end of the printing holding that line, before anywhere else in `within`: an item
+    /// printed twice in a row (a heading repeated) is marked where it was read.
+    pub fn item_from(text: &str, cited: Option<u32>, within: impl IntoIterator<Item = LineSpan>) -> Anchor {
+        let within: Vec<LineSpan> = within.into_iter().collect();
+        let from_cited =
+            cited.and_then(|line| within.iter().find(|s| (s.first_line..=s.last_line).contains(&line)).map(|s| LineSpan { first_line: line, last_line: s.last_line }));
+        Anchor::Item { text: text.to_string(), within: from_cited.into_iter().chain(within).collect() }
+    }
+
     /// Where an initiative is printed, as spans for [`Anchor::Item`].
     pub fn spans_of(occurrences: &[Occurrence]) -> Vec<LineSpan> {
         occurrences.iter().map(|o| LineSpan { first_line: o.first_line, last_line: o.last_line }).collect()
@@ -275,9 +285,10 @@ mod tests {
         let mut out = Vec::new();
         for ini in &report.initiatives {
             let within = Anchor::spans_of(&ini.source);
-            for (field, items) in [("content", &ini.content), ("targets", &ini.targets), ("status", &ini.status), ("challenges", &ini.challenges), ("next_year", &ini.next_year)] {
+            let lines = ini.text_lines.clone().unwrap_or_default();
+            for (field, items, cited) in ini.text_cells(&lines).into_iter().zip([&ini.content, &ini.targets, &ini.status, &ini.challenges, &ini.next_year]).map(|((f, _, l), items)| (f, items, l)) {
                 for (i, item) in items.iter().enumerate() {
-                    out.push((format!("{} {field}[{i}]", ini.id), Anchor::item(item, within.iter().copied())));
+                    out.push((format!("{} {field}[{i}]", ini.id), Anchor::item_from(item, cited.get(i).copied(), within.iter().copied())));
                 }
             }
         }
@@ -339,6 +350,19 @@ mod tests {
         let missing: Vec<String> =
             anchors.iter().filter_map(|(place, a)| passage(&text, &report.report.source, a).err().map(|e| format!("{place}: {e}"))).collect();
         assert!(missing.is_empty(), "{} of {} anchors without a passage:\n{}", missing.len(), anchors.len(), missing.join("\n"));
+        // A text item's passage is marked from the line the report cites for it.
+        let mut cited = 0;
+        for (place, anchor) in &anchors {
+            if let Anchor::Item { within, .. } = anchor {
+                if place.contains(" summary[") {
+                    continue;
+                }
+                let p = passage(&text, &report.report.source, anchor).unwrap();
+                assert_eq!(p.marked.0, within[0].first_line, "{place}");
+                cited += 1;
+            }
+        }
+        assert!(cited > 900, "{cited}");
     }
 
     #[test]
