@@ -225,8 +225,10 @@ pub fn EChart(
             }
         }
     });
+    // The option is read by reference (`with`), never copied: a copy of a chart would link
+    // charming's `Clone` of every option type into the app.
     Effect::new(move |_| {
-        let chart = option.get();
+        option.track();
         if !near.get() {
             slot.dispose();
             drawn.set(false);
@@ -234,7 +236,7 @@ pub fn EChart(
         }
         match echarts::library_tracked() {
             Library::Ready => {
-                slot.draw(&chart, false);
+                option.with_untracked(|chart| slot.draw(chart, false));
                 drawn.set(slot.instance.with_value(Option::is_some));
             }
             Library::Failed => slot.failed.set(Some(Failure::Library)),
@@ -244,7 +246,7 @@ pub fn EChart(
 
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
     let for_print = ForPrint {
-        draw: Rc::new(move || slot.draw(&option.get_untracked(), true)),
+        draw: Rc::new(move || option.with_untracked(|chart| slot.draw(chart, true))),
         release: Rc::new(move || {
             if !near.get_untracked() {
                 slot.dispose();
@@ -265,7 +267,7 @@ pub fn EChart(
         slot.dispose();
     });
 
-    let save_png = move |_| match image_url(&image.get_untracked(), image_size) {
+    let save_png = move |_| match image.with_untracked(|chart| image_url(chart, image_size)) {
         Some(url) => crate::download::save_url(&png, &url),
         None => slot.failed.set(Some(Failure::Drawing)),
     };
