@@ -285,8 +285,8 @@ impl Report {
             // One line for each text item: a line without its item would cite the wrong text.
             if let Some(lines) = &ini.text_lines {
                 for (field, items, lines) in ini.text_cells(lines) {
-                    if items != lines.len() {
-                        return bad(format!("initiatives[{i}].text_lines.{field}"), format!("行番号が {} 個ありますが、{field} の項目は {items} 個です", lines.len()));
+                    if items.len() != lines.len() {
+                        return bad(format!("initiatives[{i}].text_lines.{field}"), format!("行番号が {} 個ありますが、{field} の項目は {} 個です", lines.len(), items.len()));
                     }
                     if let Some((j, _)) = lines.iter().enumerate().find(|(_, &l)| l == 0) {
                         return bad(format!("initiatives[{i}].text_lines.{field}[{j}]"), "行番号は 1 から数えます".to_string());

@@ -255,15 +255,16 @@ pub struct Organisation {
 }
 
 impl Initiative {
-    /// Each text cell with its name, its number of items and the lines `lines` gives them.
-    pub fn text_cells<'a>(&self, lines: &'a TextLines) -> [(&'static str, usize, &'a [u32]); 6] {
+    /// Each text cell with its field name, its items and the lines `lines` gives them, in the
+    /// order of the fields.
+    pub fn text_cells<'a>(&'a self, lines: &'a TextLines) -> [(&'static str, &'a [String], &'a [u32]); 6] {
         [
-            ("content", self.content.len(), &lines.content),
-            ("targets", self.targets.len(), &lines.targets),
-            ("status", self.status.len(), &lines.status),
-            ("challenges", self.challenges.len(), &lines.challenges),
-            ("next_year", self.next_year.len(), &lines.next_year),
-            ("achieved_marks", self.achieved_marks.len(), &lines.achieved_marks),
+            ("content", &self.content, &lines.content),
+            ("targets", &self.targets, &lines.targets),
+            ("status", &self.status, &lines.status),
+            ("challenges", &self.challenges, &lines.challenges),
+            ("next_year", &self.next_year, &lines.next_year),
+            ("achieved_marks", &self.achieved_marks, &lines.achieved_marks),
         ]
     }
 

@@ -286,7 +286,8 @@ mod tests {
         for ini in &report.initiatives {
             let within = Anchor::spans_of(&ini.source);
             let lines = ini.text_lines.clone().unwrap_or_default();
-            for (field, items, cited) in ini.text_cells(&lines).into_iter().zip([&ini.content, &ini.targets, &ini.status, &ini.challenges, &ini.next_year]).map(|((f, _, l), items)| (f, items, l)) {
+            // Achieved marks are printed at the page's foot, not in the row: no passage of the row.
+            for (field, items, cited) in ini.text_cells(&lines).into_iter().filter(|(field, ..)| *field != "achieved_marks") {
                 for (i, item) in items.iter().enumerate() {
                     out.push((format!("{} {field}[{i}]", ini.id), Anchor::item_from(item, cited.get(i).copied(), within.iter().copied())));
                 }

@@ -87,14 +87,8 @@ impl TextBlock {
     /// (schema 2.4.0 on).
     pub fn line(self, i: &Initiative, n: usize) -> Option<u32> {
         let lines = i.text_lines.as_ref()?;
-        let cell = match self {
-            TextBlock::Content => &lines.content,
-            TextBlock::Targets => &lines.targets,
-            TextBlock::Status => &lines.status,
-            TextBlock::Challenges => &lines.challenges,
-            TextBlock::NextYear => &lines.next_year,
-            TextBlock::AchievedMarks => &lines.achieved_marks,
-        };
+        // The block's key is the report's field name.
+        let (_, _, cell) = i.text_cells(lines).into_iter().find(|(field, ..)| *field == self.key())?;
         cell.get(n).copied()
     }
 }
