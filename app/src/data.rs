@@ -95,6 +95,13 @@ pub struct Held {
     pub json: Arc<str>,
 }
 
+impl Held {
+    /// `json` checked by the full loader.
+    fn read(json: &str) -> Result<Held, LoadError> {
+        Ok(Held { report: Arc::new(Report::from_json(json)?), json: Arc::from(json) })
+    }
+}
+
 /// What a mount shows: the edition on screen, the one compared with it, the choice as the
 /// address keeps it, and what could not be followed or read (said once, as notices).
 pub struct Mounted {
@@ -134,8 +141,8 @@ thread_local! {
 /// is kept instead, to be said on screen.
 pub fn hold_previous(name: &str, json: Result<String, String>) {
     let checked = json.and_then(|json| {
-        let report = Report::from_json(&json).map_err(|e| format!("前年度の報告書ファイル「{name}」の内容を読めませんでした：{e}　比較は表示しません。"))?;
-        Ok((name.to_string(), Held { report: Arc::new(report), json: Arc::from(json) }))
+        let held = Held::read(&json).map_err(|e| format!("前年度の報告書ファイル「{name}」の内容を読めませんでした：{e}　比較は表示しません。"))?;
+        Ok((name.to_string(), held))
     });
     PREVIOUS.with(|p| p.borrow_mut().push(checked));
 }
@@ -245,9 +252,12 @@ pub fn with_shelf<R>(f: impl FnOnce(&mut Shelf<Held>) -> R) -> Option<R> {
     SHELF.with(|s| s.borrow_mut().as_mut().map(f))
 }
 
+/// An edition as a selector offers it: its fiscal year (the option's value) and its name.
+pub type Choice = (i32, String);
+
 /// The editions as the selectors offer them: every one held, and those the shown one can be
 /// compared with, each as (fiscal year, name); empty while one edition is held.
-pub fn choices() -> (Vec<(i32, String)>, Vec<(i32, String)>) {
+pub fn choices() -> (Vec<Choice>, Vec<Choice>) {
     with_shelf(|shelf| {
         if shelf.len() < 2 {
             return (Vec::new(), Vec::new());
@@ -276,7 +286,7 @@ fn embedded() -> Result<Report, LoadError> {
 /// Checks `json` (the report the host page names) and keeps it for the next mount; on error
 /// nothing changes.
 pub fn open(name: &str, json: &str) -> Result<(), LoadError> {
-    let held = Held { report: Arc::new(Report::from_json(json)?), json: Arc::from(json) };
+    let held = Held::read(json)?;
     NAMED.with(|n| *n.borrow_mut() = Some((name.to_string(), held)));
     Ok(())
 }
@@ -285,11 +295,10 @@ pub fn open(name: &str, json: &str) -> Result<(), LoadError> {
 /// one shown, an older one compared) and, in the tab's session storage, for a reload; on error
 /// nothing changes.
 pub fn open_for_session(name: &str, json: &str) -> Result<(), LoadError> {
-    let held = Held { report: Arc::new(Report::from_json(json)?), json: Arc::from(json) };
+    let held = Held::read(json)?;
     with_shelf(|shelf| {
         shelf.open(edition(Some(name.to_string()), Origin::Reader, held));
-        let files: Vec<(String, Arc<str>)> =
-            shelf.editions().iter().filter(|e| e.origin == Origin::Reader).map(|e| (e.file.clone().unwrap_or_default(), Arc::clone(&e.held.json))).collect();
+        let files: Vec<(&str, &str)> = shelf.editions().iter().filter(|e| e.origin == Origin::Reader).map(|e| (e.file.as_deref().unwrap_or_default(), &*e.held.json)).collect();
         NOT_KEPT.with(|n| *n.borrow_mut() = store(&files).err());
     });
     Ok(())
@@ -313,18 +322,13 @@ fn restore_from_session() -> Vec<(String, Held)> {
     let mut kept = Vec::new();
     let mut refused = Vec::new();
     for (name, json) in stored() {
-        match Report::from_json(&json) {
-            Ok(report) => kept.push((name, Held { report: Arc::new(report), json: Arc::from(json) })),
+        match Held::read(&json) {
+            Ok(held) => kept.push((name, held)),
             Err(e) => refused.push(reform::query::open::refusal(&name, &e.to_string(), reform::query::open::Via::Reload, &embedded_name())),
         }
     }
     if !refused.is_empty() {
-        let files: Vec<(String, Arc<str>)> = kept.iter().map(|(n, h)| (n.clone(), Arc::clone(&h.json))).collect();
-        if files.is_empty() {
-            forget_stored();
-        } else {
-            let _ = store(&files);
-        }
+        let _ = store(&kept.iter().map(|(name, held)| (name.as_str(), &*held.json)).collect::<Vec<_>>());
         RESTORE_ERROR.with(|r| *r.borrow_mut() = Some(refused.join("\n")));
     }
     kept
@@ -351,13 +355,17 @@ fn keys() -> (String, String) {
 const NAME_SEPARATOR: char = '/';
 const REPORT_SEPARATOR: char = '\0';
 
-/// Keeps the reader's files for the session, or says why the browser would not (its storage is
-/// full, or there is none).
-fn store(files: &[(String, Arc<str>)]) -> Result<(), String> {
+/// Keeps the reader's files, as (name, JSON text), for the session, or says why the browser
+/// would not (its storage is full, or there is none). No files: nothing kept.
+fn store(files: &[(&str, &str)]) -> Result<(), String> {
+    if files.is_empty() {
+        forget_stored();
+        return Ok(());
+    }
     let storage = session().ok_or_else(|| "このブラウザーではセッションストレージを使えません".to_string())?;
     let (name_key, json_key) = keys();
     let names = files.iter().map(|(n, _)| n.replace(NAME_SEPARATOR, "_")).collect::<Vec<_>>().join(&NAME_SEPARATOR.to_string());
-    let jsons = files.iter().map(|(_, j)| &**j).collect::<Vec<_>>().join(&REPORT_SEPARATOR.to_string());
+    let jsons = files.iter().map(|(_, j)| *j).collect::<Vec<_>>().join(&REPORT_SEPARATOR.to_string());
     let saved = storage.set_item(&json_key, &jsons).and_then(|()| storage.set_item(&name_key, &names));
     saved.map_err(|e| {
         // Nothing half-kept: without both keys nothing is restored.

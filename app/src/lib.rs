@@ -64,6 +64,12 @@ pub fn mount() {
     FIRST.call_once(|| leptos::prelude::request_animation_frame(bring_host_anchor_into_view));
 }
 
+/// Mounts the app again (another report or other editions) in the next task: not from inside
+/// the handler of the view that is about to go away.
+pub(crate) fn remount_soon() {
+    gloo::timers::callback::Timeout::new(0, mount).forget();
+}
+
 /// A link into the host page below the dashboard (`page.html#contact`): the browser scrolled
 /// to that element when the page loaded, while the dashboard was still a loading message (at
 /// the top of a page that short, not at all); then the app grew above it and pushed it out of

@@ -107,10 +107,7 @@ fn Message(role: &'static str, heading: &'static str, text: String, #[prop(optio
 #[component]
 fn Unavailable(why: String) -> impl IntoView {
     let bundled = format!("{}を表示する", data::embedded_name());
-    // Not from inside the handler of the view that is about to go away.
-    let show_bundled = |_| {
-        gloo::timers::callback::Timeout::new(0, crate::mount).forget();
-    };
+    let show_bundled = |_| crate::remount_soon();
     view! {
         <Message role="alert" heading="報告書ファイルを表示できません" text=why>
             <p>

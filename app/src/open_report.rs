@@ -35,11 +35,6 @@ thread_local! {
     static CHANNEL: Cell<Option<RwSignal<Option<OpenError>>>> = const { Cell::new(None) };
 }
 
-fn remount_soon() {
-    // Not from inside the handler of the view that is about to go away.
-    gloo::timers::callback::Timeout::new(0, crate::mount).forget();
-}
-
 /// Reads `file`, which came in `via`; `error` (the app's one channel for file errors) receives
 /// the message when it cannot be used.
 pub fn read_file(file: web_sys::File, via: Via, error: RwSignal<Option<OpenError>>) {
@@ -62,7 +57,7 @@ pub fn read_file(file: web_sys::File, via: Via, error: RwSignal<Option<OpenError
             Ok(text) => match data::open_for_session(&name, &text) {
                 Ok(()) => {
                     let _ = gloo::utils::window().location().set_hash("");
-                    remount_soon();
+                    crate::remount_soon();
                 }
                 Err(e) => fail(&name, e.to_string()),
             },
@@ -129,7 +124,7 @@ pub fn OpenReport(named: Option<String>) -> impl IntoView {
             {named.map(|name| view! {
                 <p data-testid="named-report">"表示中：このページが指定する報告書 " {name} " "
                     <button type="button" class="rd-button rd-button-secondary"
-                        on:click=move |_| { data::back_to_embedded(); let _ = gloo::utils::window().location().set_hash(""); remount_soon(); }>
+                        on:click=move |_| { data::back_to_embedded(); let _ = gloo::utils::window().location().set_hash(""); crate::remount_soon(); }>
                         {format!("{}に戻る", data::embedded_name())}
                     </button>
                 </p>

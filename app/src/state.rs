@@ -252,7 +252,7 @@ fn show(state: AppState, mut parsed: route::Parsed) {
     let editions = state.route.get_untracked().editions;
     if parsed.route.editions != editions {
         if crate::data::follow(parsed.route.editions) {
-            remount_soon();
+            crate::remount_soon();
             return;
         }
         parsed.route.editions = editions;
@@ -290,12 +290,7 @@ pub fn switch_editions(state: AppState, pick: Pick) {
     let mut r = state.route.get_untracked();
     r.editions = crate::data::pick();
     write_entry(&route::to_hash(&r), false);
-    remount_soon();
-}
-
-/// Mounts the app again (other editions), not from inside the handler of a view that goes.
-fn remount_soon() {
-    gloo::timers::callback::Timeout::new(0, crate::mount).forget();
+    crate::remount_soon();
 }
 
 /// A new history entry with `hash`, or (`replace`) the current one rewritten. `pushState`
