@@ -58,27 +58,29 @@ pub fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// The option as ECharts wants it. charming 0.6 serialises an empty `aria.decal.decals` list
-/// (ECharts then indexes an empty array and throws) and a null `aria.label`; both are dropped.
-/// `still`: drawn in its final state at once, no animation.
-pub fn option_json(chart: &Chart, still: bool) -> Result<String, serde_json::Error> {
-    let mut v = serde_json::to_value(chart)?;
+/// The option as ECharts wants it, as a JavaScript object. charming 0.6 serialises an empty
+/// `aria.decal.decals` list (ECharts then indexes an empty array and throws) and a null
+/// `aria.label`; both are dropped. `still`: drawn in its final state at once, no animation.
+/// The chart is written straight to JSON text and mended as a JavaScript object: going through
+/// `serde_json::Value` would link a second serialiser of every charming type into the app.
+pub fn option_value(chart: &Chart, still: bool) -> Option<JsValue> {
+    let json = serde_json::to_string(chart).ok()?;
+    let option = js_sys::JSON::parse(&json).ok()?;
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined());
     if still {
-        if let Some(o) = v.as_object_mut() {
-            o.insert("animation".into(), false.into());
-        }
+        js_sys::Reflect::set(&option, &"animation".into(), &false.into()).ok()?;
     }
-    if let Some(aria) = v.get_mut("aria").and_then(|a| a.as_object_mut()) {
-        if aria.get("label").is_some_and(|l| l.is_null()) {
-            aria.remove("label");
+    if let Some(aria) = get(&option, "aria") {
+        if get(&aria, "label").is_some_and(|l| l.is_null()) {
+            js_sys::Reflect::delete_property(aria.unchecked_ref::<js_sys::Object>(), &"label".into()).ok()?;
         }
-        if let Some(decal) = aria.get_mut("decal").and_then(|d| d.as_object_mut()) {
-            if decal.get("decals").and_then(|d| d.as_array()).is_some_and(|d| d.is_empty()) {
-                decal.remove("decals");
+        if let Some(decal) = get(&aria, "decal") {
+            if get(&decal, "decals").is_some_and(|d| js_sys::Array::is_array(&d) && js_sys::Array::from(&d).length() == 0) {
+                js_sys::Reflect::delete_property(decal.unchecked_ref::<js_sys::Object>(), &"decals".into()).ok()?;
             }
         }
     }
-    serde_json::to_string(&v)
+    Some(option)
 }
 
 /// A file name from a KPI label: no characters that file systems refuse.
@@ -122,8 +124,7 @@ impl Slot {
             return;
         }
         let Some(el) = self.node.get_untracked() else { return };
-        let Ok(json) = option_json(chart, for_print || reduced_motion()) else { return };
-        let Ok(value) = js_sys::JSON::parse(&json) else { return };
+        let Some(value) = option_value(chart, for_print || reduced_motion()) else { return };
         let failed = self.failed;
         self.instance.update_value(|slot| {
             if slot.is_none() {
@@ -188,8 +189,7 @@ fn watch_nearness(el: &web_sys::Element, near: RwSignal<bool>) -> Option<Watcher
 /// Drawn by an instance of its own, outside the page, so the image is the same from a phone or
 /// a desktop and the chart on screen does not change; disposed at once.
 fn image_url(chart: &Chart, size: (u32, u32)) -> Option<String> {
-    let json = option_json(chart, true).ok()?;
-    let value = js_sys::JSON::parse(&json).ok()?;
+    let value = option_value(chart, true)?;
     let el: web_sys::HtmlElement = gloo::utils::document().create_element("div").ok()?.unchecked_into();
     let opts = object(&[("locale", "JA".into()), ("renderer", "canvas".into()), ("width", size.0.into()), ("height", size.1.into())]);
     let instance = echarts::init(&el, &opts).ok()?;
