@@ -122,7 +122,18 @@ $(DATA_MODULE) &: $(DATA_MODULE_SOURCES) | tool-wasm-target tool-wasm-bindgen no
 	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals build/data-module/reform-data_bg.wasm -o build/reform-data.wasm
 	cp build/data-module/reform-data.js build/reform-data.mjs
 
-dist/web/index.html: $(APP_SOURCES) $(ECHARTS) $(SOURCE_GZ) $(DATA_MODULE) scripts/package.mjs scripts/dev-start.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+# The chart module (crate reform-charts): a chart's ECharts option, built with charming, a wasm
+# loaded with ECharts when a view first draws a chart, so the first view carries neither.
+CHART_MODULE := build/reform-charts.mjs build/reform-charts.wasm
+CHART_MODULE_SOURCES := $(shell find chart-module/src src -name '*.rs') chart-module/Cargo.toml Cargo.toml Cargo.lock
+$(CHART_MODULE) &: $(CHART_MODULE_SOURCES) | tool-wasm-target tool-wasm-bindgen node_modules/.installed
+	cargo build --release --target wasm32-unknown-unknown -p reform-charts
+	@mkdir -p build/chart-module
+	wasm-bindgen --target web --no-typescript --out-dir build/chart-module --out-name reform-charts "$(CARGO_TARGET)/wasm32-unknown-unknown/release/reform_charts.wasm"
+	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals build/chart-module/reform-charts_bg.wasm -o build/reform-charts.wasm
+	cp build/chart-module/reform-charts.js build/reform-charts.mjs
+
+dist/web/index.html: $(APP_SOURCES) $(ECHARTS) $(CHART_MODULE) $(SOURCE_GZ) $(DATA_MODULE) scripts/package.mjs scripts/dev-start.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk build --release --offline
 	cargo run --quiet -p reform-app --bin prerender --no-default-features --features ssr -- dist/web/index.html
 	node scripts/package.mjs
@@ -149,7 +160,7 @@ serve: dist
 
 # A debug build served by trunk, rebuilt and reloaded on every change of the app or the data.
 # Not for publishing: the wasm is large and unoptimised (use `make dist`).
-dev: $(ECHARTS) $(SOURCE_GZ) $(DATA_MODULE) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
+dev: $(ECHARTS) $(CHART_MODULE) $(SOURCE_GZ) $(DATA_MODULE) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk serve --offline --port $(DEV_PORT) --dist build/dev --watch app --watch src --watch data --watch public --watch index.html
 
 # PNGs of every view at 390, 768 and 1280 px in build/screenshots/, to look at before a view is done.
@@ -168,9 +179,10 @@ renewal-screenshots: dist tool-chromium node_modules/.installed
 test: test-native test-node test-browser
 
 # Rust: normalizer, loader, queries, the JSON against its JSON Schema (tests/schema.rs), and the
-# data module (published files, CSV downloads, the Excel workbook read back).
+# data module (published files, CSV downloads, the Excel workbook read back), and the chart
+# module (a chart's spec to its ECharts option).
 test-native:
-	cargo test -p reform -p reform-data
+	cargo test -p reform -p reform-data -p reform-charts
 
 # Build scripts and the development server, without a browser. Files are listed by a glob:
 # `node --test DIR` reads DIR as a file on Node 21 and later.

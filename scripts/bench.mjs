@@ -66,6 +66,7 @@ const dataModule = sum(files.filter(isDataModule));
 // owners, never loaded by the dashboard; its own rows.
 const isWorkbench = (f) => f === 'import.html' || /^(reform-workbench|import|dashboard-template)-[0-9a-f]{16}\.(js|wasm|css|html)$/.test(f);
 const workbench = sum(files.filter(isWorkbench));
+const chartModule = sum(files.filter((f) => /^reform-charts-[0-9a-f]{16}\.(mjs|wasm)$/.test(f)));
 const workbenchWasm = of(/^reform-workbench-[0-9a-f]{16}\.wasm$/);
 const total = sum(files.filter((f) => !isDataModule(f) && !isWorkbench(f)));
 const everything = sum(files);
@@ -73,13 +74,14 @@ const offlineFile = join(DIST, 'offline/reform-dashboard.html');
 const offline = size(offlineFile);
 row('wasm', `${kb(wasm.raw)} raw, ${kb(wasm.gz)} gzip`, '', 'wasm-opt -Oz; report JSON embedded');
 row('ECharts (bar, line, aria only)', `${kb(echarts.raw)} raw, ${kb(echarts.gz)} gzip`, '', 'esbuild of echarts/core');
+row('chart module (charming; with ECharts, on the first chart)', `${kb(chartModule.raw)} raw, ${kb(chartModule.gz)} gzip`, '', 'its wasm (wasm-opt -Oz) and glue: a chart\'s option, built with charming; loaded with ECharts when a view first draws a chart, never by the first view');
 row('data module (files, CSV, Excel; on demand)', `${kb(dataModule.raw)} raw, ${kb(dataModule.gz)} gzip`, '', 'its wasm (wasm-opt -Oz) and glue; loaded on the 「データ」 page or the first CSV button, never by the first view');
 row('dist/web without the data module', `${kb(total.raw)} raw, ${kb(total.gz)} gzip`, '≤ 450 KB gzip', `${files.filter((f) => !isDataModule(f) && !isWorkbench(f)).length} files; ECharts is loaded only when a chart is drawn; the import workbench left out`, total.gz <= 450 * 1024);
 row('import workbench (import.html; its own page)', `${kb(workbench.raw)} raw, ${kb(workbench.gz)} gzip`, '', `its wasm ${kb(workbenchWasm.gz)} gzip (the normalizer), glue, stylesheet, and the dashboard's template fetched on preview or save`);
 row('everything in dist/web', `${kb(everything.raw)} raw, ${kb(everything.gz)} gzip`, '', `${files.length} files, the data module and the workbench with them`);
 const sourceAsset = of(/^source-[0-9a-f]{16}\.txt\.gz$/);
 row('source text for 「出典を見る」', `${kb(sourceAsset.raw)} gzip file (${kb(statSync(join(ROOT, 'data/source', REPORT.report.source.name)).size)} as text)`, 'about 60 KB gzip', 'one asset, fetched on first use; held inline in the offline file');
-row('offline single file', `${kb(offline.raw)} raw, ${kb(offline.gz)} gzip`, '< 2,500 KB', 'the app\'s wasm and the data module\'s as base64 of their gzip', offline.raw < 2500 * 1024);
+row('offline single file', `${kb(offline.raw)} raw, ${kb(offline.gz)} gzip`, '< 2,500 KB', 'the app\'s wasm, the chart module\'s and the data module\'s as base64 of their gzip', offline.raw < 2500 * 1024);
 const importFile = size(join(DIST, 'offline/reform-import.html'));
 row('offline import workbench', `${kb(importFile.raw)} raw`, '', 'its wasm and the dashboard\'s template as base64 of their gzip');
 

@@ -1,11 +1,12 @@
 // After `trunk build`: makes the three deliverables of `make dist` from dist/web.
 //   dist/web/      hosted build; the inline start-up script trunk writes becomes dashboard.js,
 //                  so the page runs under a CSP without 'unsafe-inline' for scripts; ECharts
-//                  becomes echarts-HASH.mjs, imported when a view first draws a chart; the data
+//                  becomes echarts-HASH.mjs and the chart module (charming) reform-charts-HASH.mjs
+//                  and reform-charts-HASH.wasm, imported when a view first draws a chart; the data
 //                  module (published files, CSV downloads, Excel workbook) becomes
 //                  reform-data-HASH.mjs and reform-data-HASH.wasm, imported on the first file asked for
-//   dist/offline/  one self-contained HTML file (wasm as base64 of its gzip, glue, ECharts, data
-//                  module, CSS, data inline) that starts from file:// with the network off
+//   dist/offline/  one self-contained HTML file (wasm as base64 of its gzip, glue, ECharts, chart
+//                  module, data module, CSS, data inline) that starts from file:// with the network off
 //   dist/embed/    example host pages and the webmaster's guide
 // and, for the import workbench, build/dashboard-template.html: the offline file with
 // placeholders for any report, filled without compiling (contract below, at its writing)
@@ -45,6 +46,8 @@ function publishByHash(name, prefix, ext) {
   return published ?? fail(`no ${name} in dist/web: run make dist`);
 }
 const echarts = publishByHash('echarts.mjs', 'echarts', '.mjs');
+const chartGlue = publishByHash('reform-charts.mjs', 'reform-charts', '.mjs');
+const chartWasm = publishByHash('reform-charts.wasm', 'reform-charts', '.wasm');
 const source = publishByHash('source.txt.gz', 'source', '.txt.gz');
 const dataGlue = publishByHash('reform-data.mjs', 'reform-data', '.mjs');
 const dataWasm = publishByHash('reform-data.wasm', 'reform-data', '.wasm');
@@ -92,7 +95,8 @@ const starter = `// Starts the reform-progress dashboard. Web pages embed the da
 //   <div id="reform-dashboard"></div>
 //   <script type="module" src="(this folder)/dashboard.js"></script>
 // It adds the stylesheet if the page lacks it, starts the app, and tells the app where ECharts,
-// the data module and the report's source text are: the app loads each when a view first needs it.
+// the chart module, the data module and the report's source text are: the app loads each when a
+// view first needs it.
 const here = new URL('.', import.meta.url);
 if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href.endsWith('${css}'))) {
   const link = document.createElement('link');
@@ -103,6 +107,10 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href
 ${namedReportFirst}${afterFirstPaint}const app = await import(new URL('${glue}', here).href);
 await app.default({ module_or_path: new URL('${wasm}', here) });
 app.provideCharts(() => import(new URL('${echarts}', here).href));
+app.provideChartOptions(() => import(new URL('${chartGlue}', here).href).then(async (charts) => {
+  await charts.default({ module_or_path: new URL('${chartWasm}', here) });
+  return charts;
+}));
 app.provideDataModule(() => import(new URL('${dataGlue}', here).href).then(async (data) => {
   await data.default({ module_or_path: new URL('${dataWasm}', here) });
   return data;
@@ -148,10 +156,14 @@ const glueCode = withoutExports(glue).code;
 // The data module's glue in a function of its own (its names would clash with the app's), run
 // only on the first file asked for; its wasm as base64 beside it.
 const dataModule = withoutExports(dataGlue);
-// Both wasm files as base64 of their gzip: a third of the bytes of plain base64, inflated by the
-// browser (DecompressionStream) when needed: the app's at start, the data module's when asked for.
+// The chart module's glue likewise, run on the first chart drawn.
+const chartModule = withoutExports(chartGlue);
+// The wasm files as base64 of their gzip: a third of the bytes of plain base64, inflated by the
+// browser (DecompressionStream) when needed: the app's at start, the chart module's on the first
+// chart, the data module's when a file is asked for.
 const gzipBase64 = (file) => gzipSync(readFileSync(join(WEB, file)), { level: 9 }).toString('base64');
 const dataWasmB64 = gzipBase64(dataWasm);
+const chartWasmB64 = gzipBase64(chartWasm);
 const echartsIife = readFileSync(join(ROOT, 'build/echarts.iife.js'), 'utf8');
 if (!/^var reformCharts=/.test(echartsIife)) fail('build/echarts.iife.js is not the IIFE build of scripts/echarts-entry.js: run make dist');
 const wasmB64 = gzipBase64(wasm);
@@ -179,11 +191,17 @@ function loadCharts() {
 ${safe(echartsIife)}
 return reformCharts;
 }
+// The chart module, instantiated only when a view first draws a chart.
+function loadChartModule() {
+${safe(chartModule.code)}
+return { ${chartModule.names.join(', ')} };
+}
 // The data module, instantiated only on the first file asked for.
 function loadDataModule() {
 ${safe(dataModule.code)}
 return { ${dataModule.names.join(', ')} };
 }
+const chartWasmGzipBase64 = "${chartWasmB64}";
 const dataWasmGzipBase64 = "${dataWasmB64}";
 const wasmGzipBase64 = "${wasmB64}";
 // A wasm held as base64 of its gzip, inflated by the browser.
@@ -191,6 +209,11 @@ const inflate = (base64) => new Response(new Blob([Uint8Array.from(atob(base64),
   .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 ${waitForPaint ? namedReportFirst + afterFirstPaint : ''}await __wbg_init({ module_or_path: await inflate(wasmGzipBase64) });
 provideCharts(() => Promise.resolve().then(loadCharts));
+provideChartOptions(async () => {
+  const charts = loadChartModule();
+  await charts.default({ module_or_path: await inflate(chartWasmGzipBase64) });
+  return charts;
+});
 provideDataModule(async () => {
   const data = loadDataModule();
   await data.default({ module_or_path: await inflate(dataWasmGzipBase64) });
@@ -272,7 +295,7 @@ mkdirSync(join(ROOT, 'dist/embed'), { recursive: true });
 for (const f of readdirSync(join(ROOT, 'embed'))) copyFileSync(join(ROOT, 'embed', f), join(ROOT, 'dist/embed', f));
 
 const kb = (n) => `${Math.round(n / 1024)} KB`;
-console.log(`dist/web: dashboard.js + ${glue}, ${wasm} (${kb(readFileSync(join(WEB, wasm)).length)}); data module ${dataGlue}, ${dataWasm} (${kb(readFileSync(join(WEB, dataWasm)).length)})`);
+console.log(`dist/web: dashboard.js + ${glue}, ${wasm} (${kb(readFileSync(join(WEB, wasm)).length)}); chart module ${chartGlue}, ${chartWasm} (${kb(readFileSync(join(WEB, chartWasm)).length)}); data module ${dataGlue}, ${dataWasm} (${kb(readFileSync(join(WEB, dataWasm)).length)})`);
 console.log(`dist/offline/reform-dashboard.html (${kb(Buffer.byteLength(offline))})`);
 console.log(`build/dashboard-template.html (${kb(Buffer.byteLength(template))}), for the import workbench`);
 console.log('dist/embed: examples and README.md');

@@ -100,7 +100,7 @@ pub fn with_unit(v: f64, unit: &str) -> String {
 }
 
 /// How a fiscal year is labelled: Japanese era (令和5年度) or Gregorian (2023年度).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum YearStyle {
     #[default]
     Era,

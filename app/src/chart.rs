@@ -1,15 +1,16 @@
-//! A chart on screen. charming builds the option (`Chart`); this component draws it with
-//! ECharts (`echarts.rs`) only while it is near the viewport, disposes of it when it is far away
-//! (a page of 61 KPIs is usable before most charts exist), draws every chart complete before
-//! printing, and saves a chart as PNG for slides. Whether a chart animates is decided here, at
+//! A chart on screen. The view says what to draw (`ChartSpec`); the chart module builds its
+//! option with charming, and this component draws it with ECharts (`echarts.rs`) only while it
+//! is near the viewport, disposes of it when it is far away (a page of 61 KPIs is usable before
+//! most charts exist), draws every chart complete before printing, and saves a chart as PNG for
+//! slides. Whether a chart animates is decided here, at
 //! each drawing: never for print, never while the reader asks for reduced motion.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use charming::Chart;
 use leptos::html;
 use leptos::prelude::*;
+use reform::query::chart_spec::ChartSpec;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -58,31 +59,6 @@ pub fn reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// The option as ECharts wants it, as a JavaScript object. charming 0.6 serialises an empty
-/// `aria.decal.decals` list (ECharts then indexes an empty array and throws) and a null
-/// `aria.label`; both are dropped. `still`: drawn in its final state at once, no animation.
-/// The chart is written straight to JSON text and mended as a JavaScript object: going through
-/// `serde_json::Value` would link a second serialiser of every charming type into the app.
-pub fn option_value(chart: &Chart, still: bool) -> Option<JsValue> {
-    let json = serde_json::to_string(chart).ok()?;
-    let option = js_sys::JSON::parse(&json).ok()?;
-    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok().filter(|v| !v.is_undefined());
-    if still {
-        js_sys::Reflect::set(&option, &"animation".into(), &false.into()).ok()?;
-    }
-    if let Some(aria) = get(&option, "aria") {
-        if get(&aria, "label").is_some_and(|l| l.is_null()) {
-            js_sys::Reflect::delete_property(aria.unchecked_ref::<js_sys::Object>(), &"label".into()).ok()?;
-        }
-        if let Some(decal) = get(&aria, "decal") {
-            if get(&decal, "decals").is_some_and(|d| js_sys::Array::is_array(&d) && js_sys::Array::from(&d).length() == 0) {
-                js_sys::Reflect::delete_property(decal.unchecked_ref::<js_sys::Object>(), &"decals".into()).ok()?;
-            }
-        }
-    }
-    Some(option)
-}
-
 /// A file name from a KPI label: no characters that file systems refuse.
 pub fn png_name(label: &str) -> String {
     let clean: String = label.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
@@ -119,13 +95,20 @@ struct Slot {
 impl Slot {
     /// Draws `chart`; `for_print` draws it complete at once. The reader's reduced-motion setting
     /// is read at every drawing, so a change while the page is open counts from the next chart.
-    fn draw(&self, chart: &Chart, for_print: bool) {
+    fn draw(&self, spec: &ChartSpec, for_print: bool) {
         if echarts::library() != Library::Ready {
             return;
         }
         let Some(el) = self.node.get_untracked() else { return };
-        let Some(value) = option_value(chart, for_print || reduced_motion()) else { return };
         let failed = self.failed;
+        let value = match echarts::option(spec, for_print || reduced_motion()) {
+            Ok(value) => value,
+            Err(e) => {
+                web_sys::console::error_2(&"reform-dashboard: the chart's option could not be made:".into(), &e.into());
+                failed.set(Some(Failure::Drawing));
+                return;
+            }
+        };
         self.instance.update_value(|slot| {
             if slot.is_none() {
                 let opts = object(&[("locale", "JA".into()), ("renderer", "canvas".into())]);
@@ -185,11 +168,11 @@ fn watch_nearness(el: &web_sys::Element, near: RwSignal<bool>) -> Option<Watcher
     Some((observer, callback))
 }
 
-/// `chart` drawn as a PNG `size` CSS pixels large, at twice the pixels, on white: a data URL.
+/// `spec` drawn as a PNG `size` CSS pixels large, at twice the pixels, on white: a data URL.
 /// Drawn by an instance of its own, outside the page, so the image is the same from a phone or
 /// a desktop and the chart on screen does not change; disposed at once.
-fn image_url(chart: &Chart, size: (u32, u32)) -> Option<String> {
-    let value = option_value(chart, true)?;
+fn image_url(spec: &ChartSpec, size: (u32, u32)) -> Option<String> {
+    let value = echarts::option(spec, true).ok()?;
     let el: web_sys::HtmlElement = gloo::utils::document().create_element("div").ok()?.unchecked_into();
     let opts = object(&[("locale", "JA".into()), ("renderer", "canvas".into()), ("width", size.0.into()), ("height", size.1.into())]);
     let instance = echarts::init(&el, &opts).ok()?;
@@ -204,8 +187,8 @@ fn image_url(chart: &Chart, size: (u32, u32)) -> Option<String> {
 /// chart with its caption, `image_size` large) as `png`.
 #[component]
 pub fn EChart(
-    #[prop(into)] option: Signal<Chart>,
-    #[prop(into)] image: Signal<Chart>,
+    #[prop(into)] option: Signal<ChartSpec>,
+    #[prop(into)] image: Signal<ChartSpec>,
     image_size: (u32, u32),
     label: String,
     png: String,
@@ -225,8 +208,7 @@ pub fn EChart(
             }
         }
     });
-    // The option is read by reference (`with`), never copied: a copy of a chart would link
-    // charming's `Clone` of every option type into the app.
+    // The spec is read by reference (`with`): a KPI's spec holds all its figures.
     Effect::new(move |_| {
         option.track();
         if !near.get() {

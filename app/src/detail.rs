@@ -185,13 +185,12 @@ fn BothEditions(sbs: reform::query::editions::SideBySide, older: String, now: St
             <p>{sbs.match_ja.clone()}</p>
             {sbs.kpis.iter().map(|k| view! {
                 {k.joined.is_chartable().then(|| {
-                    // Built twice (on screen, saved), not copied: see `chart.rs`.
-                    let chart = || crate::kpi_chart::joined_chart(&k.joined, &k.unit, &older, &now);
+                    let chart = || reform::query::chart_spec::ChartSpec::Joined { joined: k.joined.clone(), unit: k.unit.clone(), older: older.clone(), newer: now.clone() };
                     let label = format!("{}：{}と{}の報告書の実績", k.label, older, now);
                     view! {
                         <figure class="rd-kpi-figure" data-testid="joined-chart" data-kpi=k.kpi.clone()>
                             <figcaption class="rd-kpi-summary">{label.clone()}</figcaption>
-                            <crate::chart::EChart option=Signal::stored(chart()) image=Signal::stored(chart()) image_size=crate::kpi_chart::IMAGE_SIZE label png=crate::chart::png_name(&format!("{} 前年度との比較", k.label)) height=220 />
+                            <crate::chart::EChart option=Signal::stored(chart()) image=Signal::stored(chart()) image_size=reform::query::chart_spec::IMAGE_SIZE label png=crate::chart::png_name(&format!("{} 前年度との比較", k.label)) height=220 />
                         </figure>
                     }
                 })}

@@ -1,12 +1,16 @@
-//! ECharts itself: the few bindings charming 0.6 lacks (init with the Japanese locale,
-//! `setOption` without merge, resize, dispose, `getDataURL`), and loading the library on demand.
+//! What draws a chart, loaded on demand: ECharts itself, with the few bindings the dashboard
+//! uses (init with the Japanese locale, `setOption` without merge, resize, dispose,
+//! `getDataURL`), and the chart module (crate `reform-charts`), which turns a chart's spec
+//! (`reform::query::chart_spec`) into the ECharts option with charming.
 //!
-//! ECharts is not in the page at start-up. The start-up script hands the app a loader
-//! ([`provide_charts`]); the first chart on screen calls it once, and every chart waiting for it
-//! draws when it resolves (`on_demand.rs`). The first view (the overview) never waits for it.
+//! Neither is in the page at start-up. The start-up script hands the app a loader for each
+//! ([`provide_charts`], [`provide_chart_options`]); the first chart on screen calls both once,
+//! and every chart waiting for them draws when both are here (`on_demand.rs`). The first view
+//! (the overview) never waits for them, and its wasm carries neither charming nor its serialiser.
 
 use std::cell::Cell;
 
+use reform::query::chart_spec::ChartSpec;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -34,6 +38,7 @@ use crate::on_demand::OnDemand;
 thread_local! {
     /// Leaked once per page: a load's callbacks hold it for as long as the page lives.
     static CHARTS: &'static OnDemand = Box::leak(Box::new(OnDemand::new("グラフの描画ライブラリ")));
+    static OPTIONS: &'static OnDemand = Box::leak(Box::new(OnDemand::new("グラフの設定を作るモジュール")));
     /// Chart instances alive now (`liveChartCount`).
     static LIVE: Cell<u32> = const { Cell::new(0) };
 }
@@ -42,13 +47,27 @@ fn charts() -> &'static OnDemand {
     CHARTS.with(|c| *c)
 }
 
+fn options() -> &'static OnDemand {
+    OPTIONS.with(|o| *o)
+}
+
+/// Where the two are together: ready when both are, failed when either failed.
+fn both(echarts: Library, options: Library) -> Library {
+    match (echarts, options) {
+        (Library::Failed, _) | (_, Library::Failed) => Library::Failed,
+        (Library::Ready, Library::Ready) => Library::Ready,
+        (Library::Idle, Library::Idle) => Library::Idle,
+        _ => Library::Loading,
+    }
+}
+
 pub fn library() -> Library {
-    charts().state()
+    both(charts().state(), options().state())
 }
 
 /// Where the library is, tracked: an effect that reads it runs again when it arrives.
 pub fn library_tracked() -> Library {
-    charts().state_tracked()
+    both(charts().state_tracked(), options().state_tracked())
 }
 
 /// Called by the start-up script with a function that returns a promise of the ECharts module
@@ -58,9 +77,26 @@ pub fn provide_charts(loader: js_sys::Function) {
     charts().provide(loader);
 }
 
-/// Starts loading ECharts once; later calls do nothing.
+/// Called by the start-up script with a function that returns a promise of the chart module,
+/// initialised (its wasm instantiated).
+#[wasm_bindgen(js_name = provideChartOptions)]
+pub fn provide_chart_options(loader: js_sys::Function) {
+    options().provide(loader);
+}
+
+/// Starts loading ECharts and the chart module once; later calls do nothing.
 pub fn request_library() {
     charts().request();
+    options().request();
+}
+
+/// The ECharts option of `spec`, from the chart module; `still`: no animation. Call only once
+/// [`library`] is `Ready`. What fails is said in the message.
+pub fn option(spec: &ChartSpec, still: bool) -> Result<JsValue, String> {
+    let module = options().module().ok_or("グラフの設定を作るモジュールがまだありません")?;
+    let spec = serde_json::to_string(spec).map_err(|e| e.to_string())?;
+    let json = crate::on_demand::call(&module, "chartOption", &[spec.into(), still.into()])?;
+    js_sys::JSON::parse(&json.as_string().unwrap_or_default()).map_err(|e| format!("{e:?}"))
 }
 
 /// The loaded ECharts module, or `undefined`: the browser tests and `make bench` read back

@@ -8,11 +8,11 @@ use reform::format::{fiscal_year, number, YearStyle};
 use reform::model::{Kpi, PointKind};
 use reform::query::achievement::{self, Status};
 use reform::query::calculation::calculation;
+use reform::query::chart_spec::{ChartSpec, IMAGE_SIZE};
 use reform::query::kpi_sentences::{chart_caption, summary_ja};
 use reform::query::source::Anchor;
 
 use crate::chart::{png_name, EChart};
-use crate::kpi_chart::{kpi_chart, kpi_chart_image, IMAGE_SIZE};
 use crate::source_dialog::{SourceButton, SourceRequest};
 use crate::state::AppState;
 
@@ -44,7 +44,7 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
     let st = expect_context::<AppState>();
     let option = {
         let kpi = Arc::clone(&kpi);
-        Signal::derive(move || kpi_chart(&kpi, style.get()))
+        Signal::derive(move || ChartSpec::Kpi { kpi: (*kpi).clone(), style: style.get(), caption: None })
     };
     let summary = {
         let kpi = Arc::clone(&kpi);
@@ -53,7 +53,7 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
     // The saved image carries its own caption: a slide shows it without the card around it.
     let image = {
         let kpi = Arc::clone(&kpi);
-        Signal::derive(move || kpi_chart_image(&kpi, style.get(), &chart_caption(&st.report(), &kpi, style.get())))
+        Signal::derive(move || ChartSpec::Kpi { kpi: (*kpi).clone(), style: style.get(), caption: Some(chart_caption(&st.report(), &kpi, style.get())) })
     };
     view! {
         <figure class="rd-kpi-figure" data-kpi=kpi.id.clone()>

@@ -21,7 +21,6 @@ mod heatmap;
 mod help;
 mod highlight;
 mod kpi;
-mod kpi_chart;
 mod kpi_parts;
 mod named_report;
 mod on_demand;

@@ -8,7 +8,7 @@ use crate::model::{ActualStatus, Aggregate, Comparator, Kpi, KpiPoint, PointKind
 /// What a saved chart image says about itself, so that a slide showing it needs nothing more:
 /// the KPI, its judgement as its card shows it, the report's year, and where the report prints
 /// its figures.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChartCaption {
     /// The KPI's label.
     pub title: String,

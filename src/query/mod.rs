@@ -4,6 +4,7 @@
 pub mod overview;
 pub mod achievement;
 pub mod calculation;
+pub mod chart_spec;
 pub mod csv;
 pub mod editions;
 pub mod explore;

@@ -38,7 +38,7 @@ pub struct KpiSideBySide {
 /// Each fiscal year either edition reports an actual for (a yearly one, not an average), with
 /// the older and the newer edition's value: where both print the year with other values, the
 /// newer report revised it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Joined {
     /// 「R4」 …, in year order.
     pub years: Vec<String>,

@@ -1,4 +1,4 @@
-//! A KPI as an ECharts option: bars for actuals, a line with markers for targets, a dashed
+//! A KPI as a charming chart: bars for actuals, a line with markers for targets, a dashed
 //! horizontal line for targets without a year. Colours are colour-blind safe (blue and orange)
 //! and decal patterns tell the series apart without colour. A saved image (「PNG で保存」) is the
 //! same chart with its caption drawn in: the KPI, its judgement, the report's year and the source.
@@ -13,15 +13,12 @@ use charming::series::{Bar, Line};
 use charming::Chart;
 use reform::format::YearStyle;
 use reform::model::Kpi;
+use reform::query::chart_spec::IMAGE_SIZE;
 use reform::query::kpi_sentences::ChartCaption;
 use reform::query::kpi_view::{chart_data, wrap, LabelSide, LINE_LABEL_PX};
 
 const BLUE: &str = "#0031d8";
 const ORANGE: &str = "#c74700";
-
-/// The size a saved image is drawn at, in CSS pixels (the PNG has twice as many): a slide's
-/// 16:10, the same whichever screen it is saved from.
-pub const IMAGE_SIZE: (u32, u32) = (960, 600);
 
 /// Space around a saved image's caption and plot, in CSS pixels.
 const IMAGE_MARGIN: i64 = 24;
@@ -48,23 +45,15 @@ fn line_label(side: LabelSide, color: &str) -> Label {
     Label::new().formatter("{b}").color(color).font_size(LINE_LABEL_PX).vertical_align(vertical(side))
 }
 
-/// The chart on screen. Whether it animates is the drawing's business (`chart.rs`: never for
-/// print or reduced motion).
-pub fn kpi_chart(kpi: &Kpi, style: YearStyle) -> Chart {
-    framed(kpi, style, None)
-}
-
-/// The chart of a saved image, [`IMAGE_SIZE`], with `caption` drawn above and below the plot.
-pub fn kpi_chart_image(kpi: &Kpi, style: YearStyle, caption: &ChartCaption) -> Chart {
-    framed(kpi, style, Some(caption))
-}
-
 /// How wide the caption's lines may be in a saved image.
 fn image_text_width() -> f64 {
     (i64::from(IMAGE_SIZE.0) - 2 * IMAGE_MARGIN) as f64
 }
 
-fn framed(kpi: &Kpi, style: YearStyle, caption: Option<&ChartCaption>) -> Chart {
+/// The chart on screen, or with `caption` that of a saved image ([`IMAGE_SIZE`]), the caption
+/// drawn above and below the plot. Whether it animates is the drawing's business (the
+/// dashboard's `chart.rs`: never for print or reduced motion).
+pub fn framed(kpi: &Kpi, style: YearStyle, caption: Option<&ChartCaption>) -> Chart {
     let data = chart_data(kpi, style);
     let (target_side, aggregate_side) = data.label_sides();
     let right = 16.max(i64::from(data.label_room(LINE_LABEL_PX)));
