@@ -356,6 +356,12 @@ test('a host naming several previous editions shows the newest beside the one be
   assert.deepEqual(await chosen(page), [`${r7.label}（reports/r7.json）`, `${r5.label}（reports/r5.json）`]);
   assert.match(await text(page, '[data-testid="changes"] .rd-help'), new RegExp(`${r5.label}の報告書と比べた、${r7.label}の報告書の変化`));
   assert.ok(!(await text(page, '[data-testid="changes"]')).includes('前年度'), 'no 前年度 for an edition two years back');
+  // On paper the selectors give way to one sentence naming both editions.
+  await page.emulateMediaType('print');
+  assert.equal(await page.$eval('[data-testid="edition-shown"]', (el) => el.offsetParent), null, 'no drop-down box on paper');
+  assert.equal(await text(page, '[data-testid="editions-print"]'), `表示している報告書：${r7.label}（reports/r7.json） 比べている報告書：${r5.label}（reports/r5.json）`);
+  await page.emulateMediaType('screen');
+  assert.equal(await page.$eval('[data-testid="editions-print"]', (el) => el.offsetParent), null, 'the sentence is for paper only');
   // The shown edition switched: r6, beside r5.
   await page.select('[data-testid="edition-shown"]', String(r6.fiscal_year));
   await page.waitForFunction((t) => document.querySelector('.rd-title')?.textContent === t, { timeout: 20000 }, r6.title);
@@ -415,6 +421,12 @@ test('offline, a second report file is added beside the first, compared with it,
   await page.reload({ waitUntil: 'load' });
   await page.waitForSelector('[data-testid="editions"]', { timeout: 20000 });
   assert.deepEqual(await chosen(page), [`${BUNDLED.report.label}（このページの報告書）`, '比べない']);
+  // A corrected reissue of r6 takes r6's place, and the page says so.
+  writeFileSync(join(dir, 'r6-corrected.json'), JSON.stringify(NEXT));
+  await (await page.$('[data-testid="open-file"]')).uploadFile(join(dir, 'r6-corrected.json'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="notices"]')?.textContent.includes('置き換えました'), { timeout: 20000 });
+  assert.match(await text(page, '[data-testid="notices"]'), new RegExp(`開いたファイル「r6-corrected\\.json」は${NEXT.report.label}（r6\\.json）と同じ年度の報告書のため、置き換えました。`));
+  assert.deepEqual(await chosen(page), [`${NEXT.report.label}（r6-corrected.json）`, `${BUNDLED.report.label}（このページの報告書）`]);
   // Closing the opened file leaves the page's own report alone.
   await page.click('[data-testid="close-opened"]');
   await page.waitForFunction(() => !document.querySelector('[data-testid="editions"]'), { timeout: 20000 });

@@ -63,6 +63,17 @@ pub enum Added {
     Replaced { replaced: String },
 }
 
+impl Added {
+    /// What the reader is told when the file `opened` took the place of the edition of its
+    /// year (a corrected reissue); nothing for a file held beside the others.
+    pub fn notice_ja(&self, opened: &str) -> Option<String> {
+        match self {
+            Added::Beside => None,
+            Added::Replaced { replaced } => Some(format!("開いたファイル「{opened}」は{replaced}と同じ年度の報告書のため、置き換えました。")),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Shelf<T> {
     /// Oldest first, one per fiscal year.
@@ -258,6 +269,7 @@ mod tests {
     fn a_newer_file_is_shown_beside_the_one_before_it_and_an_older_one_is_compared() {
         let mut shelf = Shelf::new(edition(2023, None, Origin::Page));
         assert_eq!(shelf.open(edition(2024, Some("r6.json"), Origin::Reader)), Added::Beside);
+        assert_eq!(Added::Beside.notice_ja("r6.json"), None);
         assert_eq!(years(&shelf), (2024, Some(2023), vec![2023, 2024]));
         assert_eq!(shelf.pick(), Pick { shown: Some(2024), compared: Some(Some(2023)) });
         // The year after: shown beside the one before it, the others kept.
@@ -274,6 +286,7 @@ mod tests {
         let mut shelf = Shelf::new(edition(2023, None, Origin::Page));
         let added = shelf.open(edition(2023, Some("corrected.json"), Origin::Reader));
         assert_eq!(added, Added::Replaced { replaced: "令和5年度（このページの報告書）".into() });
+        assert_eq!(added.notice_ja("corrected.json").as_deref(), Some("開いたファイル「corrected.json」は令和5年度（このページの報告書）と同じ年度の報告書のため、置き換えました。"));
         assert_eq!(years(&shelf), (2023, None, vec![2023]));
         assert_eq!(shelf.shown().file.as_deref(), Some("corrected.json"));
     }
