@@ -157,7 +157,8 @@ pub fn framed(kpi: &Kpi, style: YearStyle, caption: Option<&ChartCaption>) -> Ch
 
 /// A KPI's actuals in two editions on one axis of years (the detail's 「前年度の報告書との比較」):
 /// bars for the edition on screen, a dashed line with diamonds for the previous one, so a
-/// revised year shows as a diamond off its bar.
+/// revised year shows as a diamond off its bar. The legend names the editions only (the
+/// caption above says these are actuals), so on a phone it stays on one line above the plot.
 pub fn joined_chart(joined: &reform::query::editions::Joined, unit: &str, older: &str, newer: &str) -> Chart {
     let unit = if unit.is_empty() { "値" } else { unit };
     Chart::new()
@@ -167,10 +168,10 @@ pub fn joined_chart(joined: &reform::query::editions::Joined, unit: &str, older:
         .grid(Grid::new().left(8).right(16).top(36).bottom(8).contain_label(true))
         .x_axis(Axis::new().type_(AxisType::Category).data(joined.years.clone()))
         .y_axis(Axis::new().type_(AxisType::Value).name(unit))
-        .series(Bar::new().name(format!("{newer}の報告書の実績")).data(joined.newer.clone()).item_style(ItemStyle::new().color(BLUE)).bar_width("40%"))
+        .series(Bar::new().name(format!("{newer}の報告書")).data(joined.newer.clone()).item_style(ItemStyle::new().color(BLUE)).bar_width("40%"))
         .series(
             Line::new()
-                .name(format!("{older}の報告書の実績"))
+                .name(format!("{older}の報告書"))
                 .data(joined.older.clone())
                 .connect_nulls(true)
                 .symbol(Symbol::Diamond)

@@ -99,6 +99,19 @@ mod tests {
         assert_eq!(o["title"][0]["subtext"], caption.subtitle.as_str());
     }
 
+    /// Two editions' actuals: the newer as bars, the older as a line, each named by its year.
+    #[test]
+    fn a_joined_spec_names_both_editions() {
+        let joined = reform::query::editions::Joined { years: vec!["R4".into(), "R5".into()], older: vec![Some(3000.0), None], newer: vec![Some(3000.0), Some(3697.0)] };
+        let spec = ChartSpec::Joined { joined, unit: "件".into(), older: "令和5年度".into(), newer: "令和6年度".into() };
+        let o = option(&spec, false);
+        let series: Vec<(&str, &str)> = o["series"].as_array().unwrap().iter().map(|s| (s["type"].as_str().unwrap(), s["name"].as_str().unwrap())).collect();
+        assert_eq!(series, [("bar", "令和6年度の報告書"), ("line", "令和5年度の報告書")]);
+        assert_eq!(o["series"][0]["data"], serde_json::json!([3000.0, 3697.0]));
+        assert_eq!(o["series"][1]["data"], serde_json::json!([3000.0, null]));
+        assert_eq!(o["yAxis"]["name"], "件");
+    }
+
     #[test]
     fn a_spec_that_does_not_read_says_so() {
         let e = option_json_of(r#"{"chart":"pie"}"#, false).unwrap_err();

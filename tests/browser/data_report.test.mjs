@@ -303,7 +303,7 @@ test('with data-previous, a revised figure leads to its detail, where both editi
   const figure = (cell) => (cell === '—' ? null : Number(cell.match(/^[^0-9.-]*([0-9,.-]+)/)[1].replaceAll(',', '')));
   const actuals = rows.filter((r) => r[0].startsWith('実績') && !/年度の記載なし/.test(r[0]));
   assert.ok(actuals.length > 0, rows.join('\n'));
-  assert.deepEqual(option.series.map((x) => x.name), [`${NEXT.report.label}の報告書の実績`, `${BUNDLED.report.label}の報告書の実績`]);
+  assert.deepEqual(option.series.map((x) => x.name), [`${NEXT.report.label}の報告書`, `${BUNDLED.report.label}の報告書`]);
   assert.deepEqual(option.series[0].data, actuals.map((r) => figure(r[2].replace(/\s*改訂$/, ''))));
   assert.deepEqual(option.series[1].data, actuals.map((r) => figure(r[1])));
   assert.deepEqual(log.errors, []);
