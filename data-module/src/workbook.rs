@@ -6,7 +6,7 @@
 
 use reform::model::Report;
 use reform::query::opendata::offers::{licence_ja, source_ja};
-use reform::query::opendata::{datapackage, workbook_tables, Audience, Table, Value};
+use reform::query::opendata::{datapackage, workbook_tables, Audience, Table, Value, NOT_APPLICABLE};
 use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 pub const README_SHEET: &str = "README";
@@ -83,7 +83,9 @@ fn sheet(ws: &mut Worksheet, table: &Table, bold: &Format) -> Result<(), XlsxErr
                 Value::Integer(n) => ws.write_number(row, col, n as f64)?,
                 Value::Number(x) => ws.write_number(row, col, x)?,
                 Value::Boolean(b) => ws.write_boolean(row, col, b)?,
-                Value::Missing => ws,
+                // 「-」 as the CSV files write it; a value not known stays an empty cell.
+                Value::NotApplicable => ws.write_string(row, col, NOT_APPLICABLE)?,
+                Value::Unknown => ws,
             };
         }
     }
@@ -144,7 +146,7 @@ mod tests {
         assert_eq!(rows.len(), kpi.series.len());
         for (row, point) in rows.iter().zip(&kpi.series) {
             assert_eq!(row[value], Data::Float(point.value), "{}", point.text);
-            assert_eq!(row[year], point.fiscal_year.map_or(Data::Empty, |y| Data::Float(y.into())));
+            assert_eq!(row[year], point.fiscal_year.map_or(Data::String(NOT_APPLICABLE.into()), |y| Data::Float(y.into())), "a target without a year: 「-」");
         }
         assert_eq!(rows[0][value], Data::Float(286_728.0), "R3's 寄附額 as printed (286,728 千円)");
         // Codes as their Japanese labels, like the views' downloads.

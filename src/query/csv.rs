@@ -49,6 +49,9 @@ mod tests {
         let csv = kpis_csv(&r, &k);
         assert!(csv.contains(",名,"), "{csv}");
         assert!(csv.contains(",実績,2023,R5,1121,"), "{csv}");
+        // The target's columns of an actual say 該当なし, 「-」 as the data package writes it (no
+        // neutralising quote: a lone 「-」 is no formula).
+        assert!(csv.contains(",実績,2023,R5,1121,-,-,-,-,-,-,報告書の表から読み取った,"), "{csv}");
         // Every download ends with the report's edition, under its Japanese name.
         for (csv, rows) in [(initiatives_csv(&r, &rows), rows.len()), (texts.clone(), texts.lines().count() - 1), (kpis_csv(&r, &k), k.iter().map(|k| k.series.len()).sum())] {
             let mut lines = csv.split("\r\n").filter(|l| !l.is_empty());

@@ -1,7 +1,7 @@
 //! The codebook: every field of every table (Japanese label, ASCII name, type, unit, whether it
 //! may be empty) and every code, as two tables and as one page for people.
 
-use super::{Code, CodeList, Column, Field, FieldType, Table, TableMeta, Value, LIST_SEPARATOR};
+use super::{Code, CodeList, Column, Field, FieldType, Table, TableMeta, Value, LIST_SEPARATOR, NOT_APPLICABLE};
 use crate::model::Report;
 
 pub const MARKDOWN_FILE_NAME: &str = "codebook.md";
@@ -19,7 +19,9 @@ pub struct RuleNotApplicable {
 }
 
 const PROSE_NOT_A_LIST: &str = "この列は報告書の文や題名そのもの。読点（、）が2つ以上あるか中黒（・）が2つ以上ある値をルールは列挙とみなすが これは列挙ではなく1つの文（題名）であり 句読点を書き換えずに載せる。ほかの列にはこの指摘はない。";
-const ONE_HEADER_ROW: &str = "見出しは1行目だけ（datapackage.json の表の定義のとおり）。判定ツールは 3桁以上の数がセルの3割以下の行を見出しの候補とみなし、候補が5行続いたあとの行に3桁以上の数があって空欄の位置が見出し行と違えば 5行を見出しと読む。この表は値ごとの行で、どの行にも西暦の年度（4桁）があり、目標にだけある列（比べ方・上限・期間など）は実績の行では空欄なので 必ずそう読まれる。年度を除くか、空欄に記号を入れるか、行の順を変えるほかに避ける方法がなく、どれもデータを損なうため この表はこのままとする。";
+const UNIT_IN_ITS_OWN_COLUMN: &str = "値の単位は KPI ごとに違うため列名には書けず、同じ行の unit の列（kpi_judgements.csv では kpis.csv の unit）に書く（縦長の表の形）。列の説明（datapackage.json とこの項目定義）にもそう書いてあり、ルールの求める単位の明記はこれで満たす。";
+const YEAR_NEEDS_NO_UNIT: &str = "画面からのダウンロード（日本語の見出し）の 年度 の列への指摘。値は西暦の年度そのもので 見出しの「年度」が単位にあたる（datapackage.json の unit も 年度）。ASCII の見出しの fiscal_year には指摘はない。";
+const TWO_CODES_NOT_TWO_SPELLINGS: &str = "increase（増加が良い）と decrease（減少が良い）は codes.csv の direction の2つのコードで 同じ答えの表記の揺れではない。判定ツールは 出現の少ない値（decrease）を 綴りの似た多い値（increase）の書き誤りとみなす。";
 
 /// The only rules that do not apply, each with its reason.
 pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[
@@ -29,7 +31,12 @@ pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[
     RuleNotApplicable { file: "initiatives.csv", column: Some("subsection_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
     RuleNotApplicable { file: "subsections.csv", column: Some("section_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
     RuleNotApplicable { file: "subsections.csv", column: Some("subsection_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
-    RuleNotApplicable { file: "kpi_points.csv", column: None, rule: "L3-01", reason_ja: ONE_HEADER_ROW },
+    RuleNotApplicable { file: "kpis.csv", column: Some("direction"), rule: "L2-04", reason_ja: TWO_CODES_NOT_TWO_SPELLINGS },
+    RuleNotApplicable { file: "kpi_points.csv", column: Some("value"), rule: "L3-04", reason_ja: UNIT_IN_ITS_OWN_COLUMN },
+    RuleNotApplicable { file: "kpi_points.csv", column: Some("fiscal_year"), rule: "L3-04", reason_ja: YEAR_NEEDS_NO_UNIT },
+    RuleNotApplicable { file: "kpi_judgements.csv", column: Some("target_value"), rule: "L3-04", reason_ja: UNIT_IN_ITS_OWN_COLUMN },
+    RuleNotApplicable { file: "kpi_judgements.csv", column: Some("actual_value"), rule: "L3-04", reason_ja: UNIT_IN_ITS_OWN_COLUMN },
+    RuleNotApplicable { file: "kpi_judgements.csv", column: Some("observed_value"), rule: "L3-04", reason_ja: UNIT_IN_ITS_OWN_COLUMN },
 ];
 
 const FIELDS: TableMeta = TableMeta {
@@ -64,9 +71,9 @@ fn field_columns<'a>() -> Vec<Column<FieldRow<'a>>> {
         Column { name: "field_name", label_ja: "列名", kind: FieldType::String, unit: "", description_ja: "列の名前（ASCII）", required: true, codes: None, value: |r| Value::text(&r.field.name) },
         Column { name: "label_ja", label_ja: "項目名", kind: FieldType::String, unit: "", description_ja: "列の日本語の名前（画面からのダウンロードの見出し）", required: true, codes: None, value: |r| Value::text(&r.field.label_ja) },
         Column { name: "field_type", label_ja: "型", kind: FieldType::String, unit: "", description_ja: "Table Schema の型", required: true, codes: Some(CodeList { name: "field_type", codes: type_codes }), value: |r| Value::text(r.field.kind.key()) },
-        Column { name: "unit", label_ja: "単位", kind: FieldType::String, unit: "", description_ja: "値の単位。単位が別の列にあるときや単位がないときは空欄", required: false, codes: None, value: |r| Value::text(&r.field.unit) },
+        Column { name: "unit", label_ja: "単位", kind: FieldType::String, unit: "", description_ja: "値の単位。単位が別の列にあるときや単位がないときは -", required: false, codes: None, value: |r| Value::text(&r.field.unit) },
         Column { name: "required", label_ja: "必須", kind: FieldType::Boolean, unit: "", description_ja: "すべての行に値があれば true", required: true, codes: None, value: |r| Value::Boolean(r.field.required) },
-        Column { name: "code_list", label_ja: "コード表", kind: FieldType::String, unit: "", description_ja: "値がコードのとき codes.csv のコード表の名前。コードでなければ空欄", required: false, codes: None, value: |r| Value::opt_text(r.field.code_list) },
+        Column { name: "code_list", label_ja: "コード表", kind: FieldType::String, unit: "", description_ja: "値がコードのとき codes.csv のコード表の名前。コードでなければ -", required: false, codes: None, value: |r| Value::opt_text(r.field.code_list) },
         Column { name: "description_ja", label_ja: "説明", kind: FieldType::String, unit: "", description_ja: "列の意味", required: true, codes: None, value: |r| Value::text(&r.field.description_ja) },
     ]
 }
@@ -76,7 +83,7 @@ fn code_columns<'a>() -> Vec<Column<CodeRow<'a>>> {
         Column { name: "code_list", label_ja: "コード表", kind: FieldType::String, unit: "", description_ja: "コード表の名前（codebook.csv の code_list）", required: true, codes: None, value: |r| Value::text(r.list) },
         Column { name: "code", label_ja: "コード", kind: FieldType::String, unit: "", description_ja: "列に書かれる値", required: true, codes: None, value: |r| Value::text(&r.code.code) },
         Column { name: "label_ja", label_ja: "意味", kind: FieldType::String, unit: "", description_ja: "コードの意味", required: true, codes: None, value: |r| Value::text(&r.code.label_ja) },
-        Column { name: "mark", label_ja: "記号", kind: FieldType::String, unit: "", description_ja: "報告書やダッシュボードがこのコードに使う記号。なければ空欄", required: false, codes: None, value: |r| Value::text(&r.code.mark) },
+        Column { name: "mark", label_ja: "記号", kind: FieldType::String, unit: "", description_ja: "報告書やダッシュボードがこのコードに使う記号。記号がなければ -（判定の記号の －（全角）とは別）", required: false, codes: None, value: |r| Value::text(&r.code.mark) },
     ]
 }
 
@@ -110,7 +117,10 @@ pub fn markdown(report: &Report, tables: &[Table]) -> String {
     ));
     out.push_str("## 書き方\n\n");
     out.push_str("- 文字コードは UTF-8（BOM 付き）、改行は CRLF、1行に1件（縦長の形）。見出しは ASCII の列名です。\n");
-    out.push_str("- 値がないセル（報告書に書かれていない、または当てはまらない）は空欄です。0 とは区別します。\n");
+    out.push_str(&format!(
+        "- その行にない値は `{NOT_APPLICABLE}`（該当なし。統計表の「-」（該当数字なし）と同じ）と書きます。その行に当てはまらない値（実績の行の目標の比べ方など）と、報告書に書かれていない値（年度の書かれていない目標の年度など）です。どちらにあたるかは各列の説明にあります。\n"
+    ));
+    out.push_str("- 空欄は、その行にあるはずの値が分からないときだけです（ページの見出しが抽出できなかったときの掲載ページ番号など。各列の説明にあります）。`-` も空欄も 0 とは区別します。`datapackage.json` はどちらも欠損値（`missingValues`）とします。\n");
     out.push_str("- 数値は単位を付けず桁区切りなしで書き、単位は別の列（`unit`）か、この表の「単位」にあります。\n");
     out.push_str(&format!(
         "- 年度は西暦（会計年度の始まる年、{} = {}）。和暦は `fiscal_year_wareki` に略記（`{}`）で添えます。\n",
@@ -138,7 +148,7 @@ pub fn markdown(report: &Report, tables: &[Table]) -> String {
         let column = n.column.map_or("（表全体）".to_string(), |c| format!("`{c}`"));
         out.push_str(&format!("| {} | {column} | {} | {} |\n", n.file, n.rule, n.reason_ja));
     }
-    out.push_str("\n判定ツールが自動では判定しないルール：L1-09（空欄と 0 の区別）は値がないセルを空欄とし 0 と書かないことで満たします。");
+    out.push_str("\n判定ツールが自動では判定しないルール：L1-09（空欄と 0 の区別）は、その行にない値を `-`、分からない値を空欄とし、どちらも 0 と書かないことで満たします。");
     out.push_str("L3-02（コード表）はこの `codes.csv`、L3-08（メタデータ）は `datapackage.json` とこの項目定義です。");
     out.push_str("L3-03（特殊な記号）：進捗状況（○／△）や判定は記号でなくコードで書き、記号はコード表の `mark` に載せます（報告書の文の中の ・ ※ 【】 は印刷のまま）。L3-07（年度をまたぐ書式の一致）は翌年度版と比べるときに確かめます。\n\n");
     for t in tables {

@@ -55,7 +55,8 @@ fn schema(t: &Table) -> Json {
             "fields": k.fields,
             "reference": { "resource": k.table, "fields": k.reference },
         })).collect::<Vec<_>>(),
-        "missingValues": [""],
+        // Both read as no value: 「-」 where the row has none, a blank where it is not known.
+        "missingValues": ["", super::NOT_APPLICABLE],
     })
 }
 

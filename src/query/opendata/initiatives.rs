@@ -134,13 +134,13 @@ pub fn subsection_columns<'a>() -> Vec<Column<SubsectionRow<'a>>> {
         Column { name: "section_title", label_ja: "項目", kind: FieldType::String, unit: "", description_ja: "項目の題名", required: true, codes: None, value: |r| Value::opt_text(r.report.section(&r.sub.section).map(|s| s.title.as_str())) },
         Column { name: "subsection_title", label_ja: "小項目", kind: FieldType::String, unit: "", description_ja: "小項目の題名", required: true, codes: None, value: |r| Value::text(&r.sub.title) },
         Column { name: "relisted", label_ja: "再掲", kind: FieldType::Boolean, unit: "", description_ja: "別の項目の下に再び掲げた小項目（【再掲】）なら true", required: true, codes: None, value: |r| Value::Boolean(r.sub.relisted) },
-        Column { name: "rating", label_ja: "進捗状況", kind: FieldType::String, unit: "", description_ja: "報告書の進捗状況の記号をコードで表したもの。記載がなければ空欄", required: false, codes: Some(CodeList { name: "rating", codes: rating_codes }), value: |r| Value::opt_text(r.sub.rating.map(|x| x.key())) },
+        Column { name: "rating", label_ja: "進捗状況", kind: FieldType::String, unit: "", description_ja: "報告書の進捗状況の記号をコードで表したもの。記号が印刷されていなければ -", required: false, codes: Some(CodeList { name: "rating", codes: rating_codes }), value: |r| Value::opt_text(r.sub.rating.map(|x| x.key())) },
         Column { name: "kpi_count", label_ja: "KPI数", kind: FieldType::Integer, unit: "指標", description_ja: "小項目の取組の KPI の数（再掲の行の KPI は元の行の KPI として1回数える）", required: true, codes: None, value: |r| Value::count(r.axes.kpis.iter().map(|(_, n)| n).sum()) },
         Column { name: "kpi_count_reached", label_ja: "目標に届いたか順調のKPI数", kind: FieldType::Integer, unit: "指標", description_ja: "判定が達成または目標水準に到達済みまたは順調の KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Reached) },
         Column { name: "kpi_count_behind", label_ja: "未達成か遅れのKPI数", kind: FieldType::Integer, unit: "指標", description_ja: "判定が未達成か、目標への推移が足りない KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Behind) },
         Column { name: "kpi_count_unjudged", label_ja: "判定できないKPI数", kind: FieldType::Integer, unit: "指標", description_ja: "目標年度や実績の記載がなく判定できない KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::Unjudged) },
         Column { name: "kpi_count_no_target", label_ja: "目標なしのKPI数", kind: FieldType::Integer, unit: "指標", description_ja: "数値目標の記載がなく実績だけの KPI の数", required: true, codes: None, value: |r| r.kpis_in(VerdictGroup::NoTarget) },
-        Column { name: "disagreement", label_ja: "進捗状況とKPIの食い違い", kind: FieldType::String, unit: "", description_ja: "進捗状況と KPI の判定が逆を指すときのコード。食い違いがなければ空欄", required: false, codes: Some(CodeList { name: "disagreement", codes: disagreement_codes }), value: |r| Value::opt_text(r.axes.disagreement.map(disagreement_key)) },
+        Column { name: "disagreement", label_ja: "進捗状況とKPIの食い違い", kind: FieldType::String, unit: "", description_ja: "進捗状況と KPI の判定が逆を指すときのコード。食い違いがなければ -", required: false, codes: Some(CodeList { name: "disagreement", codes: disagreement_codes }), value: |r| Value::opt_text(r.axes.disagreement.map(disagreement_key)) },
     ]
 }
 
@@ -206,16 +206,16 @@ pub fn initiative_columns<'a>() -> Vec<Column<InitiativeRow<'a>>> {
         Column { name: "subsection_id", label_ja: "小項目番号", kind: FieldType::String, unit: "", description_ja: "柱-項目-小項目の番号", required: true, codes: None, value: |r| Value::text(&r.ini.subsection) },
         Column { name: "subsection_title", label_ja: "小項目", kind: FieldType::String, unit: "", description_ja: "小項目の題名", required: true, codes: None, value: |r| Value::opt_text(r.report.subsection(&r.ini.subsection).map(|s| s.title.as_str())) },
         Column { name: "title", label_ja: "取組項目", kind: FieldType::String, unit: "", description_ja: "取組項目の欄（【再掲】の印を除く）", required: true, codes: None, value: |r| Value::text(&r.ini.title) },
-        Column { name: "original_title", label_ja: "再掲元の取組項目", kind: FieldType::String, unit: "", description_ja: "再掲の行で【再掲】のあとに括弧で示された元の題名。なければ空欄", required: false, codes: None, value: |r| Value::opt_text(r.ini.original_title.as_deref()) },
-        Column { name: "departments", label_ja: "部局等", kind: FieldType::String, unit: "", description_ja: "部局等を印刷順に区切り文字 | でつないだもの。組の形は initiative_organisations.csv", required: false, codes: None, value: |r| Value::text(r.ini.departments.join(LIST_SEPARATOR)) },
-        Column { name: "divisions", label_ja: "担当課", kind: FieldType::String, unit: "", description_ja: "担当課を印刷順に区切り文字 | でつないだもの。組の形は initiative_organisations.csv", required: false, codes: None, value: |r| Value::text(r.ini.divisions.join(LIST_SEPARATOR)) },
+        Column { name: "original_title", label_ja: "再掲元の取組項目", kind: FieldType::String, unit: "", description_ja: "再掲の行で【再掲】のあとに括弧で示された元の題名。なければ -", required: false, codes: None, value: |r| Value::opt_text(r.ini.original_title.as_deref()) },
+        Column { name: "departments", label_ja: "部局等", kind: FieldType::String, unit: "", description_ja: "部局等を印刷順に区切り文字 | でつないだもの（書かれていなければ -）。組の形は initiative_organisations.csv", required: false, codes: None, value: |r| Value::text(r.ini.departments.join(LIST_SEPARATOR)) },
+        Column { name: "divisions", label_ja: "担当課", kind: FieldType::String, unit: "", description_ja: "担当課を印刷順に区切り文字 | でつないだもの（書かれていなければ -）。組の形は initiative_organisations.csv", required: false, codes: None, value: |r| Value::text(r.ini.divisions.join(LIST_SEPARATOR)) },
         Column { name: "zencho", label_ja: "全庁", kind: FieldType::Boolean, unit: "", description_ja: "全庁の欄に○があれば true", required: true, codes: None, value: |r| Value::Boolean(r.ini.zencho) },
         Column { name: "relisted", label_ja: "再掲", kind: FieldType::Boolean, unit: "", description_ja: "【再掲】の行（または再掲の小項目の行）なら true。件数を数えるときは除く", required: true, codes: None, value: |r| Value::Boolean(r.ini.relisted) },
-        Column { name: "relisted_from", label_ja: "再掲元の取組番号", kind: FieldType::String, unit: "", description_ja: "再掲の行の元の行の取組番号。見つからなければ空欄", required: false, codes: None, value: |r| Value::opt_text(r.ini.relisted_from.as_deref()) },
-        Column { name: "same_as", label_ja: "同一の取組番号", kind: FieldType::String, unit: "", description_ja: "【再掲】の印なしに同じ行が先に掲げられているとき、その最初の行の取組番号", required: false, codes: None, value: |r| Value::opt_text(r.ini.same_as.as_deref()) },
-        Column { name: "rating", label_ja: "進捗状況", kind: FieldType::String, unit: "", description_ja: "行の小項目の進捗状況のコード（subsections.csv と同じ）", required: false, codes: Some(CodeList { name: "rating", codes: rating_codes }), value: |r| Value::opt_text(r.report.subsection(&r.ini.subsection).and_then(|s| s.rating).map(|x| x.key())) },
+        Column { name: "relisted_from", label_ja: "再掲元の取組番号", kind: FieldType::String, unit: "", description_ja: "再掲の行の元の行の取組番号。再掲でない行は -、元の行が見つからなければ空欄", required: false, codes: None, value: |r| if r.ini.relisted { Value::opt_text(r.ini.relisted_from.as_deref()).or_unknown() } else { Value::NotApplicable } },
+        Column { name: "same_as", label_ja: "同一の取組番号", kind: FieldType::String, unit: "", description_ja: "【再掲】の印なしに同じ行が先に掲げられているとき、その最初の行の取組番号。なければ -", required: false, codes: None, value: |r| Value::opt_text(r.ini.same_as.as_deref()) },
+        Column { name: "rating", label_ja: "進捗状況", kind: FieldType::String, unit: "", description_ja: "行の小項目の進捗状況のコード（subsections.csv と同じ。記号が印刷されていなければ -）", required: false, codes: Some(CodeList { name: "rating", codes: rating_codes }), value: |r| Value::opt_text(r.report.subsection(&r.ini.subsection).and_then(|s| s.rating).map(|x| x.key())) },
         Column { name: "kpi_count", label_ja: "KPI数", kind: FieldType::Integer, unit: "指標", description_ja: "この行の KPI の数（再掲の行は元の行の KPI を数える）", required: true, codes: None, value: |r| Value::count(r.ini.kpis.len()) },
-        Column { name: "source_page_number", label_ja: "掲載ページ番号", kind: FieldType::Integer, unit: "ページ", description_ja: "最初に掲げられたページ番号。ページの見出しが抽出できなかったときは空欄。出典テキストの行番号とほかの掲載箇所は initiative_sources.csv", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().and_then(|s| s.page)) },
+        Column { name: "source_page_number", label_ja: "掲載ページ番号", kind: FieldType::Integer, unit: "ページ", description_ja: "最初に掲げられたページ番号。ページの見出しが抽出できなかったときは空欄。出典テキストの行番号とほかの掲載箇所は initiative_sources.csv", required: false, codes: None, value: |r| Value::opt_int(r.ini.source.first().and_then(|s| s.page)).or_unknown() },
     ]
 }
 
@@ -239,7 +239,7 @@ fn source_columns<'a>() -> Vec<Column<SourceRow<'a>>> {
     vec![
         Column { name: "initiative_id", label_ja: "取組番号", kind: FieldType::String, unit: "", description_ja: "取組の行", required: true, codes: None, value: |r| Value::text(&r.ini.id) },
         Column { name: "occurrence_number", label_ja: "箇所の番号", kind: FieldType::Integer, unit: "", description_ja: "出典テキストでの順（1から）", required: true, codes: None, value: |r| Value::count(r.order) },
-        Column { name: "source_page_number", label_ja: "掲載ページ番号", kind: FieldType::Integer, unit: "ページ", description_ja: "印刷されたページ番号。ページの見出しが抽出できなかったときは空欄", required: false, codes: None, value: |r| Value::opt_int(r.occ.page) },
+        Column { name: "source_page_number", label_ja: "掲載ページ番号", kind: FieldType::Integer, unit: "ページ", description_ja: "印刷されたページ番号。ページの見出しが抽出できなかったときは空欄", required: false, codes: None, value: |r| Value::opt_int(r.occ.page).or_unknown() },
         Column { name: "source_first_line_number", label_ja: "出典の最初の行番号", kind: FieldType::Integer, unit: "行", description_ja: "出典テキストの最初の行番号（1から数える）", required: true, codes: None, value: |r| Value::Integer(r.occ.first_line.into()) },
         Column { name: "source_last_line_number", label_ja: "出典の最後の行番号", kind: FieldType::Integer, unit: "行", description_ja: "最後の行番号", required: true, codes: None, value: |r| Value::Integer(r.occ.last_line.into()) },
     ]
@@ -307,8 +307,8 @@ fn organisations(report: &Report) -> Table {
 fn organisation_columns<'a>() -> Vec<Column<OrganisationRow<'a>>> {
     vec![
         Column { name: "organisation_id", label_ja: "組の番号", kind: FieldType::Integer, unit: "", description_ja: "部局等と担当課の組の番号（報告書に最初に現れる順）", required: true, codes: None, value: |r| Value::count(r.id) },
-        Column { name: "department", label_ja: "部局等", kind: FieldType::String, unit: "", description_ja: "部局等。担当課の部局等が報告書から分からないときは空欄（画面では所属不明）", required: false, codes: None, value: |r| Value::opt_text(r.pair.0) },
-        Column { name: "division", label_ja: "担当課", kind: FieldType::String, unit: "", description_ja: "担当課。部局等だけが書かれているときは空欄", required: false, codes: None, value: |r| Value::opt_text(r.pair.1) },
+        Column { name: "department", label_ja: "部局等", kind: FieldType::String, unit: "", description_ja: "部局等。担当課の部局等が報告書から分からないときは空欄（画面では所属不明）", required: false, codes: None, value: |r| Value::opt_text(r.pair.0).or_unknown() },
+        Column { name: "division", label_ja: "担当課", kind: FieldType::String, unit: "", description_ja: "担当課。部局等だけが書かれているときは -", required: false, codes: None, value: |r| Value::opt_text(r.pair.1) },
         Column { name: "department_known", label_ja: "部局等が分かる", kind: FieldType::Boolean, unit: "", description_ja: "部局等が分かれば true", required: true, codes: None, value: |r| Value::Boolean(r.pair.0.is_some()) },
         Column { name: "initiative_count", label_ja: "取組の行数", kind: FieldType::Integer, unit: "行", description_ja: "この組を含む取組の行の数（再掲の行を含む）", required: true, codes: None, value: |r| Value::count(r.rows) },
     ]
@@ -369,7 +369,7 @@ fn text_columns<'a>() -> Vec<Column<TextRow<'a>>> {
         Column { name: "block", label_ja: "欄", kind: FieldType::String, unit: "", description_ja: "項目が書かれた欄のコード", required: true, codes: Some(CodeList { name: "block", codes: block_codes }), value: |r| Value::text(r.block.key()) },
         Column { name: "item_number", label_ja: "項目の番号", kind: FieldType::Integer, unit: "", description_ja: "欄の中での印刷順（1から）", required: true, codes: None, value: |r| Value::count(r.order) },
         Column { name: "text", label_ja: "記載内容", kind: FieldType::String, unit: "", description_ja: "項目の文。PDF の折り返しはつなぎ、余白の空白は半角スペース1つにした", required: true, codes: None, value: |r| Value::text(r.text) },
-        Column { name: "source_line_number", label_ja: "出典の行番号", kind: FieldType::Integer, unit: "行", description_ja: "項目が始まる出典テキストの行番号（1から数える。達成済の表示は、そのページ下部の表示の行）。2.4.0 より前の報告書 JSON から作った表では空", required: false, codes: None, value: |r| Value::opt_int(r.block.line(r.ini, r.order - 1)) },
+        Column { name: "source_line_number", label_ja: "出典の行番号", kind: FieldType::Integer, unit: "行", description_ja: "項目が始まる出典テキストの行番号（1から数える。達成済の表示は、そのページ下部の表示の行）。2.4.0 より前の報告書 JSON から作った表では空欄", required: false, codes: None, value: |r| Value::opt_int(r.block.line(r.ini, r.order - 1)).or_unknown() },
     ]
 }
 

@@ -48,6 +48,14 @@ impl FieldType {
     }
 }
 
+/// What a cell says where the row has no such value: 「-」, 該当なし, as Japanese statistical
+/// tables write it (e-Stat: 「-」 該当数字なし). Written, not left blank, so that a reader tells
+/// it from a value that is not known (a blank cell, [`Value::Unknown`]) and from 0 (rule L1-09).
+/// Blank cells also made the machine-readability checker read the first rows of a table as more
+/// header rows (rule L3-01): it takes up to five rows of mostly words for headers when the next
+/// row holds a figure and its blank cells tell it apart from the header row.
+pub const NOT_APPLICABLE: &str = "-";
+
 /// One cell's value before it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
@@ -55,32 +63,48 @@ pub enum Value {
     Integer(i64),
     Number(f64),
     Boolean(bool),
-    /// Not printed in the report, or not applicable: an empty cell (the data package's
-    /// `missingValues`).
-    Missing,
+    /// The row has no such value, as the report is printed: the column does not apply to it (an
+    /// actual has no comparator), or the report prints none (a target without a year). Each
+    /// column's description says which. Written [`NOT_APPLICABLE`].
+    NotApplicable,
+    /// The row has a value that the table does not know: the text extraction lost it (a page
+    /// whose header did not survive) or the report data does not hold it. An empty cell.
+    Unknown,
 }
 
 impl Value {
-    /// Text, or [`Value::Missing`] when empty.
+    /// Text, or [`Value::NotApplicable`] when empty.
     pub fn text(s: impl Into<String>) -> Value {
         let s = s.into();
         if s.is_empty() {
-            Value::Missing
+            Value::NotApplicable
         } else {
             Value::Text(s)
         }
     }
 
+    /// Text, or [`Value::NotApplicable`] for `None`.
     pub fn opt_text(s: Option<impl Into<String>>) -> Value {
-        s.map_or(Value::Missing, Value::text)
+        s.map_or(Value::NotApplicable, Value::text)
     }
 
+    /// An integer, or [`Value::NotApplicable`] for `None`.
     pub fn opt_int(n: Option<impl Into<i64>>) -> Value {
-        n.map_or(Value::Missing, |n| Value::Integer(n.into()))
+        n.map_or(Value::NotApplicable, |n| Value::Integer(n.into()))
     }
 
+    /// A number, or [`Value::NotApplicable`] for `None`.
     pub fn opt_number(n: Option<f64>) -> Value {
-        n.map_or(Value::Missing, Value::Number)
+        n.map_or(Value::NotApplicable, Value::Number)
+    }
+
+    /// For a column every row has a value in: where there is none, it is not known
+    /// ([`Value::Unknown`]), not 「-」.
+    pub fn or_unknown(self) -> Value {
+        match self {
+            Value::NotApplicable => Value::Unknown,
+            v => v,
+        }
     }
 
     pub fn count(n: usize) -> Value {
@@ -88,14 +112,16 @@ impl Value {
     }
 
     /// The field as written in the data package: numbers in their shortest exact form
-    /// without grouping, booleans as `true`/`false`, missing as nothing.
+    /// without grouping, booleans as `true`/`false`, 「-」 where the row has no such value,
+    /// nothing where the value is not known.
     pub fn plain(&self) -> String {
         match self {
             Value::Text(s) => s.clone(),
             Value::Integer(n) => n.to_string(),
             Value::Number(n) => format!("{n}"),
             Value::Boolean(b) => b.to_string(),
-            Value::Missing => String::new(),
+            Value::NotApplicable => NOT_APPLICABLE.into(),
+            Value::Unknown => String::new(),
         }
     }
 }
@@ -307,7 +333,8 @@ pub(crate) fn quote(s: &str) -> String {
     }
 }
 
-/// One field of a CSV line for `audience`.
+/// One field of a CSV line for `audience`. Only text is neutralised: 「-」 alone is no formula,
+/// and is written bare so that every reader sees the same mark.
 pub(crate) fn cell(v: &Value, audience: Audience) -> String {
     match (v, audience) {
         (Value::Text(s), Audience::Spreadsheet) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => quote(&format!("'{s}")),

@@ -35,7 +35,7 @@ fn initiatives_has_one_row_per_printed_row_repeats_marked() {
     assert_eq!(ids, r.initiatives.iter().map(|i| i.id.as_str()).collect::<Vec<_>>());
     let totals = overview::overview(&r).total;
     let relisted = t.values("relisted").into_iter().filter(|v| **v == Value::Boolean(true)).count();
-    let repeated = t.rows.iter().filter(|row| *get(t, row, "relisted") == Value::Boolean(false) && *get(t, row, "same_as") != Value::Missing).count();
+    let repeated = t.rows.iter().filter(|row| *get(t, row, "relisted") == Value::Boolean(false) && *get(t, row, "same_as") != Value::NotApplicable).count();
     assert_eq!((relisted, repeated), (totals.relisted, totals.repeated));
     assert_eq!(relisted + repeated, 14, "the report's 14 repeated rows");
     let kpis: i64 = t.values("kpi_count").into_iter().map(|v| if let Value::Integer(n) = v { *n } else { 0 }).sum();
@@ -66,8 +66,34 @@ fn kpi_points_hold_every_figure_of_the_report() {
     assert_eq!((text(get(t, this_year, "label")), text(get(t, this_year, "unit"))), ("寄附額", "千円"));
     assert_eq!(get(t, this_year, "value").plain(), "582831");
     assert_eq!(text(get(t, this_year, "fiscal_year_wareki")), crate::fiscal::era_short(year));
+    // The target columns of an actual: 「-」, 該当なし.
     let csv = t.csv(Audience::Machine);
-    assert!(csv.contains("\r\nI-3-3-3-k1,3,I-3-3-3,寄附額,千円,"), "{csv}");
+    assert!(csv.contains(&format!("\r\nI-3-3-3-k1,3,I-3-3-3,寄附額,千円,increase,{},actual,{year},{},582831,-,-,-,-,-,-,override,", achievement::overall(&r, r.kpi("I-3-3-3-k1").unwrap()).key(), crate::fiscal::era_short(year))), "{csv}");
+}
+
+/// Every cell of `kpi_points` holds a value or 「-」 where the row has none, in the data package
+/// and in the download alike: a blank cell would read as a value not known, and makes the
+/// machine-readability checker read the first rows as header rows (rule L3-01). The only column
+/// that may be blank, the page number where a page's header was not extracted, is known for
+/// every figure of this report.
+#[test]
+fn kpi_points_leave_no_cell_blank() {
+    let r = crate::query::committed_report();
+    let tables = tables(&r);
+    let t = table(&tables, "kpi_points");
+    for audience in [Audience::Machine, Audience::Spreadsheet] {
+        for row in &t.rows {
+            for (v, f) in row.iter().zip(&t.fields) {
+                let written = cell(&f.for_audience(v, audience), audience);
+                assert!(!written.is_empty(), "{:?} {}: {} is blank", audience, text(&row[0]), f.name);
+            }
+        }
+    }
+    // Each kind of 「-」: a column that does not apply (an actual's comparator), and a value the
+    // report does not print (the year of a target printed without one).
+    let undated = t.rows.iter().find(|row| text(get(t, row, "kpi_id")) == "II-3-2-4-k1" && text(get(t, row, "kind")) == "target").expect("II-3-2-4's target");
+    assert_eq!((get(t, undated, "fiscal_year"), get(t, undated, "value")), (&Value::NotApplicable, &Value::Number(855.0)));
+    assert!(t.rows.iter().filter(|row| text(get(t, row, "kind")) == "actual").all(|row| *get(t, row, "comparator") == Value::NotApplicable));
 }
 
 #[test]
@@ -79,7 +105,7 @@ fn subsection_ratings_count_as_the_overview_counts() {
     let ratings = t.values("rating");
     let count = |code: &str| ratings.iter().filter(|v| text(v) == code).count();
     let totals = overview::overview(&r).total;
-    assert_eq!((count("on_track"), count("delayed"), ratings.iter().filter(|v| ***v == Value::Missing).count()), (totals.on_track, totals.delayed, totals.unrated));
+    assert_eq!((count("on_track"), count("delayed"), ratings.iter().filter(|v| ***v == Value::NotApplicable).count()), (totals.on_track, totals.delayed, totals.unrated));
     // The two axes: every subsection's KPI counts are those of verdicts::subsection_axes.
     for row in &t.rows {
         let axes = crate::query::verdicts::subsection_axes(&r, text(get(t, row, "subsection_id"))).expect("a subsection");
@@ -87,7 +113,7 @@ fn subsection_ratings_count_as_the_overview_counts() {
         assert_eq!(*get(t, row, "kpi_count"), Value::count(all));
         let parts = ["kpi_count_reached", "kpi_count_behind", "kpi_count_unjudged", "kpi_count_no_target"].map(|f| if let Value::Integer(n) = get(t, row, f) { *n as usize } else { 0 });
         assert_eq!(parts.iter().sum::<usize>(), all);
-        assert_eq!(get(t, row, "disagreement") != &Value::Missing, axes.disagreement.is_some());
+        assert_eq!(get(t, row, "disagreement") != &Value::NotApplicable, axes.disagreement.is_some());
     }
 }
 
@@ -196,7 +222,9 @@ fn every_value_fits_its_field() {
             assert_eq!(row.len(), t.fields.len(), "{}", t.meta.name);
             for (v, f) in row.iter().zip(&t.fields) {
                 match (v, f.kind) {
-                    (Value::Missing, _) => assert!(!f.required, "{}.{} is required", t.meta.name, f.name),
+                    (Value::NotApplicable | Value::Unknown, _) => assert!(!f.required, "{}.{} is required", t.meta.name, f.name),
+                    // 「-」 means 該当なし only: no text is the mark itself.
+                    (Value::Text(s), _) if s == NOT_APPLICABLE => panic!("{}.{}: a text that reads as 該当なし", t.meta.name, f.name),
                     (Value::Text(s), FieldType::String) if !f.codes.is_empty() => assert!(f.codes.iter().any(|c| &c.code == s), "{}.{}: {s} is no code", t.meta.name, f.name),
                     (Value::Text(_), FieldType::String) | (Value::Integer(_), FieldType::Integer) | (Value::Number(_), FieldType::Number) | (Value::Boolean(_), FieldType::Boolean) => {}
                     _ => panic!("{}.{}: {v:?} is no {}", t.meta.name, f.name, f.kind.key()),
