@@ -21,7 +21,6 @@ pub struct RuleNotApplicable {
 const PROSE_NOT_A_LIST: &str = "この列は報告書の文や題名そのもの。読点（、）が2つ以上あるか中黒（・）が2つ以上ある値をルールは列挙とみなすが これは列挙ではなく1つの文（題名）であり 句読点を書き換えずに載せる。ほかの列にはこの指摘はない。";
 const UNIT_IN_ITS_OWN_COLUMN: &str = "値の単位は KPI ごとに違うため列名には書けず、同じ行の unit の列（kpi_judgements.csv では kpis.csv の unit）に書く（縦長の表の形）。列の説明（datapackage.json とこの項目定義）にもそう書いてあり、ルールの求める単位の明記はこれで満たす。";
 const YEAR_NEEDS_NO_UNIT: &str = "画面からのダウンロード（日本語の見出し）の 年度 の列への指摘。値は西暦の年度そのもので 見出しの「年度」が単位にあたる（datapackage.json の unit も 年度）。ASCII の見出しの fiscal_year には指摘はない。";
-const TWO_CODES_NOT_TWO_SPELLINGS: &str = "increase（増加が良い）と decrease（減少が良い）は codes.csv の direction の2つのコードで 同じ答えの表記の揺れではない。判定ツールは 出現の少ない値（decrease）を 綴りの似た多い値（increase）の書き誤りとみなす。";
 
 /// The only rules that do not apply, each with its reason.
 pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[
@@ -31,7 +30,6 @@ pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[
     RuleNotApplicable { file: "initiatives.csv", column: Some("subsection_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
     RuleNotApplicable { file: "subsections.csv", column: Some("section_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
     RuleNotApplicable { file: "subsections.csv", column: Some("subsection_title"), rule: "L1-07", reason_ja: PROSE_NOT_A_LIST },
-    RuleNotApplicable { file: "kpis.csv", column: Some("direction"), rule: "L2-04", reason_ja: TWO_CODES_NOT_TWO_SPELLINGS },
     RuleNotApplicable { file: "kpi_points.csv", column: Some("value"), rule: "L3-04", reason_ja: UNIT_IN_ITS_OWN_COLUMN },
     RuleNotApplicable { file: "kpi_points.csv", column: Some("fiscal_year"), rule: "L3-04", reason_ja: YEAR_NEEDS_NO_UNIT },
     RuleNotApplicable { file: "kpi_judgements.csv", column: Some("target_value"), rule: "L3-04", reason_ja: UNIT_IN_ITS_OWN_COLUMN },

@@ -18,15 +18,18 @@ pub(super) fn status_codes() -> Vec<Code> {
     Status::ALL.iter().map(|s| Code::new(s.key(), s.label_ja(), s.mark())).collect()
 }
 
+/// The direction as the RSシステム (行政事業レビュー) names it, 改善の上向き／下向き: `up` and
+/// `down` read as that, and no reader (or checker) takes one for a misspelling of the other, as
+/// `increase` and `decrease` were.
 fn direction_key(d: Direction) -> &'static str {
     match d {
-        Direction::Increase => "increase",
-        Direction::Decrease => "decrease",
+        Direction::Increase => "up",
+        Direction::Decrease => "down",
     }
 }
 
 fn direction_codes() -> Vec<Code> {
-    vec![Code::new("increase", "増加が良い（改善の方向は上向き）", ""), Code::new("decrease", "減少が良い（改善の方向は下向き）", "")]
+    vec![Code::new("up", "増加が良い（改善の方向は上向き）", ""), Code::new("down", "減少が良い（改善の方向は下向き）", "")]
 }
 
 fn origin_key(o: KpiOrigin) -> &'static str {

@@ -68,7 +68,7 @@ fn kpi_points_hold_every_figure_of_the_report() {
     assert_eq!(text(get(t, this_year, "fiscal_year_wareki")), crate::fiscal::era_short(year));
     // The target columns of an actual: 「-」, 該当なし.
     let csv = t.csv(Audience::Machine);
-    assert!(csv.contains(&format!("\r\nI-3-3-3-k1,3,I-3-3-3,寄附額,千円,increase,{},actual,{year},{},582831,-,-,-,-,-,-,override,", achievement::overall(&r, r.kpi("I-3-3-3-k1").unwrap()).key(), crate::fiscal::era_short(year))), "{csv}");
+    assert!(csv.contains(&format!("\r\nI-3-3-3-k1,3,I-3-3-3,寄附額,千円,up,{},actual,{year},{},582831,-,-,-,-,-,-,override,", achievement::overall(&r, r.kpi("I-3-3-3-k1").unwrap()).key(), crate::fiscal::era_short(year))), "{csv}");
 }
 
 /// Every cell of `kpi_points` holds a value or 「-」 where the row has none, in the data package
