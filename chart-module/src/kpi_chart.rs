@@ -165,7 +165,9 @@ pub fn joined_chart(joined: &reform::query::editions::Joined, unit: &str, older:
         .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(Legend::new().top(0))
-        .grid(Grid::new().left(8).right(16).top(36).bottom(8).contain_label(true))
+        // Room for the legend and, below it, the axis name: on a phone the legend spans the
+        // chart's width, and the axis name (「件」) under it no longer runs into it.
+        .grid(Grid::new().left(8).right(16).top(56).bottom(8).contain_label(true))
         .x_axis(Axis::new().type_(AxisType::Category).data(joined.years.clone()))
         .y_axis(Axis::new().type_(AxisType::Value).name(unit))
         .series(Bar::new().name(format!("{newer}の報告書")).data(joined.newer.clone()).item_style(ItemStyle::new().color(BLUE)).bar_width("40%"))
