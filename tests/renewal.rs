@@ -237,3 +237,28 @@ fn an_entry_that_no_longer_applies_is_removed_from_the_overrides_by_its_name() {
     // Nothing else changed: the report is the fixture's.
     assert_eq!(session.report_json().unwrap(), run("edition-r6.txt", R6, Some(&overrides::parse(OVERRIDES).unwrap()), Some(&Report::from_json(R5_JSON).unwrap())).output.report.to_json());
 }
+
+/// Every warning about last year's decisions says what became of them, and the owner's advice
+/// follows from that, never from the wording of the message: last year's entries for the row
+/// the r6 fixture drops are skipped, the file was reviewed for r5's text, and entries used on
+/// this year's pages say so.
+#[test]
+fn each_warning_on_last_years_decisions_gets_the_advice_for_what_became_of_them() {
+    use reform::normalize::Carried;
+    use reform::renewal::review::advice_ja;
+    let o = overrides::parse(OVERRIDES).unwrap();
+    for (name, text) in [("edition-r6.txt", R6), ("edition-r7.txt", R7)] {
+        let renewed = run(name, text, Some(&o), None);
+        let carried: Vec<_> = renewed.output.warnings.iter().filter(|w| w.field == "overrides").collect();
+        assert!(carried.iter().all(|w| w.carried.is_some()), "{name}: {:?}", carried.iter().find(|w| w.carried.is_none()));
+        let of = |kind: Carried| carried.iter().filter(move |w| w.carried == Some(kind));
+        assert_eq!(of(Carried::OtherSource).count(), 1, "{name}: reviewed for r5's text");
+        assert!(of(Carried::OtherSource).all(|w| advice_ja(w).contains("前年度の報告書用")));
+        assert!(of(Carried::Skipped).all(|w| w.message.contains("no longer matches") && advice_ja(w).contains("当てはまりません")));
+        assert!(of(Carried::MarkMoved).chain(of(Carried::FigureUpdated)).all(|w| advice_ja(w).contains("確かめてください")));
+        assert!(carried.iter().all(|w| !advice_ja(w).starts_with("読み取りの注記")), "{name}: a decision of last year read as a note on the text");
+    }
+    let r6 = run("edition-r6.txt", R6, Some(&o), None);
+    let skipped = r6.output.warnings.iter().filter(|w| w.carried == Some(Carried::Skipped)).count();
+    assert_eq!(skipped, 4, "the four entries of III-4-1-1, which the r6 fixture drops");
+}

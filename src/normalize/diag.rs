@@ -11,11 +11,35 @@ pub struct Warning {
     /// What a reviewer decides to settle it, where an override entry can: the import workbench
     /// offers it as a form (`renewal::resolve`). `None` for warnings that only inform.
     pub fix: Option<Fix>,
+    /// For a warning about last year's decisions (field `overrides`), what became of them: it
+    /// decides what the owner is told to do (`renewal::review::advice_ja`).
+    pub carried: Option<Carried>,
+}
+
+/// What became of one of last year's decisions (an overrides entry, or the file) in this text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carried {
+    /// The entry no longer matches the printed words and was skipped.
+    Skipped,
+    /// The file was reviewed for another source text.
+    OtherSource,
+    /// An achieved mark's entry was used on the page where the mark is printed this year.
+    MarkMoved,
+    /// A KPI entry was used on this year's figure, the words around it unchanged.
+    FigureUpdated,
+    /// A table entry was used, but one of its row labels is printed no more and was not used.
+    LabelUnused,
 }
 
 impl Warning {
     pub fn new(line: u32, field: &'static str, message: impl Into<String>) -> Warning {
-        Warning { line, field, message: message.into(), fix: None }
+        Warning { line, field, message: message.into(), fix: None, carried: None }
+    }
+
+    /// A warning about last year's decisions (field `overrides`): `carried` says what became
+    /// of them.
+    pub fn carried(line: u32, carried: Carried, message: impl Into<String>) -> Warning {
+        Warning { carried: Some(carried), ..Warning::new(line, "overrides", message) }
     }
 
     pub fn with_fix(self, fix: Fix) -> Warning {

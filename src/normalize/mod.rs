@@ -29,7 +29,7 @@ mod unread;
 pub mod text;
 
 
-pub use diag::{Fix, NormalizeError, Warning};
+pub use diag::{Carried, Fix, NormalizeError, Warning};
 pub use overrides::Overrides;
 
 use crate::model::Report;

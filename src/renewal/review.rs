@@ -4,7 +4,7 @@
 
 use crate::model::{PageRange, Report};
 use crate::normalize::overrides::{Outcome, OutcomeState};
-use crate::normalize::Warning;
+use crate::normalize::{Carried, Warning};
 use crate::query::editions::Matching;
 use crate::query::overview::{overview, Counts};
 use crate::source_text::split_lines;
@@ -206,18 +206,19 @@ pub fn field_ja(field: &str) -> &'static str {
 
 /// What the owner does about a warning that no decision in the page settles.
 pub fn advice_ja(w: &Warning) -> &'static str {
-    match (w.field, &w.fix) {
-        (_, Some(_)) => "下の選択肢から正しいものを選び、「決定」を押してください。調整ファイルに記録され、もう一度読み込み直します。",
-        ("overrides", None) if w.message.contains("no longer matches") => {
+    match (&w.fix, w.carried) {
+        (Some(_), _) => "下の選択肢から正しいものを選び、「決定」を押してください。調整ファイルに記録され、もう一度読み込み直します。",
+        (None, Some(Carried::Skipped)) => {
             "前年度の調整項目が今年度の報告書に当てはまりません。取組が終わったか、番号や文言が変わったか、そのページがテキストにないためです。同じ判断が今年度も必要なら、該当する警告で改めて決定してください。"
         }
-        ("overrides", None) if w.message.contains("reviewed for source") => {
-            "調整ファイルは前年度の報告書用です。すべての警告を確認してから書き出すと、今年度の報告書用として記録されます。"
-        }
-        ("overrides", None) if w.message.contains("achieved mark") => {
+        (None, Some(Carried::OtherSource)) => "調整ファイルは前年度の報告書用です。すべての警告を確認してから書き出すと、今年度の報告書用として記録されます。",
+        (None, Some(Carried::MarkMoved)) => {
             "前年度の判断（達成済の印がどの取組のものか）を、印が今年度に印刷されたページに合わせて使いました。示された印が正しい取組のものか確かめてください。"
         }
-        ("overrides", None) => "前年度の判断を今年度の数値に合わせて使いました。示された行の数値が正しいか確かめてください。",
+        (None, Some(Carried::FigureUpdated)) => "前年度の判断を今年度の数値に合わせて使いました。示された行の数値が正しいか確かめてください。",
+        (None, Some(Carried::LabelUnused)) => {
+            "前年度の判断で使った表の行（列）の見出しが、今年度の表にありません。その見出しは使っていません。示された表を PDF と見比べ、数値が正しく読めているか確かめてください。"
+        }
         _ => "読み取りの注記です。示された行を PDF と見比べ、内容が正しければ対応は不要です。違っていれば、テキストの取り出し方を手引きで確かめてください。",
     }
 }

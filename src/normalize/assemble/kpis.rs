@@ -8,7 +8,7 @@ use super::kpi_entries::{self, Drafts};
 use super::{stale, SourceInfo};
 use crate::model::*;
 use crate::normalize::blocks::Blocks;
-use crate::normalize::diag::Warning;
+use crate::normalize::diag::{Carried, Warning};
 use crate::normalize::kpi;
 use crate::normalize::overrides::{Named, Outcome, OutcomeState, Overrides};
 use crate::normalize::placement::Placement;
@@ -55,7 +55,7 @@ pub(super) fn build_kpis(
             match kpi_entries::apply(entry, initiatives, source, &mut drafts, &mut renamed, &mut dropped) {
                 Ok(changed) => {
                     for (line, what) in &changed {
-                        warnings.push(Warning::new(*line, "overrides", format!("{name}: {what}; the words around it are unchanged, check the figure")));
+                        warnings.push(Warning::carried(*line, Carried::FigureUpdated, format!("{name}: {what}; the words around it are unchanged, check the figure")));
                     }
                     let state = if changed.is_empty() { OutcomeState::Applied } else { OutcomeState::Adapted };
                     let detail = changed.into_iter().map(|(_, what)| what).collect::<Vec<_>>().join("; ");

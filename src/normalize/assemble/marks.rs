@@ -3,7 +3,7 @@
 
 use super::{stale, sub_id};
 use crate::model::Initiative;
-use crate::normalize::diag::{Fix, Warning};
+use crate::normalize::diag::{Carried, Fix, Warning};
 use crate::normalize::document::{Document, MarkLine};
 use crate::normalize::overrides::{Named, Outcome, OutcomeState, Overrides};
 
@@ -52,7 +52,7 @@ pub(super) fn attribute(
                 continue;
             }
             if state == OutcomeState::Adapted {
-                warnings.push(Warning::new(found[0].line, "overrides", format!("{entry}: {detail}; check that it is still this row's mark")));
+                warnings.push(Warning::carried(found[0].line, Carried::MarkMoved, format!("{entry}: {detail}; check that it is still this row's mark")));
             }
             attributed_marks.extend(found.iter().map(|a| a.line));
             if !ini.achieved_marks.contains(&m.mark) {

@@ -7,7 +7,7 @@ mod kpis;
 mod marks;
 mod table_entries;
 
-use super::diag::{NormalizeError, Warning};
+use super::diag::{Carried, NormalizeError, Warning};
 use super::document::Document;
 use super::overrides::{Named, Outcome, OutcomeState, Overrides};
 use super::placement::Placement;
@@ -46,9 +46,9 @@ pub fn assemble(
     };
     if let Some((_, o)) = overrides {
         if o.source_sha256 != source.sha256 {
-            warnings.push(Warning::new(
+            warnings.push(Warning::carried(
                 1,
-                "overrides",
+                Carried::OtherSource,
                 format!("the overrides were reviewed for source {} but this source is {}; check every entry", short(&o.source_sha256), short(&source.sha256)),
             ));
         }
@@ -161,7 +161,7 @@ fn short(sha: &str) -> String {
 /// An override entry that no longer matches the printed words: skipped, reported by name with
 /// what it looked for, and the run goes on.
 pub(super) fn stale(warnings: &mut Vec<Warning>, outcomes: &mut Vec<Outcome>, line: u32, entry: String, detail: String) {
-    warnings.push(Warning::new(line, "overrides", format!("{entry} no longer matches and was skipped: {detail}; review or remove it")));
+    warnings.push(Warning::carried(line, Carried::Skipped, format!("{entry} no longer matches and was skipped: {detail}; review or remove it")));
     outcomes.push(Outcome { entry, state: OutcomeState::Stale, detail });
 }
 

@@ -4,7 +4,7 @@ use super::kpis::Found;
 use super::kpi_entries::Drafts;
 use super::stale;
 use crate::model::*;
-use crate::normalize::diag::{Fix, Warning};
+use crate::normalize::diag::{Carried, Fix, Warning};
 use crate::normalize::kpi::KpiDraft;
 use crate::normalize::overrides::{Named, Outcome, OutcomeState, Overrides, TableOverride};
 use crate::normalize::placement::Placement;
@@ -74,7 +74,7 @@ pub(super) fn attach(
                 (OutcomeState::Adapted, format!("matched by its row labels; its header now reads `{}`", t.key))
             };
             for r in e.rows.iter().filter(|r| !t.series.iter().any(|s| s.label == r.printed)) {
-                warnings.push(Warning::new(t.lines[0], "overrides", format!("{name}: no row or column is labelled `{}` any more; its label was not used", r.printed)));
+                warnings.push(Warning::carried(t.lines[0], Carried::LabelUnused, format!("{name}: no row or column is labelled `{}` any more; its label was not used", r.printed)));
             }
             outcomes.push(Outcome { entry: name, state, detail });
         }
