@@ -180,9 +180,10 @@ test: test-native test-node test-browser
 
 # Rust: normalizer, loader, queries, the JSON against its JSON Schema (tests/schema.rs), and the
 # data module (published files, CSV downloads, the Excel workbook read back), and the chart
-# module (a chart's spec to its ECharts option).
+# module (a chart's spec to its ECharts option), and the app's own native tests.
 test-native:
 	cargo test -p reform -p reform-data -p reform-charts
+	cargo test -p reform-app --lib
 
 # Build scripts and the development server, without a browser. Files are listed by a glob:
 # `node --test DIR` reads DIR as a file on Node 21 and later.

@@ -66,12 +66,12 @@ pub fn page_holds_report() -> bool {
     page_report().is_some()
 }
 
-/// The previous edition the page holds (`#reform-previous`), named by its year and kept for
-/// the shelf as if the host element named it (`data-previous`).
+/// The previous edition the page holds (`#reform-previous`), kept for the shelf as if the host
+/// element named it (`data-previous`). Its name has no year: the selector puts the edition's year
+/// in front (「令和6年度（このページの前年度の報告書）」), as it does for the page's own report.
 pub fn hold_page_previous() {
     if let Some(json) = page_text(PAGE_PREVIOUS_ID) {
-        let name = with_year("前年度の報告書", &report_label(&json).unwrap_or_default());
-        hold_previous(&name, Ok(json));
+        hold_previous("このページの前年度の報告書", Ok(json));
     }
 }
 
@@ -424,7 +424,7 @@ mod tests {
   }
 }"#;
         assert_eq!(report_label(pretty).as_deref(), Some("令和6年度"));
-        assert_eq!(with_year("前年度の報告書", &report_label(pretty).unwrap()), "前年度の報告書（令和6年度）");
+        assert_eq!(with_year("組み込みの報告書", &report_label(pretty).unwrap()), "組み込みの報告書（令和6年度）");
     }
 
     #[test]
@@ -432,7 +432,7 @@ mod tests {
         for json in ["", "{", "[]", r#"{"label": "令和6年度"}"#, r#"{"report": {"label": 6}}"#, r#"{"report": {"title": "x"}}"#] {
             assert_eq!(report_label(json), None, "{json}");
         }
-        assert_eq!(with_year("前年度の報告書", ""), "前年度の報告書");
+        assert_eq!(with_year("組み込みの報告書", ""), "組み込みの報告書");
         assert_eq!(with_year("組み込みの報告書", " \n"), "組み込みの報告書");
     }
 

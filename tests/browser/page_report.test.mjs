@@ -80,6 +80,9 @@ test('a filled template shows its report (令和6年度), the changes since the 
   // Compared with the previous edition the page holds.
   assert.match(await text(page, '[data-testid="changes"]'), /前年度からの変化/);
   assert.match(await text(page, '[data-testid="changes"] .rd-help'), new RegExp(`${REPORT.report.label}の報告書と比べた、${R6.report.label}の報告書の変化`));
+  // The selectors name both editions the page holds by year, each once.
+  assert.deepEqual(await page.$$eval('[data-testid="editions"] select', (ss) => ss.map((s) => s.selectedOptions[0].textContent)),
+    [`${R6.report.label}（このページの報告書）`, `${REPORT.report.label}（このページの前年度の報告書）`]);
   // 「出典を見る」 in a detail: the passage from the text the page holds, checked against the report.
   const ini = R6.initiatives.find((i) => i.content.length > 0);
   await page.goto(`${url}#rd/explore?open=${ini.id}`);
