@@ -159,6 +159,8 @@ serve: dist
 	node scripts/serve.mjs dist/web $(PORT)
 
 # A debug build served by trunk, rebuilt and reloaded on every change of the app or the data.
+# The chart and data modules are built once before it starts: after a change to `chart-module/`,
+# `data-module/` or a chart's spec (`src/query/chart_spec.rs`), stop it and run `make dev` again.
 # Not for publishing: the wasm is large and unoptimised (use `make dist`).
 dev: $(ECHARTS) $(CHART_MODULE) $(SOURCE_GZ) $(DATA_MODULE) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk serve --offline --port $(DEV_PORT) --dist build/dev --watch app --watch src --watch data --watch public --watch index.html

@@ -107,7 +107,7 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href
 ${namedReportFirst}${afterFirstPaint}const app = await import(new URL('${glue}', here).href);
 await app.default({ module_or_path: new URL('${wasm}', here) });
 app.provideCharts(() => import(new URL('${echarts}', here).href));
-app.provideChartOptions(() => import(new URL('${chartGlue}', here).href).then(async (charts) => {
+app.provideChartModule(() => import(new URL('${chartGlue}', here).href).then(async (charts) => {
   await charts.default({ module_or_path: new URL('${chartWasm}', here) });
   return charts;
 }));
@@ -209,7 +209,7 @@ const inflate = (base64) => new Response(new Blob([Uint8Array.from(atob(base64),
   .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 ${waitForPaint ? namedReportFirst + afterFirstPaint : ''}await __wbg_init({ module_or_path: await inflate(wasmGzipBase64) });
 provideCharts(() => Promise.resolve().then(loadCharts));
-provideChartOptions(async () => {
+provideChartModule(async () => {
   const charts = loadChartModule();
   await charts.default({ module_or_path: await inflate(chartWasmGzipBase64) });
   return charts;

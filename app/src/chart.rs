@@ -68,16 +68,16 @@ pub fn png_name(label: &str) -> String {
 /// Why a chart is not shown; the figures are always in the table beside it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Failure {
-    /// ECharts could not be loaded.
+    /// ECharts or the chart module could not be loaded.
     Library,
-    /// ECharts refused the option or failed while drawing it.
+    /// The chart module could not make the option, or ECharts refused it or failed drawing it.
     Drawing,
 }
 
 impl Failure {
     fn notice(self) -> &'static str {
         match self {
-            Failure::Library => "グラフを表示できませんでした（描画ライブラリを読み込めません）。数値は表でご覧ください。",
+            Failure::Library => "グラフを表示できませんでした（グラフを描く部品を読み込めません）。数値は表でご覧ください。",
             Failure::Drawing => "グラフを描けませんでした（描画中にエラーが起きました）。数値は表でご覧ください。",
         }
     }
@@ -93,7 +93,7 @@ struct Slot {
 }
 
 impl Slot {
-    /// Draws `chart`; `for_print` draws it complete at once. The reader's reduced-motion setting
+    /// Draws `spec`; `for_print` draws it complete at once. The reader's reduced-motion setting
     /// is read at every drawing, so a change while the page is open counts from the next chart.
     fn draw(&self, spec: &ChartSpec, for_print: bool) {
         if echarts::library() != Library::Ready {
@@ -106,6 +106,8 @@ impl Slot {
             Err(e) => {
                 web_sys::console::error_2(&"reform-dashboard: the chart's option could not be made:".into(), &e.into());
                 failed.set(Some(Failure::Drawing));
+                // A chart drawn before would go on showing the figures of before.
+                self.dispose();
                 return;
             }
         };
@@ -172,7 +174,9 @@ fn watch_nearness(el: &web_sys::Element, near: RwSignal<bool>) -> Option<Watcher
 /// Drawn by an instance of its own, outside the page, so the image is the same from a phone or
 /// a desktop and the chart on screen does not change; disposed at once.
 fn image_url(spec: &ChartSpec, size: (u32, u32)) -> Option<String> {
-    let value = echarts::option(spec, true).ok()?;
+    let value = echarts::option(spec, true)
+        .map_err(|e| web_sys::console::error_2(&"reform-dashboard: the saved chart's option could not be made:".into(), &e.into()))
+        .ok()?;
     let el: web_sys::HtmlElement = gloo::utils::document().create_element("div").ok()?.unchecked_into();
     let opts = object(&[("locale", "JA".into()), ("renderer", "canvas".into()), ("width", size.0.into()), ("height", size.1.into())]);
     let instance = echarts::init(&el, &opts).ok()?;
@@ -182,13 +186,13 @@ fn image_url(spec: &ChartSpec, size: (u32, u32)) -> Option<String> {
     url
 }
 
-/// A chart drawn from `option`, redrawn when it changes. `label` is the text alternative until
-/// ECharts' own aria description (in Japanese) replaces it; 「PNG で保存」 saves `image` (the
-/// chart with its caption, `image_size` large) as `png`.
+/// The chart `spec` says, drawn and redrawn when it changes. `label` is the text alternative
+/// until ECharts' own aria description (in Japanese) replaces it; 「PNG で保存」 saves
+/// `image_spec` (the chart with its caption, `image_size` large) as `png`.
 #[component]
 pub fn EChart(
-    #[prop(into)] option: Signal<ChartSpec>,
-    #[prop(into)] image: Signal<ChartSpec>,
+    #[prop(into)] spec: Signal<ChartSpec>,
+    #[prop(into)] image_spec: Signal<ChartSpec>,
     image_size: (u32, u32),
     label: String,
     png: String,
@@ -208,9 +212,8 @@ pub fn EChart(
             }
         }
     });
-    // The spec is read by reference (`with`): a KPI's spec holds all its figures.
     Effect::new(move |_| {
-        option.track();
+        spec.track();
         if !near.get() {
             slot.dispose();
             drawn.set(false);
@@ -218,7 +221,7 @@ pub fn EChart(
         }
         match echarts::library_tracked() {
             Library::Ready => {
-                option.with_untracked(|chart| slot.draw(chart, false));
+                spec.with_untracked(|spec| slot.draw(spec, false));
                 drawn.set(slot.instance.with_value(Option::is_some));
             }
             Library::Failed => slot.failed.set(Some(Failure::Library)),
@@ -228,7 +231,7 @@ pub fn EChart(
 
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
     let for_print = ForPrint {
-        draw: Rc::new(move || option.with_untracked(|chart| slot.draw(chart, true))),
+        draw: Rc::new(move || spec.with_untracked(|spec| slot.draw(spec, true))),
         release: Rc::new(move || {
             if !near.get_untracked() {
                 slot.dispose();
@@ -249,7 +252,7 @@ pub fn EChart(
         slot.dispose();
     });
 
-    let save_png = move |_| match image.with_untracked(|chart| image_url(chart, image_size)) {
+    let save_png = move |_| match image_spec.with_untracked(|spec| image_url(spec, image_size)) {
         Some(url) => crate::download::save_url(&png, &url),
         None => slot.failed.set(Some(Failure::Drawing)),
     };

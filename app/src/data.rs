@@ -298,9 +298,7 @@ pub fn open_for_session(name: &str, json: &str) -> Result<(), LoadError> {
     let held = Held::read(json)?;
     with_shelf(|shelf| {
         let added = shelf.open(edition(Some(name.to_string()), Origin::Reader, held));
-        // With one edition the banner names the file shown; among several, the replaced one
-        // would just leave the selector unsaid.
-        if let Some(notice) = added.notice_ja(name).filter(|_| shelf.len() > 1) {
+        if let Some(notice) = shelf.said_after_opening(&added, name) {
             NOTICES.with(|n| n.borrow_mut().push(notice));
         }
         let files: Vec<(&str, &str)> = shelf.editions().iter().filter(|e| e.origin == Origin::Reader).map(|e| (e.file.as_deref().unwrap_or_default(), &*e.held.json)).collect();

@@ -190,7 +190,7 @@ fn BothEditions(sbs: reform::query::editions::SideBySide, older: String, now: St
                     view! {
                         <figure class="rd-kpi-figure" data-testid="joined-chart" data-kpi=k.kpi.clone()>
                             <figcaption class="rd-kpi-summary">{label.clone()}</figcaption>
-                            <crate::chart::EChart option=Signal::stored(chart()) image=Signal::stored(chart()) image_size=reform::query::chart_spec::IMAGE_SIZE label png=crate::chart::png_name(&format!("{} 前年度との比較", k.label)) height=220 />
+                            <crate::chart::EChart spec=Signal::stored(chart()) image_spec=Signal::stored(chart()) image_size=reform::query::chart_spec::IMAGE_SIZE label png=crate::chart::png_name(&format!("{} 前年度との比較", k.label)) height=220 />
                         </figure>
                     }
                 })}

@@ -4,7 +4,7 @@
 //! (`reform::query::chart_spec`) into the ECharts option with charming.
 //!
 //! Neither is in the page at start-up. The start-up script hands the app a loader for each
-//! ([`provide_charts`], [`provide_chart_options`]); the first chart on screen calls both once,
+//! ([`provide_charts`], [`provide_chart_module`]); the first chart on screen calls both once,
 //! and every chart waiting for them draws when both are here (`on_demand.rs`). The first view
 //! (the overview) never waits for them, and its wasm carries neither charming nor its serialiser.
 
@@ -38,7 +38,7 @@ use crate::on_demand::OnDemand;
 thread_local! {
     /// Leaked once per page: a load's callbacks hold it for as long as the page lives.
     static CHARTS: &'static OnDemand = Box::leak(Box::new(OnDemand::new("グラフの描画ライブラリ")));
-    static OPTIONS: &'static OnDemand = Box::leak(Box::new(OnDemand::new("グラフの設定を作るモジュール")));
+    static CHART_MODULE: &'static OnDemand = Box::leak(Box::new(OnDemand::new("グラフの設定を作るモジュール")));
     /// Chart instances alive now (`liveChartCount`).
     static LIVE: Cell<u32> = const { Cell::new(0) };
 }
@@ -47,13 +47,14 @@ fn charts() -> &'static OnDemand {
     CHARTS.with(|c| *c)
 }
 
-fn options() -> &'static OnDemand {
-    OPTIONS.with(|o| *o)
+fn chart_module() -> &'static OnDemand {
+    CHART_MODULE.with(|m| *m)
 }
 
-/// Where the two are together: ready when both are, failed when either failed.
-fn both(echarts: Library, options: Library) -> Library {
-    match (echarts, options) {
+/// Where the two are together: ready when both are, failed when either failed, and waiting
+/// (loading) otherwise: a chart draws only once both are here.
+fn both(echarts: Library, chart_module: Library) -> Library {
+    match (echarts, chart_module) {
         (Library::Failed, _) | (_, Library::Failed) => Library::Failed,
         (Library::Ready, Library::Ready) => Library::Ready,
         (Library::Idle, Library::Idle) => Library::Idle,
@@ -62,12 +63,12 @@ fn both(echarts: Library, options: Library) -> Library {
 }
 
 pub fn library() -> Library {
-    both(charts().state(), options().state())
+    both(charts().state(), chart_module().state())
 }
 
 /// Where the library is, tracked: an effect that reads it runs again when it arrives.
 pub fn library_tracked() -> Library {
-    both(charts().state_tracked(), options().state_tracked())
+    both(charts().state_tracked(), chart_module().state_tracked())
 }
 
 /// Called by the start-up script with a function that returns a promise of the ECharts module
@@ -79,21 +80,21 @@ pub fn provide_charts(loader: js_sys::Function) {
 
 /// Called by the start-up script with a function that returns a promise of the chart module,
 /// initialised (its wasm instantiated).
-#[wasm_bindgen(js_name = provideChartOptions)]
-pub fn provide_chart_options(loader: js_sys::Function) {
-    options().provide(loader);
+#[wasm_bindgen(js_name = provideChartModule)]
+pub fn provide_chart_module(loader: js_sys::Function) {
+    chart_module().provide(loader);
 }
 
 /// Starts loading ECharts and the chart module once; later calls do nothing.
 pub fn request_library() {
     charts().request();
-    options().request();
+    chart_module().request();
 }
 
 /// The ECharts option of `spec`, from the chart module; `still`: no animation. Call only once
 /// [`library`] is `Ready`. What fails is said in the message.
 pub fn option(spec: &ChartSpec, still: bool) -> Result<JsValue, String> {
-    let module = options().module().ok_or("グラフの設定を作るモジュールがまだありません")?;
+    let module = chart_module().module().ok_or("グラフの設定を作るモジュールがまだありません")?;
     let spec = serde_json::to_string(spec).map_err(|e| e.to_string())?;
     let json = crate::on_demand::call(&module, "chartOption", &[spec.into(), still.into()])?;
     js_sys::JSON::parse(&json.as_string().unwrap_or_default()).map_err(|e| format!("{e:?}"))
@@ -140,4 +141,29 @@ pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
         let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
     }
     o.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chart draws only when ECharts and the chart module are both here; either failing is a
+    /// failure (the chart says so), and any other state is a wait.
+    #[test]
+    fn a_chart_waits_for_both_and_fails_with_either() {
+        use Library::*;
+        let all = [Idle, Loading, Ready, Failed];
+        for a in all {
+            for b in all {
+                let expected = match (a, b) {
+                    (Failed, _) | (_, Failed) => Failed,
+                    (Ready, Ready) => Ready,
+                    (Idle, Idle) => Idle,
+                    _ => Loading,
+                };
+                assert_eq!(both(a, b), expected, "{a:?} + {b:?}");
+            }
+        }
+        assert_eq!(both(Ready, Idle), Loading, "ECharts alone draws nothing: the request asks for the module too");
+    }
 }

@@ -24,13 +24,8 @@ pub fn EditionBar() -> impl IntoView {
     let pick = st.route.with_untracked(|r| r.editions);
     let shown = pick.shown.unwrap_or_default();
     let compared = pick.compared.flatten();
-    // On paper the selectors become one sentence: which editions the printed pages compare.
-    let name_of = |year: Option<i32>| all.iter().find(|(y, _)| Some(*y) == year).map(|(_, name)| name.clone());
-    let on_paper = format!(
-        "表示している報告書：{}　比べている報告書：{}",
-        name_of(Some(shown)).unwrap_or_default(),
-        name_of(compared).unwrap_or_else(|| "なし".to_string())
-    );
+    // On paper the selectors become one sentence naming both editions.
+    let on_paper = crate::data::with_shelf(|s| s.on_paper_ja()).unwrap_or_default();
     let on_shown = move |ev: leptos::ev::Event| {
         if let Ok(year) = event_target_value(&ev).parse() {
             switch_editions(st, Pick { shown: Some(year), compared: None });

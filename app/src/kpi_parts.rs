@@ -42,7 +42,7 @@ pub fn StatusCounts(counts: Vec<(Status, usize)>, testid: &'static str) -> impl 
 #[component]
 pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(default = 240)] height: u32) -> impl IntoView {
     let st = expect_context::<AppState>();
-    let option = {
+    let spec = {
         let kpi = Arc::clone(&kpi);
         Signal::derive(move || ChartSpec::Kpi { kpi: (*kpi).clone(), style: style.get(), caption: None })
     };
@@ -51,14 +51,14 @@ pub fn KpiChart(kpi: Arc<Kpi>, #[prop(into)] style: Signal<YearStyle>, #[prop(de
         Memo::new(move |_| summary_ja(&st.report(), &kpi, style.get()))
     };
     // The saved image carries its own caption: a slide shows it without the card around it.
-    let image = {
+    let image_spec = {
         let kpi = Arc::clone(&kpi);
         Signal::derive(move || ChartSpec::Kpi { kpi: (*kpi).clone(), style: style.get(), caption: Some(chart_caption(&st.report(), &kpi, style.get())) })
     };
     view! {
         <figure class="rd-kpi-figure" data-kpi=kpi.id.clone()>
             <figcaption class="rd-kpi-summary">{move || summary.get()}</figcaption>
-            <EChart option image image_size=IMAGE_SIZE label=summary.get_untracked() png=png_name(&kpi.label) height />
+            <EChart spec image_spec image_size=IMAGE_SIZE label=summary.get_untracked() png=png_name(&kpi.label) height />
         </figure>
     }
 }

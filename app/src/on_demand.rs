@@ -1,6 +1,7 @@
-//! A module the page loads only when a view first needs it (ECharts on the first chart, the
-//! data module on the first file asked for), so the first view never waits for it. The
-//! start-up script hands the app a loader for each (`provideCharts`, `provideDataModule`): a
+//! A module the page loads only when a view first needs it (ECharts and the chart module on the
+//! first chart, the data module on the first file asked for), so the first view never waits for
+//! it. The start-up script hands the app a loader for each (`provideCharts`,
+//! `provideChartModule`, `provideDataModule`): a
 //! function returning a promise of the module, imported from a hashed file (hosted) or
 //! evaluated from a copy the offline file holds. The first request calls it once; whatever
 //! waits reads [`OnDemand::state_tracked`] and runs again when the module arrives.

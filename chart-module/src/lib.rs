@@ -1,7 +1,7 @@
 //! The dashboard's charts as ECharts options, built with charming: a wasm module of its own,
 //! which the page loads together with ECharts when a view first draws a chart. The first view
 //! (the overview) draws none, so it carries neither charming nor the serialiser of its option
-//! types, about a twentieth of the dashboard's wasm.
+//! types: the dashboard's wasm is about 9% smaller in gzip (519 KB, from 569 KB).
 //!
 //! The dashboard says what to draw as a [`ChartSpec`] in JSON; [`option_json`] answers with the
 //! option ECharts takes.

@@ -51,6 +51,7 @@ fn readme(ws: &mut Worksheet, report: &Report, tables: &[Table], bold: &Format) 
         ("出典", source_ja(report)),
         ("ライセンス", licence_ja()),
         ("列の名前", "各シートの1行目は列の日本語名です。英数字の列名・型・単位・コードの意味は、同じ表の CSV ファイル（datapackage.json）とコードブック（codebook.md）にあります。".to_string()),
+        ("「-」と空欄", format!("「{NOT_APPLICABLE}」はその行にない値（該当なし：当てはまらない、または報告書に書かれていない）、空欄は値が分からないこと（ページの見出しが抽出できなかったときの掲載ページ番号など）を表します。")),
     ];
     for (row, (label, text)) in (2..).zip(about) {
         ws.write_string_with_format(row, 0, label, bold)?;

@@ -16,6 +16,9 @@ pub struct Warning {
     pub carried: Option<Carried>,
 }
 
+/// The field of every warning about last year's decisions (the overrides file).
+const OVERRIDES: &str = "overrides";
+
 /// What became of one of last year's decisions (an overrides entry, or the file) in this text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Carried {
@@ -32,14 +35,17 @@ pub enum Carried {
 }
 
 impl Warning {
+    /// A warning about the text. One about last year's decisions is made by [`Warning::carried`],
+    /// which says what became of them.
     pub fn new(line: u32, field: &'static str, message: impl Into<String>) -> Warning {
+        debug_assert_ne!(field, OVERRIDES, "a warning about last year's decisions is made by Warning::carried");
         Warning { line, field, message: message.into(), fix: None, carried: None }
     }
 
     /// A warning about last year's decisions (field `overrides`): `carried` says what became
-    /// of them.
+    /// of them, and so what the owner is advised to do.
     pub fn carried(line: u32, carried: Carried, message: impl Into<String>) -> Warning {
-        Warning { carried: Some(carried), ..Warning::new(line, "overrides", message) }
+        Warning { line, field: OVERRIDES, message: message.into(), fix: None, carried: Some(carried) }
     }
 
     pub fn with_fix(self, fix: Fix) -> Warning {

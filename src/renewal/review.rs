@@ -222,3 +222,26 @@ pub fn advice_ja(w: &Warning) -> &'static str {
         _ => "読み取りの注記です。示された行を PDF と見比べ、内容が正しければ対応は不要です。違っていれば、テキストの取り出し方を手引きで確かめてください。",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Fix;
+
+    /// Each of last year's decisions gets advice of its own, whatever its message says; a
+    /// warning a decision settles asks for one; any other is a note on the text.
+    #[test]
+    fn each_kind_of_carried_decision_has_its_own_advice() {
+        let kinds = [Carried::Skipped, Carried::OtherSource, Carried::MarkMoved, Carried::FigureUpdated, Carried::LabelUnused];
+        let advice: Vec<&str> = kinds.iter().map(|&k| advice_ja(&Warning::carried(1, k, "the same words for every kind"))).collect();
+        for (i, a) in advice.iter().enumerate() {
+            assert!(advice[i + 1..].iter().all(|b| b != a), "{:?} shares its advice: {a}", kinds[i]);
+        }
+        let note = advice_ja(&Warning::new(1, "kpis", "no longer matches"));
+        assert!(note.starts_with("読み取りの注記") && !advice.contains(&note), "an English word decides nothing");
+        assert!(advice_ja(&Warning::carried(1, Carried::LabelUnused, "")).contains("見出しが、今年度の表にありません"));
+        let settled = Warning::new(1, "achieved_marks", "").with_fix(Fix::Mark { mark: "＜達成済＞".into(), page: Some(3), nth: 1, candidates: vec![] });
+        assert!(advice_ja(&settled).contains("「決定」"));
+    }
+}
+

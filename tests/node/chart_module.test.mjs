@@ -1,5 +1,5 @@
 // The first view must not carry the charts' option builder: charming and the serialiser of its
-// option types are about a tenth of the dashboard's gzip. The chart module (`chart-module/`)
+// option types were about 9% of the dashboard's wasm in gzip. The chart module (`chart-module/`)
 // builds every option and is loaded with ECharts when a view first draws a chart. A dependency
 // of the app on charming, or a use of it in app/src, would link it into the first view again.
 import { test } from 'node:test';

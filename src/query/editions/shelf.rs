@@ -153,6 +153,24 @@ impl<T> Shelf<T> {
         (self.index_of(year).unwrap_or(0), added)
     }
 
+    /// What the reader is told once the file `opened` was opened and `added` as it was: that
+    /// it replaced the edition of its year, when the page holds several editions. With one,
+    /// the banner above the view names the file shown and says how to go back.
+    pub fn said_after_opening(&self, added: &Added, opened: &str) -> Option<String> {
+        if self.len() > 1 {
+            added.notice_ja(opened)
+        } else {
+            None
+        }
+    }
+
+    /// The editions shown and compared in one sentence, for paper, where the selectors are not
+    /// printed.
+    pub fn on_paper_ja(&self) -> String {
+        let compared = self.compared().map_or_else(|| "なし".to_string(), Edition::name_ja);
+        format!("表示している報告書：{}　比べている報告書：{compared}", self.shown().name_ja())
+    }
+
     /// A file the reader opened. Newer than the one shown (or of its year): shown, beside the
     /// newest edition before it. Older: compared with the one shown.
     pub fn open(&mut self, edition: Edition<T>) -> Added {
@@ -289,6 +307,13 @@ mod tests {
         assert_eq!(added.notice_ja("corrected.json").as_deref(), Some("開いたファイル「corrected.json」は令和5年度（このページの報告書）と同じ年度の報告書のため、置き換えました。"));
         assert_eq!(years(&shelf), (2023, None, vec![2023]));
         assert_eq!(shelf.shown().file.as_deref(), Some("corrected.json"));
+        // Alone, the banner names the file shown: nothing more is said.
+        assert_eq!(shelf.said_after_opening(&added, "corrected.json"), None);
+        // Among several, the replaced edition would leave the selector unsaid.
+        shelf.open(edition(2024, Some("r6.json"), Origin::Reader));
+        let added = shelf.open(edition(2024, Some("r6-corrected.json"), Origin::Reader));
+        assert_eq!(shelf.said_after_opening(&added, "r6-corrected.json").as_deref(), Some("開いたファイル「r6-corrected.json」は令和6年度（r6.json）と同じ年度の報告書のため、置き換えました。"));
+        assert_eq!(shelf.on_paper_ja(), "表示している報告書：令和6年度（r6-corrected.json）　比べている報告書：令和5年度（corrected.json）");
     }
 
     #[test]

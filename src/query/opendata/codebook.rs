@@ -20,7 +20,7 @@ pub struct RuleNotApplicable {
 
 const PROSE_NOT_A_LIST: &str = "この列は報告書の文や題名そのもの。読点（、）が2つ以上あるか中黒（・）が2つ以上ある値をルールは列挙とみなすが これは列挙ではなく1つの文（題名）であり 句読点を書き換えずに載せる。ほかの列にはこの指摘はない。";
 const UNIT_IN_ITS_OWN_COLUMN: &str = "値の単位は KPI ごとに違うため列名には書けず、同じ行の unit の列（kpi_judgements.csv では kpis.csv の unit）に書く（縦長の表の形）。列の説明（datapackage.json とこの項目定義）にもそう書いてあり、ルールの求める単位の明記はこれで満たす。";
-const YEAR_NEEDS_NO_UNIT: &str = "画面からのダウンロード（日本語の見出し）の 年度 の列への指摘。値は西暦の年度そのもので 見出しの「年度」が単位にあたる（datapackage.json の unit も 年度）。ASCII の見出しの fiscal_year には指摘はない。";
+const YEAR_NEEDS_NO_UNIT: &str = "この列の、画面からのダウンロード（日本語の見出し「年度」）への指摘。値は西暦の年度そのもので 見出しの「年度」が単位にあたる（datapackage.json の unit も 年度）。公開する kpi_points.csv（見出し fiscal_year）には指摘はない。";
 
 /// The only rules that do not apply, each with its reason.
 pub const RULES_NOT_APPLICABLE: &[RuleNotApplicable] = &[

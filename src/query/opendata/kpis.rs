@@ -312,18 +312,12 @@ fn rs_columns<'a>() -> Vec<Column<RsRow<'a>>> {
         Column { name: "initiative_id", label_ja: "取組番号", kind: FieldType::String, unit: "", description_ja: "KPI を掲げた取組の行", required: true, codes: None, value: |r| Value::text(&r.kpi.initiative) },
         Column { name: "label", label_ja: "成果指標", kind: FieldType::String, unit: "", description_ja: "指標の名前", required: true, codes: None, value: |r| Value::text(&r.kpi.label) },
         Column { name: "unit", label_ja: "単位", kind: FieldType::String, unit: "", description_ja: "値の単位", required: false, codes: None, value: |r| Value::text(&r.kpi.unit) },
-        Column { name: "improvement", label_ja: "改善の方向", kind: FieldType::String, unit: "", description_ja: "上向き（増加が良い）か下向き（減少が良い）か。報告書が示さないときは -", required: false, codes: Some(CodeList { name: "improvement", codes: improvement_codes }), value: |r| Value::opt_text(r.kpi.direction.map(improvement_key)) },
+        Column { name: "improvement", label_ja: "改善の方向", kind: FieldType::String, unit: "", description_ja: "上向き（増加が良い）か下向き（減少が良い）か。報告書が示さないときは -", required: false, codes: Some(CodeList { name: "improvement", codes: improvement_codes }), value: |r| Value::opt_text(r.kpi.direction.map(direction_key)) },
         Column { name: "row_kind", label_ja: "区分", kind: FieldType::String, unit: "", description_ja: "目標の行か実績の行か", required: true, codes: Some(CodeList { name: "rs_kind", codes: rs_kind_codes }), value: |r| Value::text(rs_kind_key(r.kind)) },
     ]
 }
 
-fn improvement_key(d: Direction) -> &'static str {
-    match d {
-        Direction::Increase => "up",
-        Direction::Decrease => "down",
-    }
-}
-
+/// The same codes as [`direction_codes`], labelled with the RSシステム's own words.
 fn improvement_codes() -> Vec<Code> {
     vec![Code::new("up", "上向き", ""), Code::new("down", "下向き", "")]
 }
