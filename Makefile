@@ -110,28 +110,35 @@ $(SOURCE_GZ): $(SOURCE)
 	@mkdir -p build
 	gzip -9nc "$(SOURCE)" > $@
 
+# The features binaryen's wasm-opt (from node_modules, as trunk uses it) may rely on: those of
+# the wasm rustc writes.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals
+
+# A second wasm module the dashboard loads on demand: $(call wasm-module,PACKAGE) builds crate
+# PACKAGE, binds it as an ES module and optimises it for size into build/PACKAGE.mjs and
+# build/PACKAGE.wasm (scripts/package.mjs publishes both with a content hash).
+define wasm-module
+	cargo build --release --target wasm32-unknown-unknown -p $(1)
+	@mkdir -p build/$(1)-bindgen
+	wasm-bindgen --target web --no-typescript --out-dir build/$(1)-bindgen --out-name $(1) "$(CARGO_TARGET)/wasm32-unknown-unknown/release/$(subst -,_,$(1)).wasm"
+	wasm-opt -Oz $(WASM_OPT_FEATURES) build/$(1)-bindgen/$(1)_bg.wasm -o build/$(1).wasm
+	cp build/$(1)-bindgen/$(1).js build/$(1).mjs
+endef
+
 # The data module (crate reform-data): the published files, the views' CSV downloads and the
 # Excel workbook, a second wasm loaded on the first file asked for, so the dashboard's own wasm
-# does not carry them. wasm-opt is binaryen's from node_modules, as trunk uses it.
+# does not carry them.
 DATA_MODULE := build/reform-data.mjs build/reform-data.wasm
 DATA_MODULE_SOURCES := $(shell find data-module/src src -name '*.rs') data-module/Cargo.toml Cargo.toml Cargo.lock $(wildcard data/*.schema.json)
 $(DATA_MODULE) &: $(DATA_MODULE_SOURCES) | tool-wasm-target tool-wasm-bindgen node_modules/.installed
-	cargo build --release --target wasm32-unknown-unknown -p reform-data
-	@mkdir -p build/data-module
-	wasm-bindgen --target web --no-typescript --out-dir build/data-module --out-name reform-data "$(CARGO_TARGET)/wasm32-unknown-unknown/release/reform_data.wasm"
-	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals build/data-module/reform-data_bg.wasm -o build/reform-data.wasm
-	cp build/data-module/reform-data.js build/reform-data.mjs
+	$(call wasm-module,reform-data)
 
 # The chart module (crate reform-charts): a chart's ECharts option, built with charming, a wasm
 # loaded with ECharts when a view first draws a chart, so the first view carries neither.
 CHART_MODULE := build/reform-charts.mjs build/reform-charts.wasm
 CHART_MODULE_SOURCES := $(shell find chart-module/src src -name '*.rs') chart-module/Cargo.toml Cargo.toml Cargo.lock
 $(CHART_MODULE) &: $(CHART_MODULE_SOURCES) | tool-wasm-target tool-wasm-bindgen node_modules/.installed
-	cargo build --release --target wasm32-unknown-unknown -p reform-charts
-	@mkdir -p build/chart-module
-	wasm-bindgen --target web --no-typescript --out-dir build/chart-module --out-name reform-charts "$(CARGO_TARGET)/wasm32-unknown-unknown/release/reform_charts.wasm"
-	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals build/chart-module/reform-charts_bg.wasm -o build/reform-charts.wasm
-	cp build/chart-module/reform-charts.js build/reform-charts.mjs
+	$(call wasm-module,reform-charts)
 
 dist/web/index.html: $(APP_SOURCES) $(ECHARTS) $(CHART_MODULE) $(SOURCE_GZ) $(DATA_MODULE) scripts/package.mjs scripts/dev-start.mjs $(wildcard embed/*) | tool-wasm-target tool-trunk tool-wasm-bindgen node_modules/.installed
 	trunk build --release --offline
@@ -149,7 +156,7 @@ $(WORKBENCH) &: $(WORKBENCH_SOURCES) | tool-wasm-target tool-wasm-bindgen node_m
 	cargo build --release --target wasm32-unknown-unknown -p reform-workbench
 	@mkdir -p build/workbench-bindgen build/workbench
 	wasm-bindgen --target no-modules --no-typescript --out-dir build/workbench-bindgen --out-name reform-workbench "$(CARGO_TARGET)/wasm32-unknown-unknown/release/reform_workbench.wasm"
-	wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-mutable-globals build/workbench-bindgen/reform-workbench_bg.wasm -o build/workbench/reform-workbench.wasm
+	wasm-opt -Oz $(WASM_OPT_FEATURES) build/workbench-bindgen/reform-workbench_bg.wasm -o build/workbench/reform-workbench.wasm
 	cp build/workbench-bindgen/reform-workbench.js build/workbench/reform-workbench.js
 
 dist/web/import.html: dist/web/index.html $(WORKBENCH) workbench/import.html workbench/import.css scripts/package-import.mjs

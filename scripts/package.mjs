@@ -107,14 +107,13 @@ if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href
 ${namedReportFirst}${afterFirstPaint}const app = await import(new URL('${glue}', here).href);
 await app.default({ module_or_path: new URL('${wasm}', here) });
 app.provideCharts(() => import(new URL('${echarts}', here).href));
-app.provideChartModule(() => import(new URL('${chartGlue}', here).href).then(async (charts) => {
-  await charts.default({ module_or_path: new URL('${chartWasm}', here) });
-  return charts;
-}));
-app.provideDataModule(() => import(new URL('${dataGlue}', here).href).then(async (data) => {
-  await data.default({ module_or_path: new URL('${dataWasm}', here) });
-  return data;
-}));
+// A wasm module loaded on demand: its glue imported, then its wasm instantiated.
+const wasmModule = (glue, wasm) => () => import(new URL(glue, here).href).then(async (module) => {
+  await module.default({ module_or_path: new URL(wasm, here) });
+  return module;
+});
+app.provideChartModule(wasmModule('${chartGlue}', '${chartWasm}'));
+app.provideDataModule(wasmModule('${dataGlue}', '${dataWasm}'));
 app.provideSource(() => fetch(new URL('${source}', here)).then((r) => {
   if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
   return r.arrayBuffer();
@@ -158,6 +157,11 @@ const glueCode = withoutExports(glue).code;
 const dataModule = withoutExports(dataGlue);
 // The chart module's glue likewise, run on the first chart drawn.
 const chartModule = withoutExports(chartGlue);
+// A module's glue as a function `name` of the offline file, which runs it and returns its exports.
+const heldModule = (name, module) => `function ${name}() {
+${safe(module.code)}
+return { ${module.names.join(', ')} };
+}`;
 // The wasm files as base64 of their gzip: a third of the bytes of plain base64, inflated by the
 // browser (DecompressionStream) when needed: the app's at start, the chart module's on the first
 // chart, the data module's when a file is asked for.
@@ -192,15 +196,9 @@ ${safe(echartsIife)}
 return reformCharts;
 }
 // The chart module, instantiated only when a view first draws a chart.
-function loadChartModule() {
-${safe(chartModule.code)}
-return { ${chartModule.names.join(', ')} };
-}
+${heldModule('loadChartModule', chartModule)}
 // The data module, instantiated only on the first file asked for.
-function loadDataModule() {
-${safe(dataModule.code)}
-return { ${dataModule.names.join(', ')} };
-}
+${heldModule('loadDataModule', dataModule)}
 const chartWasmGzipBase64 = "${chartWasmB64}";
 const dataWasmGzipBase64 = "${dataWasmB64}";
 const wasmGzipBase64 = "${wasmB64}";
@@ -209,16 +207,14 @@ const inflate = (base64) => new Response(new Blob([Uint8Array.from(atob(base64),
   .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 ${waitForPaint ? namedReportFirst + afterFirstPaint : ''}await __wbg_init({ module_or_path: await inflate(wasmGzipBase64) });
 provideCharts(() => Promise.resolve().then(loadCharts));
-provideChartModule(async () => {
-  const charts = loadChartModule();
-  await charts.default({ module_or_path: await inflate(chartWasmGzipBase64) });
-  return charts;
-});
-provideDataModule(async () => {
-  const data = loadDataModule();
-  await data.default({ module_or_path: await inflate(dataWasmGzipBase64) });
-  return data;
-});
+// A wasm module the page holds, loaded on demand: its glue run, then its wasm inflated and instantiated.
+const heldWasmModule = (load, wasmGzipBase64) => async () => {
+  const module = load();
+  await module.default({ module_or_path: await inflate(wasmGzipBase64) });
+  return module;
+};
+provideChartModule(heldWasmModule(loadChartModule, chartWasmGzipBase64));
+provideDataModule(heldWasmModule(loadDataModule, dataWasmGzipBase64));
 ${source}
 dispatchEvent(new CustomEvent('reform-dashboard:started', { detail: { liveChartCount, wasmMemoryBytes, chartsModule } }));
 </script>
